@@ -1,0 +1,37 @@
+"""Indicators of the Dutch progress report on organised, undermining crime.
+
+``ondermijning-indicators`` turns the *Voortgangsrapportage georganiseerde,
+ondermijnende criminaliteit* (June 2023) into code: every indicator a typed, pure,
+documented function (:mod:`ondermijning_indicators.metrics`), every table
+validated data (:func:`load_sample`), every published figure reproduced and
+checked (:func:`reproduce`).
+
+Examples
+--------
+>>> import ondermijning_indicators as oi
+>>> oi.metrics.aandeel_vrijheidsstraffen(999, 1238)
+0.8069...
+"""
+
+from . import errors, metrics, schemas
+from .data import list_samples, load_sample, load_samples, sample_metadata, validate_tables
+from .published import parse_phrase, reproduce
+from .registry import get_metric, list_metrics
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "errors",
+    "get_metric",
+    "list_metrics",
+    "list_samples",
+    "load_sample",
+    "load_samples",
+    "metrics",
+    "parse_phrase",
+    "reproduce",
+    "sample_metadata",
+    "schemas",
+    "validate_tables",
+]

@@ -1,0 +1,458 @@
+"""Bundled sample tables: loading, provenance and validation at the boundary.
+
+The report's tables ship with the package as tidy CSV in machine notation (dot
+decimal, no thousands separator) with a provenance record each
+(``catalogue.toml``). Every table is validated against its pandera schema when it
+is loaded, and the tables are checked against each other; all problems are
+collected and raised at once as one :class:`~ondermijning_indicators.errors.DataValidationError`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import DataValidationError, UnknownSampleError
+from .schemas import SCHEMAS, BestraffenPerJaar, cross_table_frame
+
+__all__ = [
+    "Correction",
+    "SampleMeta",
+    "list_samples",
+    "load_sample",
+    "load_samples",
+    "sample_metadata",
+    "validate_tables",
+]
+
+_FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
+_INT = re.compile(r"^[+-]?\d+$")
+_FLOAT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_DUTCH_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A printed misprint corrected in a sample table; the printed form is kept."""
+
+    cell: str
+    printed: str
+    corrected: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SampleMeta:
+    """Provenance of one sample table (from ``catalogue.toml``)."""
+
+    name: str
+    title_nl: str
+    title_en: str
+    description: str
+    section: str
+    table: str
+    producer: str
+    unit: str
+    key: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+    printed_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def _data_root() -> Traversable:
+    return resources.files("ondermijning_indicators") / "_data"
+
+
+@functools.cache
+def _catalogue() -> dict[str, Any]:
+    text = (_data_root() / "samples" / "catalogue.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def sample_metadata(name: str) -> SampleMeta:
+    """Return the provenance record of the sample table ``name``.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> meta = oi.sample_metadata("uitspraken")
+    >>> meta.corrections[0].printed, meta.corrections[0].corrected
+    ('2018', '2019')
+    """
+    tables = _catalogue()["tables"]
+    if name not in tables:
+        raise UnknownSampleError(
+            f"no sample table {name!r}; the bundled tables are: {', '.join(sorted(tables))}"
+        )
+    raw = dict(tables[name])
+    corrections = tuple(Correction(**c) for c in raw.pop("corrections", []))
+    return SampleMeta(
+        name=name,
+        key=tuple(raw.pop("key")),
+        corrections=corrections,
+        printed_labels=dict(raw.pop("printed_labels", {})),
+        **raw,
+    )
+
+
+def list_samples() -> pd.DataFrame:
+    """List the bundled sample tables with their provenance, one row per table.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> "uitspraken" in oi.list_samples().index
+    True
+    """
+    rows = []
+    for name in sorted(_catalogue()["tables"]):
+        meta = sample_metadata(name)
+        rows.append(
+            {
+                "name": name,
+                "title_nl": meta.title_nl,
+                "title_en": meta.title_en,
+                "section": meta.section,
+                "table": meta.table,
+                "producer": meta.producer,
+                "unit": meta.unit,
+                "key": ", ".join(meta.key),
+                "columns": ", ".join(SCHEMAS[name].to_schema().columns),
+                "corrections": len(meta.corrections),
+            }
+        )
+    return pd.DataFrame(rows).set_index("name")
+
+
+def _read_sample_csv(name: str) -> pd.DataFrame:
+    path = _data_root() / "samples" / f"{name}.csv"
+    with path.open("r", encoding="utf-8") as handle:
+        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+
+
+@functools.cache
+def _validated_samples() -> dict[str, pd.DataFrame]:
+    raw = {name: _read_sample_csv(name) for name in sorted(_catalogue()["tables"])}
+    return validate_tables(raw, sources={n: f"data/samples/{n}.csv" for n in raw})
+
+
+def load_samples() -> dict[str, pd.DataFrame]:
+    """Load and validate every bundled sample table; return them by name.
+
+    Each DataFrame is a fresh copy: changing it does not change what the next
+    call returns.
+    """
+    return {name: df.copy() for name, df in _validated_samples().items()}
+
+
+def load_sample(name: str) -> pd.DataFrame:
+    """Load one bundled sample table, validated against its schema.
+
+    Parameters
+    ----------
+    name : str
+        Table name, as listed by :func:`list_samples` (e.g. ``"uitspraken"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Tidy, long-format table with typed columns (see the schemas).
+
+    Raises
+    ------
+    UnknownSampleError
+        If no table has that name.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> df = oi.load_sample("uitspraken")
+    >>> df.query("jaar == 2022").set_index("uitkomst")["aantal"].to_dict()
+    {'schuldig': 1238, 'vrijspraak': 201, 'overig': 104}
+    """
+    if name not in _catalogue()["tables"]:
+        raise UnknownSampleError(
+            f"no sample table {name!r}; the bundled tables are: "
+            f"{', '.join(sorted(_catalogue()['tables']))}"
+        )
+    return _validated_samples()[name].copy()
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _numeric_columns(model: type[pa.DataFrameModel]) -> dict[str, str]:
+    out = {}
+    for col, spec in model.to_schema().columns.items():
+        dtype = str(spec.dtype)
+        if dtype.startswith("int"):
+            out[col] = "int"
+        elif dtype.startswith("float"):
+            out[col] = "float"
+    return out
+
+
+def _explain_number(value: str, kind: str) -> str:
+    what = "a whole number" if kind == "int" else "a number"
+    if _DUTCH_THOUSANDS.match(value):
+        machine = value.replace(".", "").replace(",", ".")
+        return (
+            f"is not {what} in machine notation: {value!r} looks like Dutch notation with a "
+            f"thousands dot (meaning {machine}); write {machine} without separators"
+        )
+    if _DUTCH_DECIMAL.match(value):
+        return (
+            f"is not {what} in machine notation: {value!r} has a decimal comma; "
+            f"write {value.replace(',', '.')}"
+        )
+    if kind == "int" and _FLOAT.match(value):
+        return f"is not a whole number ({value!r}); a count cannot have decimals"
+    return f"is not {what} ({value!r})"
+
+
+def _parse_numbers(
+    df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, row_label: Any
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Strictly parse text in number columns; report what does not parse."""
+    out = df.copy()
+    failures: list[dict[str, Any]] = []
+    for col, kind in _numeric_columns(model).items():
+        if col not in out.columns or out[col].dtype != object:
+            continue
+        text = out[col].astype("string").str.strip()
+        empty = text.isna() | (text == "")
+        pattern = _INT if kind == "int" else _FLOAT
+        ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
+        for idx in out.index[~ok]:
+            value = str(text[idx])
+            failure = _failure(
+                table, row_label(idx), col, value, "number", _explain_number(value, kind)
+            )
+            failures.append({**failure, "_index": idx})
+        numbers = pd.to_numeric(text.where(ok & ~empty), errors="coerce")
+        out[col] = numbers.astype("float64")
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].replace("", np.nan)
+    return out, failures
+
+
+def _failure(table: str, row: str, column: str, value: Any, rule: str, message: str) -> dict[str, Any]:
+    return {
+        "table": table,
+        "row": row,
+        "column": column,
+        "value": value,
+        "rule": rule,
+        "message": message,
+    }
+
+
+_CHECK_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^isin\((.*)\)$"), "is not one of the allowed values {0}"),
+    (re.compile(r"^greater_than_or_equal_to\((.*)\)$"), "must be at least {0}"),
+    (re.compile(r"^less_than_or_equal_to\((.*)\)$"), "must be at most {0}"),
+    (re.compile(r"^greater_than\((.*)\)$"), "must be more than {0}"),
+    (re.compile(r"^str_matches\((.*)\)$"), "does not have the required form {0}"),
+    (re.compile(r"^str_length\((.*)\)$"), "has the wrong length"),
+    (re.compile(r"^not_nullable$"), "is empty; every cell of this column needs a value"),
+    (re.compile(r"^field_uniqueness$"), "occurs more than once; each value may occur only once"),
+    (re.compile(r"^column_in_dataframe$"), "required column is missing"),
+]
+
+
+def _translate(
+    err: pa.errors.SchemaErrors,
+    df: pd.DataFrame,
+    model: type[pa.DataFrameModel],
+    table: str,
+    row_label: Any,
+    already: set[tuple[str, Any]],
+) -> list[dict[str, Any]]:
+    fc = err.failure_cases
+    schema = model.to_schema()
+    key = list(schema.unique or [])
+    out: list[dict[str, Any]] = []
+    seen_rows: set[tuple[str, Any]] = set()
+    for rec in fc.to_dict("records"):
+        check, column, value, idx = (
+            str(rec["check"]),
+            str(rec["column"]),
+            rec["failure_case"],
+            rec["index"],
+        )
+        has_index = idx is not None and not (isinstance(idx, float) and np.isnan(idx))
+        if isinstance(value, str) and re.match(r"^\w+Error\(", value):
+            continue  # a check that could not run because of a failure reported already
+        if has_index and (column, idx) in already:
+            continue  # the cell is reported already as not a number
+        if check == "column_in_schema":
+            allowed = ", ".join(schema.columns)
+            out.append(
+                _failure(table, "header", value, value, "unknown column",
+                         f"unknown column {value!r}; the columns of {table} are: {allowed}")
+            )
+            continue
+        if check == "column_in_dataframe":
+            out.append(_failure(table, "header", str(value), None, "missing column",
+                                f"required column {value!r} is missing"))
+            continue
+        if check == "multiple_fields_uniqueness":
+            if (check, idx) in seen_rows:
+                continue
+            seen_rows.add((check, idx))
+            where = ", ".join(f"{k}={df.loc[idx, k]}" for k in key if k in df.columns)
+            out.append(_failure(table, row_label(idx), ", ".join(key), where, "one row per key",
+                                f"more than one row for {where}; each "
+                                f"({', '.join(key)}) may occur only once"))
+            continue
+        if rec["schema_context"] == "DataFrameSchema" and has_index:
+            if (check, idx) in seen_rows:
+                continue  # a row-wise check reports every cell of the row; say it once
+            seen_rows.add((check, idx))
+            shown = ", ".join(
+                f"{c}={df.loc[idx, c]}" for c in df.columns[:3] if c in df.columns
+            )
+            out.append(_failure(table, row_label(idx), "", shown, "across columns", check))
+            continue
+        if check.startswith(("coerce_dtype", "dtype(")):
+            out.append(_failure(table, row_label(idx) if has_index else "", column, value,
+                                "type", f"has the wrong type ({check}); expected {check}"))
+            continue
+        message = check
+        for pattern, words in _CHECK_WORDS:
+            m = pattern.match(check)
+            if m:
+                message = words.format(*m.groups())
+                break
+        out.append(_failure(table, row_label(idx) if has_index else "", column, value,
+                            check, message))
+    if not out and len(fc):
+        out.append(_failure(table, "", "", None, "schema", str(err)))
+    return out
+
+
+def _validate_one(
+    name: str, df: pd.DataFrame, source: str | None
+) -> tuple[pd.DataFrame | None, list[dict[str, Any]]]:
+    model = SCHEMAS[name]
+
+    def row_label(idx: Any) -> str:
+        if source is not None and isinstance(idx, int | np.integer):
+            return f"line {int(idx) + 2}"  # header is line 1
+        return f"row {idx}"
+
+    parsed, failures = _parse_numbers(df, model, name, row_label)
+    already = {(f["column"], f["_index"]) for f in failures}
+    try:
+        validated = model.validate(parsed, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        failures += _translate(err, parsed, model, name, row_label, already)
+        return None, failures
+    if failures:
+        return None, failures
+    return validated, []
+
+
+def validate_tables(
+    tables: Mapping[str, pd.DataFrame], *, sources: Mapping[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Validate tables against their schemas and against each other.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        Tables by name (the names of :data:`ondermijning_indicators.schemas.SCHEMAS`).
+        Columns may hold text, as read from a CSV file: numbers are parsed strictly
+        (machine notation), never guessed.
+    sources : mapping of str to str, optional
+        Where each table came from (a file path), used in the messages; rows are
+        then reported as file lines.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        The validated, typed tables.
+
+    Raises
+    ------
+    DataValidationError
+        With every failure of every table, listed in one message; the failures
+        are also in its ``failures`` attribute as a DataFrame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import ondermijning_indicators as oi
+    >>> bad = pd.DataFrame({"jaar": [2022], "aantal": ["1.543"]})
+    >>> oi.validate_tables({"uitspraken_totaal": bad})
+    Traceback (most recent call last):
+    ...
+    ondermijning_indicators.errors.DataValidationError: 1 problem in the tables:
+      - uitspraken_totaal, row 0, column aantal: is not a whole number in machine notation: '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543 without separators
+    """
+    sources = dict(sources or {})
+    failures: list[dict[str, Any]] = []
+    validated: dict[str, pd.DataFrame] = {}
+    for name, df in tables.items():
+        if name not in SCHEMAS:
+            failures.append(_failure(name, "", "", None, "unknown table",
+                                     f"unknown table {name!r}; known tables: "
+                                     f"{', '.join(sorted(SCHEMAS))}"))
+            continue
+        result, problems = _validate_one(name, df, sources.get(name))
+        failures += problems
+        if result is not None:
+            validated[name] = result
+    if not failures:
+        cross = cross_table_frame(validated)
+        try:
+            BestraffenPerJaar.validate(cross, lazy=True)
+        except pa.errors.SchemaErrors as err:
+            for check, idx in (
+                err.failure_cases[["check", "index"]].drop_duplicates().itertuples(index=False)
+            ):
+                row = cross.loc[idx]
+                values = ", ".join(
+                    f"{k}={_fmt(v)}" for k, v in row.items() if k != "jaar" and pd.notna(v)
+                )
+                failures.append(_failure("across tables", f"jaar {int(row['jaar'])}", "",
+                                         values, "across tables", str(check)))
+    if failures:
+        frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
+        raise DataValidationError(_message(frame, sources), table=", ".join(tables), failures=frame)
+    return validated
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _message(frame: pd.DataFrame, sources: Mapping[str, str]) -> str:
+    n = len(frame)
+    lines = [f"{n} problem{'s' if n != 1 else ''} in the tables:"]
+    for rec in frame.to_dict("records"):
+        where = [str(rec["table"]) + (f" ({sources[rec['table']]})" if rec["table"] in sources else "")]
+        if rec["row"]:
+            where.append(str(rec["row"]))
+        if rec["column"]:
+            where.append(f"column {rec['column']}")
+        msg = str(rec["message"])
+        if rec["rule"] in {"across columns", "across tables"} and rec["value"]:
+            msg = f"{msg} ({rec['value']})"
+        elif rec["rule"] not in {"number", "unknown column", "missing column", "one row per key", "unknown table"} and rec["value"] is not None:
+            msg = f"{rec['value']!r} {msg}"
+        lines.append(f"  - {', '.join(where)}: {msg}")
+    return "\n".join(lines)

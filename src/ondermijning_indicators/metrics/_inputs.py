@@ -1,0 +1,329 @@
+"""Argument handling shared by all metrics: alignment on years and checks.
+
+Metrics accept scalars, numpy arrays and pandas Series. :func:`align` turns the
+arguments into float arrays of one shape and remembers how to give the result
+back in the caller's kind; the ``check_*`` helpers raise the package's errors
+with the metric, the argument, the offending values and where they occur.
+"""
+
+from __future__ import annotations
+
+import numbers
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ..errors import (
+    InvalidInputError,
+    MisalignedYearsError,
+    NegativeCountError,
+    PartExceedsWholeError,
+    UndefinedMetricWarning,
+    ZeroDenominatorError,
+)
+
+FloatArray: TypeAlias = npt.NDArray[np.float64]
+ArrayLike: TypeAlias = "float | int | np.number[Any] | npt.NDArray[Any] | pd.Series[Any]"
+"""What a metric accepts: a number, a numpy array, or a Series indexed by year."""
+MetricValue: TypeAlias = "float | npt.NDArray[np.float64] | pd.Series[float]"
+"""What a metric returns: a float for scalars, else an array or Series like its input."""
+ZeroDivision: TypeAlias = "Literal['raise'] | float"
+
+_MAX_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """Arguments of one metric call as float arrays of one shape."""
+
+    metric: str
+    values: Mapping[str, FloatArray]
+    kind: Literal["scalar", "array", "series"]
+    index: pd.Index | None
+
+    def where(self, mask: npt.NDArray[np.bool_]) -> list[str]:
+        """Describe the positions where ``mask`` holds ("jaar 2021", "position 3")."""
+        positions = np.argwhere(mask)
+        out: list[str] = []
+        for pos in positions:
+            if self.kind == "series" and self.index is not None:
+                label = self.index[int(pos[0])]
+                name = self.index.name or "index"
+                out.append(f"{name} {label}")
+            elif self.kind == "array":
+                out.append(f"position {tuple(int(p) for p in pos) if len(pos) > 1 else int(pos[0])}")
+            else:
+                out.append("")
+        return out
+
+    def wrap(self, result: FloatArray) -> MetricValue:
+        """Return ``result`` in the kind of the inputs: float, ndarray or Series."""
+        if self.kind == "scalar":
+            return float(result.reshape(-1)[0])
+        if self.kind == "series":
+            return pd.Series(result, index=self.index, name=self.metric, dtype="float64")
+        return result
+
+
+def _describe(value: Any) -> str:
+    return type(value).__name__
+
+
+def _to_float_array(metric: str, name: str, value: Any) -> FloatArray:
+    try:
+        if isinstance(value, pd.Series):
+            arr = value.to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            arr = np.asarray(value, dtype="float64")
+    except (TypeError, ValueError):
+        raise InvalidInputError(
+            f"{metric}: `{name}` must hold numbers, got {_describe(value)} "
+            f"with values such as {_sample(value)!r}; convert text to numbers first"
+        ) from None
+    if arr.dtype == np.bool_:
+        raise InvalidInputError(f"{metric}: `{name}` must hold numbers, not booleans")
+    return arr
+
+
+def _sample(value: Any) -> Any:
+    if isinstance(value, pd.Series):
+        return value.head(3).tolist()
+    if isinstance(value, np.ndarray):
+        return value.reshape(-1)[:3].tolist()
+    return value
+
+
+def _is_scalar(value: Any) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return False
+    return isinstance(value, numbers.Real) or (
+        isinstance(value, np.ndarray) and value.ndim == 0
+    )
+
+
+def align(metric: str, **arguments: Any) -> Aligned:
+    """Bring the arguments of ``metric`` to float arrays of one shape.
+
+    Series must cover the same years (index labels) in any order; the result
+    follows the order of the first Series. Series and numpy arrays cannot be
+    mixed, since an array has no years to align on. Scalars broadcast.
+
+    Raises
+    ------
+    InvalidInputError
+        For text, booleans, mixed Series and arrays, duplicate years or shapes
+        that do not broadcast.
+    MisalignedYearsError
+        If two Series do not cover the same years.
+    """
+    series = {k: v for k, v in arguments.items() if isinstance(v, pd.Series)}
+    arrays = {
+        k: v
+        for k, v in arguments.items()
+        if not isinstance(v, pd.Series) and not _is_scalar(v)
+    }
+    for name, value in arguments.items():
+        if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
+            raise InvalidInputError(
+                f"{metric}: `{name}` must be a number, array or Series, got {value!r}"
+            )
+    index: pd.Index | None = None
+    if series:
+        if arrays:
+            raise InvalidInputError(
+                f"{metric}: cannot combine pandas Series ({', '.join(map(repr, series))}) "
+                f"with arrays ({', '.join(map(repr, arrays))}): an array has no years "
+                "to align on; pass all as Series indexed by jaar, or all as arrays"
+            )
+        first_name, first = next(iter(series.items()))
+        index = first.index
+        for name, s in series.items():
+            if s.index.has_duplicates:
+                dup = s.index[s.index.duplicated()].unique().tolist()
+                raise InvalidInputError(
+                    f"{metric}: `{name}` has more than one value for "
+                    f"{s.index.name or 'index'} {', '.join(map(str, dup[:_MAX_SHOWN]))}; "
+                    "give one value per year"
+                )
+        for name, s in series.items():
+            if name == first_name:
+                continue
+            missing = index.difference(s.index)
+            extra = s.index.difference(index)
+            if len(missing) or len(extra):
+                label = index.name or s.index.name or "index"
+                parts = []
+                if len(missing):
+                    parts.append(
+                        f"{label} {_join(missing)} in `{first_name}` but not in `{name}`"
+                    )
+                if len(extra):
+                    parts.append(f"{label} {_join(extra)} in `{name}` but not in `{first_name}`")
+                raise MisalignedYearsError(
+                    f"{metric}: the inputs cover different years: {'; '.join(parts)}. "
+                    "Select the common years first (e.g. a.loc[b.index]) or supply the "
+                    "missing ones"
+                )
+        converted = {
+            k: (
+                _to_float_array(metric, k, v.reindex(index))
+                if isinstance(v, pd.Series)
+                else _to_float_array(metric, k, v)
+            )
+            for k, v in arguments.items()
+        }
+        kind: Literal["scalar", "array", "series"] = "series"
+    else:
+        converted = {k: _to_float_array(metric, k, v) for k, v in arguments.items()}
+        kind = "array" if arrays else "scalar"
+    try:
+        broadcast = np.broadcast_arrays(*converted.values())
+    except ValueError:
+        shapes = ", ".join(f"`{k}` {v.shape}" for k, v in converted.items())
+        raise InvalidInputError(
+            f"{metric}: the arguments have shapes that do not fit together: {shapes}"
+        ) from None
+    values = {k: np.array(b, dtype="float64") for k, b in zip(converted, broadcast, strict=True)}
+    for name, arr in values.items():
+        bad = np.isinf(arr)
+        if bad.any():
+            raise InvalidInputError(
+                f"{metric}: `{name}` is infinite{_at(Aligned(metric, values, kind, index), bad)}"
+            )
+    return Aligned(metric=metric, values=values, kind=kind, index=index)
+
+
+def _join(labels: Any) -> str:
+    items = [str(x) for x in list(labels)[:_MAX_SHOWN]]
+    more = len(labels) - len(items)
+    return ", ".join(items) + (f" and {more} more" if more > 0 else "")
+
+
+def _at(aligned: Aligned, mask: npt.NDArray[np.bool_], arr: FloatArray | None = None) -> str:
+    where = aligned.where(mask)
+    if not where or where == [""]:
+        return f" ({_fmt(arr[mask][0])})" if arr is not None else ""
+    shown = []
+    vals = arr[mask] if arr is not None else [None] * len(where)
+    for w, v in list(zip(where, vals, strict=True))[:_MAX_SHOWN]:
+        shown.append(f"{w} ({_fmt(v)})" if v is not None else w)
+    more = len(where) - len(shown)
+    return " for " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def check_non_negative(aligned: Aligned, name: str) -> None:
+    """Raise :class:`NegativeCountError` where argument ``name`` is below zero."""
+    arr = aligned.values[name]
+    bad = arr < 0
+    if bad.any():
+        raise NegativeCountError(
+            f"{aligned.metric}: `{name}` is negative{_at(aligned, bad, arr)}; "
+            "counts and amounts cannot be below zero"
+        )
+
+
+def check_whole_number(aligned: Aligned, name: str) -> None:
+    """Raise :class:`InvalidInputError` where a count is not a whole number.
+
+    A fractional count is almost always a Dutch thousands dot read as a decimal
+    point ("1.238" read as 1.238 instead of 1238), so the message says so.
+    """
+    arr = aligned.values[name]
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isnan(arr) & (arr != np.round(arr))
+    if bad.any():
+        example = float(arr[bad][0])
+        raise InvalidInputError(
+            f"{aligned.metric}: `{name}` must be a whole number (a count), "
+            f"got{_at(aligned, bad, arr)}; if the source is Dutch notation, a thousands "
+            f"dot may have been read as a decimal point (\"{example:g}\" meaning "
+            f"{_dutch_thousands(example)})"
+        )
+
+
+def _dutch_thousands(value: float) -> str:
+    scaled = value * 1000
+    if abs(scaled - round(scaled)) < 1e-6:
+        return str(round(scaled))
+    return "a whole number"
+
+
+def check_part_le_whole(aligned: Aligned, part: str, whole: str) -> None:
+    """Raise :class:`PartExceedsWholeError` where ``part`` is larger than ``whole``."""
+    p, w = aligned.values[part], aligned.values[whole]
+    bad = p > w
+    if bad.any():
+        where = aligned.where(bad)
+        shown = [
+            f"{(loc + ': ') if loc else ''}{_fmt(pv)} > {_fmt(wv)}"
+            for loc, pv, wv in zip(where, p[bad], w[bad], strict=True)
+        ][:_MAX_SHOWN]
+        raise PartExceedsWholeError(
+            f"{aligned.metric}: `{part}` is larger than `{whole}` ({'; '.join(shown)}); "
+            f"a part cannot exceed its whole: check that `{part}` and `{whole}` are "
+            "from the same year and table"
+        )
+
+
+def validate_zero_division(metric: str, zero_division: Any) -> None:
+    """Check the ``zero_division`` keyword: ``"raise"`` or a float such as ``nan``."""
+    if isinstance(zero_division, str):
+        if zero_division != "raise":
+            raise InvalidInputError(
+                f"{metric}: zero_division must be 'raise' or a number such as numpy.nan, "
+                f"got {zero_division!r}"
+            )
+    elif isinstance(zero_division, bool) or not isinstance(zero_division, numbers.Real):
+        raise InvalidInputError(
+            f"{metric}: zero_division must be 'raise' or a number such as numpy.nan, "
+            f"got {zero_division!r}"
+        )
+
+
+def divide(
+    aligned: Aligned,
+    numerator: str,
+    denominator: str,
+    *,
+    zero_division: ZeroDivision,
+    what: str = "a share",
+) -> FloatArray:
+    """Divide two aligned arguments, deciding explicitly about zero denominators.
+
+    NaN in either argument (a missing value) gives NaN in the result.
+    """
+    validate_zero_division(aligned.metric, zero_division)
+    num, den = aligned.values[numerator], aligned.values[denominator]
+    zero = den == 0
+    if zero.any():
+        if zero_division == "raise":
+            raise ZeroDenominatorError(
+                f"{aligned.metric}: `{denominator}` is 0{_at(aligned, zero)}: "
+                f"{what} needs a non-zero denominator; pass zero_division=numpy.nan "
+                "to get NaN (with an UndefinedMetricWarning) instead"
+            )
+        fill = float(zero_division)
+        warnings.warn(
+            f"{aligned.metric}: `{denominator}` is 0{_at(aligned, zero)}; the result "
+            f"there is set to {fill} as zero_division={fill} asks",
+            UndefinedMetricWarning,
+            stacklevel=3,
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(zero, np.nan, num) / np.where(zero, 1.0, den)
+    if zero.any():
+        out = np.where(zero, float(zero_division), out)
+    return np.asarray(out, dtype="float64")

@@ -1,0 +1,36 @@
+"""The one formula behind every share metric: part over whole, checked."""
+
+from __future__ import annotations
+
+from ._inputs import (
+    ArrayLike,
+    MetricValue,
+    ZeroDivision,
+    align,
+    check_non_negative,
+    check_part_le_whole,
+    check_whole_number,
+    divide,
+)
+
+
+def share_of_counts(
+    metric: str,
+    part_name: str,
+    part: ArrayLike,
+    whole_name: str,
+    whole: ArrayLike,
+    *,
+    zero_division: ZeroDivision,
+) -> MetricValue:
+    """Compute ``part / whole`` for counts, with every check a share needs.
+
+    Both arguments must be whole, non-negative numbers with the part at most the
+    whole; a zero whole raises unless ``zero_division`` gives a value.
+    """
+    aligned = align(metric, **{part_name: part, whole_name: whole})
+    for name in (part_name, whole_name):
+        check_non_negative(aligned, name)
+        check_whole_number(aligned, name)
+    check_part_le_whole(aligned, part_name, whole_name)
+    return aligned.wrap(divide(aligned, part_name, whole_name, zero_division=zero_division))

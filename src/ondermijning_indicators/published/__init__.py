@@ -1,0 +1,48 @@
+"""Published figures: Dutch quantity phrases, their meaning, and their reproduction.
+
+Every number the report prints is a *record* in a TOML file (the 2023 edition's
+are bundled): the phrase exactly as printed, where it stands, and how the library
+checks it. A record has one of
+
+``cell = "table:column[key=value,...]"``
+    the printed number was transcribed into this cell of a sample table; the
+    check is that the cell holds what the phrase says (status ``transcribed``);
+``sum = "table:column[key=value,...]"``
+    the sum of the matching cells must give the printed number (for example a
+    number in the text that a table also gives);
+``metric = "id"`` with ``inputs = { arg = "table:column[...]", ... }``
+    a registered metric, applied to the (summed) selections, must give it;
+``not_derivable = "why"``
+    no published table gives it; the reason is reported.
+
+Optional keys: ``note``; ``known_discrepancy = "why"`` for a discrepancy of the
+report itself, which then counts as explained; and ``[[figure.reading]]`` tables
+(``label`` plus ``sum`` or ``metric``/``inputs``) for other readings of an
+ambiguous sentence, each computed and reported in the note.
+
+The value of a record is always parsed from its phrase (:func:`parse_phrase`),
+never typed a second time; :func:`compare` applies the rounding and qualifier
+semantics of :mod:`ondermijning_indicators.published._semantics`.
+"""
+
+from ._phrase import Qualifier, Quantity, format_dutch, parse_phrase
+from ._records import FigureRecord, Reading, Selection, load_records
+from ._reproduce import reproduce, summarize
+from ._semantics import Comparison, Semantics, Status, compare
+
+__all__ = [
+    "Comparison",
+    "FigureRecord",
+    "Qualifier",
+    "Quantity",
+    "Reading",
+    "Selection",
+    "Semantics",
+    "Status",
+    "compare",
+    "format_dutch",
+    "load_records",
+    "parse_phrase",
+    "reproduce",
+    "summarize",
+]

@@ -1,0 +1,259 @@
+"""Reading and writing Dutch quantity phrases as the report prints them.
+
+A phrase is an optional qualifier, a number in Dutch notation (or a Dutch number
+word), an optional magnitude word and an optional unit::
+
+    "81%"            0.81 (a share), printed to 1 percentage point
+    "bijna 18%"      0.18, qualifier "bijna"
+    "1.238"          1238 (the dot separates thousands)
+    "3,5 miljard"    3.5e9 (the comma is the decimal mark), printed to 0.1e9
+    "12,5 miljoen euro", "3327 kilo", "22 fte", "twee jaar", "bijna duizend"
+
+Percentages are read as shares (``0.81``), so that they compare directly with
+metrics whose unit is "share (0-1)".
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from dataclasses import dataclass
+
+from ..errors import PhraseError
+
+__all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
+
+
+class Qualifier(enum.StrEnum):
+    """Words in front of a printed number that change what it claims.
+
+    See :mod:`ondermijning_indicators.published._semantics` for what each one
+    means numerically.
+    """
+
+    BIJNA = "bijna"
+    RUIM = "ruim"
+    CIRCA = "circa"
+    MEER_DAN = "meer dan"
+    MINDER_DAN = "minder dan"
+    TEN_MINSTE = "ten minste"
+    HOOGUIT = "hooguit"
+    RUIMSCHOOTS = "ruimschoots"
+
+
+# Spelling variants, longest first so that "ruim meer dan" is not read as "ruim".
+_QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
+    ("ruim meer dan", Qualifier.MEER_DAN),
+    ("meer dan", Qualifier.MEER_DAN),
+    ("minder dan", Qualifier.MINDER_DAN),
+    ("ten minste", Qualifier.TEN_MINSTE),
+    ("tenminste", Qualifier.TEN_MINSTE),
+    ("minstens", Qualifier.TEN_MINSTE),
+    ("minimaal", Qualifier.TEN_MINSTE),
+    ("maximaal", Qualifier.HOOGUIT),
+    ("hooguit", Qualifier.HOOGUIT),
+    ("ruimschoots", Qualifier.RUIMSCHOOTS),
+    ("ongeveer", Qualifier.CIRCA),
+    ("circa", Qualifier.CIRCA),
+    ("ca.", Qualifier.CIRCA),
+    ("zo'n", Qualifier.CIRCA),
+    ("zo’n", Qualifier.CIRCA),
+    ("rond", Qualifier.CIRCA),
+    ("bijna", Qualifier.BIJNA),
+    ("ruim", Qualifier.RUIM),
+)
+
+_MAGNITUDES: dict[str, float] = {
+    "duizend": 1e3,
+    "miljoen": 1e6,
+    "mln": 1e6,
+    "mln.": 1e6,
+    "miljard": 1e9,
+    "mld": 1e9,
+    "mld.": 1e9,
+    "mrd": 1e9,
+    "mrd.": 1e9,
+}
+
+# unit word -> (unit name, factor applied to the number)
+_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("share", 0.01),
+    "procent": ("share", 0.01),
+    "procentpunt": ("share", 0.01),
+    "procentpunten": ("share", 0.01),
+    "euro": ("EUR", 1.0),
+    "kilo": ("kg", 1.0),
+    "kg": ("kg", 1.0),
+    "fte": ("FTE", 1.0),
+    "jaar": ("year", 1.0),
+}
+
+_NUMBER_WORDS: dict[str, int] = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+    "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40,
+    "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
+    "honderd": 100, "duizend": 1000,
+}  # fmt: skip
+
+# Dutch notation: optional sign, digits with thousands dots in groups of three (or
+# none), optional decimal comma.
+_DUTCH_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_ACHIEVED = {"behaald", "gehaald"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed printed quantity.
+
+    Attributes
+    ----------
+    phrase : str
+        The phrase as printed.
+    value : float
+        The number it states, in ``unit`` (percentages as shares).
+    step : float
+        The unit of the last printed digit, in the same scale as ``value``:
+        0.01 for "81%", 1 for "1.238", 1e8 for "3,5 miljard". Half of it is the
+        printed rounding.
+    qualifier : Qualifier or None
+        The word in front of the number, normalised ("ongeveer" becomes circa).
+    unit : str
+        "share", "EUR", "kg", "FTE", "year", "attainment" or "number".
+    """
+
+    phrase: str
+    value: float
+    step: float
+    qualifier: Qualifier | None
+    unit: str
+
+
+def _parse_number(token: str, phrase: str) -> tuple[float, float]:
+    """Return (value, step) of a Dutch number or number word."""
+    word = token.lower()
+    if word in _NUMBER_WORDS:
+        n = _NUMBER_WORDS[word]
+        return float(n), float(10 ** math.floor(math.log10(n)))
+    if not _DUTCH_NUMBER.match(token):
+        hint = ""
+        if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", token):
+            hint = (
+                f"; in Dutch notation a dot separates thousands in groups of three and "
+                f"the comma is the decimal mark: did you mean {token.replace('.', ',')!r}?"
+            )
+        elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", token):
+            hint = "; this looks like English notation: write 1.238 for 1238 and 3,5 for 3.5"
+        raise PhraseError(f"cannot read the number {token!r} in phrase {phrase!r}{hint}")
+    whole, _, frac = token.partition(",")
+    value = float(whole.replace(".", "") + ("." + frac if frac else ""))
+    return value, 10.0 ** -len(frac)
+
+
+def parse_phrase(phrase: str) -> Quantity:
+    """Parse a printed Dutch quantity phrase.
+
+    Parameters
+    ----------
+    phrase : str
+        The phrase exactly as printed, e.g. ``"bijna 18%"``, ``"1.238"``,
+        ``"3,5 miljard euro"``, ``"ongeveer twintig"``, ``"ruimschoots behaald"``.
+
+    Returns
+    -------
+    Quantity
+        Value, printed step, qualifier and unit.
+
+    Raises
+    ------
+    PhraseError
+        If the phrase has no number, an unknown word, or a number that is not in
+        Dutch notation (``"1.5"``: a dot can only separate groups of three digits).
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.published import parse_phrase
+    >>> q = parse_phrase("bijna 18%")
+    >>> q.value, q.step, str(q.qualifier), q.unit
+    (0.18, 0.01, 'bijna', 'share')
+    >>> parse_phrase("1.238").value
+    1238.0
+    >>> parse_phrase("3,5 miljard euro").value
+    3500000000.0
+    >>> parse_phrase("1.5")
+    Traceback (most recent call last):
+    ...
+    ondermijning_indicators.errors.PhraseError: cannot read the number '1.5' in phrase '1.5'; ...
+    """
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise PhraseError(f"a phrase must be non-empty text, got {phrase!r}")
+    text = " ".join(phrase.split())
+    rest = text.lower()
+    qualifier: Qualifier | None = None
+    for word, q in _QUALIFIER_WORDS:
+        if rest == word or rest.startswith(word + " "):
+            qualifier = q
+            rest = rest[len(word) :].strip()
+            break
+    if rest in _ACHIEVED:
+        # "ruimschoots behaald": a target (attainment 1) reached, with a qualifier.
+        return Quantity(phrase, 1.0, 1.0, qualifier, "attainment")
+    euro_prefix = rest.startswith("€")
+    if euro_prefix:
+        rest = rest[1:].strip()
+    # Split a glued percent sign: "81%" -> "81 %".
+    tokens = re.sub(r"(?<=\d)%", " %", rest).split()
+    if not tokens:
+        raise PhraseError(f"no number in phrase {phrase!r}")
+    value, step = _parse_number(tokens[0], phrase)
+    tokens = tokens[1:]
+    if tokens and tokens[0] in _MAGNITUDES:
+        factor = _MAGNITUDES[tokens[0]]
+        value, step = value * factor, step * factor
+        tokens = tokens[1:]
+    unit = "EUR" if euro_prefix else "number"
+    if tokens:
+        if len(tokens) > 1 or tokens[0] not in _UNITS:
+            known = ", ".join(sorted(_UNITS))
+            raise PhraseError(
+                f"cannot read {' '.join(tokens)!r} in phrase {phrase!r}: after the number "
+                f"a phrase may have a magnitude (duizend, miljoen, miljard) and one unit "
+                f"({known}); leave other words out of the phrase"
+            )
+        unit, factor = _UNITS[tokens[0]]
+        if euro_prefix and unit != "EUR":
+            raise PhraseError(f"phrase {phrase!r} has both '€' and the unit {tokens[0]!r}")
+        value, step = value * factor, step * factor
+    return Quantity(phrase, _clean(value), _clean(step), qualifier, unit)
+
+
+def _clean(x: float) -> float:
+    """Round away binary noise (0.18000000000000002 -> 0.18) at 12 significant digits."""
+    if x == 0:
+        return 0.0
+    return float(f"{x:.12g}")
+
+
+def format_dutch(value: float, decimals: int = 0) -> str:
+    """Format a number in Dutch notation: thousands dot, decimal comma.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.published import format_dutch
+    >>> format_dutch(1238)
+    '1.238'
+    >>> format_dutch(3.5, 1)
+    '3,5'
+    >>> format_dutch(-1234567.891, 2)
+    '-1.234.567,89'
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"cannot format {value!r} as a Dutch number")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

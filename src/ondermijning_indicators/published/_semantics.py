@@ -1,0 +1,156 @@
+"""What a printed figure claims, and whether a computed value bears it out.
+
+A printed number stands for an interval, not a point. With ``X`` the printed
+value and ``s`` the unit of its last printed digit (its *step*: 0.01 for "81%",
+1 for "1.238", 1e8 for "3,5 miljard"), the library reads:
+
+===============================  ==========================================  ==============
+printed                          claim about the true value ``v``            example
+===============================  ==========================================  ==============
+``X`` (no qualifier)             ``X - s/2 <= v < X + s/2`` (its rounding)   "81%": [80.5%, 81.5%)
+bijna ``X`` (almost)             ``X - w <= v < X``, ``w = min(s, 10% of X)`` "bijna 18%": [17%, 18%)
+ruim ``X`` (just over)           ``X < v <= X + w``                          "ruim 10%": (10%, 11%]
+circa, ongeveer, rond, zo'n      ``|v - X| <= max(s/2, 5% of X)``            "circa 35%": [33.25%, 36.75%]
+meer dan ``X``                   ``v > X``                                   "meer dan 250"
+minder dan ``X``                 ``v < X``
+ten minste, minimaal ``X``       ``v >= X``
+hooguit, maximaal ``X``          ``v <= X``
+ruimschoots ``X`` (comfortably)  ``v >= X * 1.1``                            "ruimschoots behaald": attainment >= 110%
+===============================  ==========================================  ==============
+
+The widths (10%, 5%, 1.1) are parameters of :class:`Semantics`; the defaults are
+the library's reading of ordinary Dutch usage, not a rule of the report.
+
+A comparison ends in one :class:`Status`: ``exact`` (equal to the printed value),
+``within_rounding`` (inside the printed rounding), ``consistent`` (the qualifier's
+claim holds), or ``discrepancy`` (with the interval that would have been needed).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+
+from ._phrase import Qualifier, Quantity
+
+__all__ = ["Comparison", "Semantics", "Status", "compare"]
+
+_REL_EPS = 1e-9
+
+
+class Status(enum.StrEnum):
+    """Outcome of checking one published figure."""
+
+    EXACT = "exact"
+    WITHIN_ROUNDING = "within_rounding"
+    CONSISTENT = "consistent_with_qualifier"
+    TRANSCRIBED = "transcribed"
+    DISCREPANCY = "discrepancy"
+    NOT_DERIVABLE = "not_derivable"
+
+
+@dataclass(frozen=True, slots=True)
+class Semantics:
+    """Numeric reading of the qualifiers; see the module docstring for the table.
+
+    Parameters
+    ----------
+    near_share : float, default=0.10
+        "bijna" and "ruim" allow at most this share of ``X`` (and at most one step)
+        between the true value and ``X``.
+    circa_share : float, default=0.05
+        "circa" and its synonyms allow this share of ``X`` (at least half a step)
+        either side.
+    comfortably_factor : float, default=1.10
+        "ruimschoots X" requires at least ``X`` times this factor.
+    """
+
+    near_share: float = 0.10
+    circa_share: float = 0.05
+    comfortably_factor: float = 1.10
+
+    def interval(self, q: Quantity) -> tuple[float, float, bool, bool]:
+        """Return ``(low, high, low_closed, high_closed)`` that ``q`` claims."""
+        x, s = q.value, q.step
+        near = min(s, self.near_share * abs(x)) if x else s
+        match q.qualifier:
+            case None:
+                return x - s / 2, x + s / 2, True, False
+            case Qualifier.BIJNA:
+                return x - near, x, True, False
+            case Qualifier.RUIM:
+                return x, x + near, False, True
+            case Qualifier.CIRCA:
+                half = max(s / 2, self.circa_share * abs(x))
+                return x - half, x + half, True, True
+            case Qualifier.MEER_DAN:
+                return x, math.inf, False, False
+            case Qualifier.MINDER_DAN:
+                return -math.inf, x, False, False
+            case Qualifier.TEN_MINSTE:
+                return x, math.inf, True, False
+            case Qualifier.HOOGUIT:
+                return -math.inf, x, False, True
+            case Qualifier.RUIMSCHOOTS:
+                return x * self.comfortably_factor, math.inf, True, False
+        raise AssertionError(f"unhandled qualifier {q.qualifier!r}")  # pragma: no cover
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Result of :func:`compare`: a status and a sentence saying why."""
+
+    status: Status
+    note: str
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= _REL_EPS * max(1.0, abs(a), abs(b))
+
+
+def _describe(low: float, high: float, lc: bool, hc: bool) -> str:
+    left = "[" if lc else "("
+    right = "]" if hc else ")"
+    return f"{left}{low:.6g}, {high:.6g}{right}"
+
+
+def compare(q: Quantity, computed: float, semantics: Semantics | None = None) -> Comparison:
+    """Check a computed value against a printed quantity.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.published import compare, parse_phrase
+    >>> compare(parse_phrase("81%"), 999 / 1238).status
+    <Status.WITHIN_ROUNDING: 'within_rounding'>
+    >>> compare(parse_phrase("bijna 18%"), 177 / 999).status
+    <Status.CONSISTENT: 'consistent_with_qualifier'>
+    >>> compare(parse_phrase("bijna 18%"), 0.181).note
+    "0.181 is not in [0.17, 0.18), which 'bijna 18%' claims"
+    """
+    sem = semantics or Semantics()
+    if math.isnan(computed):
+        return Comparison(Status.DISCREPANCY, "the computed value is missing (NaN)")
+    low, high, lc, hc = sem.interval(q)
+    # Absorb binary noise at the edges: 0.805 may be computed as 0.80499999...
+    tol = _REL_EPS * max(1.0, abs(q.value))
+    inside = (computed > low - tol if lc else computed > low + tol) and (
+        computed < high + tol if hc else computed < high - tol
+    )
+    if q.qualifier is None and _close(computed, q.value):
+        return Comparison(Status.EXACT, "equal to the printed value")
+    if inside:
+        if q.qualifier is None:
+            return Comparison(
+                Status.WITHIN_ROUNDING,
+                f"{computed:.6g} rounds to the printed {q.phrase!r}",
+            )
+        return Comparison(
+            Status.CONSISTENT,
+            f"{computed:.6g} is in {_describe(low, high, lc, hc)}, "
+            f"which {q.phrase!r} claims",
+        )
+    return Comparison(
+        Status.DISCREPANCY,
+        f"{computed:.6g} is not in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
+    )
