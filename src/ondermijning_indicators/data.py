@@ -210,6 +210,8 @@ def _explain_number(value: str, kind: str) -> str:
             f"is not {what} in machine notation: {value!r} looks like Dutch notation with a "
             f"thousands dot (meaning {machine}); write {machine} without separators"
         )
+    if _DUTCH_DECIMAL.match(value) and kind == "int":
+        return f"is not a whole number: {value!r} has a decimal comma, and a count has no decimals"
     if _DUTCH_DECIMAL.match(value):
         return (
             f"is not {what} in machine notation: {value!r} has a decimal comma; "
@@ -227,7 +229,7 @@ def _parse_numbers(
     out = df.copy()
     failures: list[dict[str, Any]] = []
     for col, kind in _numeric_columns(model).items():
-        if col not in out.columns or out[col].dtype != object:
+        if col not in out.columns or pd.api.types.is_numeric_dtype(out[col]):
             continue
         text = out[col].astype("string").str.strip()
         empty = text.isna() | (text == "")
@@ -242,8 +244,8 @@ def _parse_numbers(
         numbers = pd.to_numeric(text.where(ok & ~empty), errors="coerce")
         out[col] = numbers.astype("float64")
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].replace("", np.nan)
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].astype(object).where(out[col].astype("string").str.strip() != "")
     return out, failures
 
 
@@ -284,6 +286,8 @@ def _translate(
     key = list(schema.unique or [])
     out: list[dict[str, Any]] = []
     seen_rows: set[tuple[str, Any]] = set()
+    row_checks: dict[str, list[Any]] = {}
+    duplicates: dict[str, list[Any]] = {}
     for rec in fc.to_dict("records"):
         check, column, value, idx = (
             str(rec["check"]),
@@ -308,22 +312,15 @@ def _translate(
                                 f"required column {value!r} is missing"))
             continue
         if check == "multiple_fields_uniqueness":
-            if (check, idx) in seen_rows:
-                continue
-            seen_rows.add((check, idx))
-            where = ", ".join(f"{k}={df.loc[idx, k]}" for k in key if k in df.columns)
-            out.append(_failure(table, row_label(idx), ", ".join(key), where, "one row per key",
-                                f"more than one row for {where}; each "
-                                f"({', '.join(key)}) may occur only once"))
+            where = ", ".join(f"{k}={_fmt(df.loc[idx, k])}" for k in key if k in df.columns)
+            duplicates.setdefault(where, [])
+            if idx not in duplicates[where]:
+                duplicates[where].append(idx)
             continue
         if rec["schema_context"] == "DataFrameSchema" and has_index:
-            if (check, idx) in seen_rows:
-                continue  # a row-wise check reports every cell of the row; say it once
-            seen_rows.add((check, idx))
-            shown = ", ".join(
-                f"{c}={df.loc[idx, c]}" for c in df.columns[:3] if c in df.columns
-            )
-            out.append(_failure(table, row_label(idx), "", shown, "across columns", check))
+            row_checks.setdefault(check, [])
+            if idx not in row_checks[check]:
+                row_checks[check].append(idx)  # a row-wise check reports every cell; once
             continue
         if check.startswith(("coerce_dtype", "dtype(")):
             out.append(_failure(table, row_label(idx) if has_index else "", column, value,
@@ -337,9 +334,25 @@ def _translate(
                 break
         out.append(_failure(table, row_label(idx) if has_index else "", column, value,
                             check, message))
+    for where, indices in duplicates.items():
+        out.append(_failure(table, _rows(indices, row_label), ", ".join(key), where,
+                            "one row per key", f"more than one row for {where}; each "
+                            f"({', '.join(key)}) may occur only once"))
+    for check, indices in row_checks.items():
+        rows = [_rows(indices, row_label)]
+        years = sorted({_fmt(df.loc[i, "jaar"]) for i in indices if "jaar" in df.columns})
+        where = f" (jaar {', '.join(years)})" if years else ""
+        out.append(_failure(table, ", ".join(rows), "", None, "across columns", check + where))
     if not out and len(fc):
         out.append(_failure(table, "", "", None, "schema", str(err)))
     return out
+
+
+def _rows(indices: list[Any], row_label: Any) -> str:
+    labels = [row_label(i) for i in sorted(indices)]
+    if len(labels) > 1 and all(r.startswith("line ") for r in labels):
+        return "lines " + ", ".join(r.removeprefix("line ") for r in labels)
+    return ", ".join(labels)
 
 
 def _validate_one(
@@ -435,9 +448,12 @@ def validate_tables(
 
 
 def _fmt(v: Any) -> str:
-    if isinstance(v, float) and v.is_integer():
+    if isinstance(v, float | np.floating) and float(v).is_integer():
         return str(int(v))
     return str(v)
+
+
+_SELF_EXPLAINED = {"number", "unknown column", "missing column", "one row per key", "unknown table"}
 
 
 def _message(frame: pd.DataFrame, sources: Mapping[str, str]) -> str:
@@ -450,9 +466,10 @@ def _message(frame: pd.DataFrame, sources: Mapping[str, str]) -> str:
         if rec["column"]:
             where.append(f"column {rec['column']}")
         msg = str(rec["message"])
-        if rec["rule"] in {"across columns", "across tables"} and rec["value"]:
+        if rec["rule"] in {"across columns", "across tables"} and pd.notna(rec["value"]):
             msg = f"{msg} ({rec['value']})"
-        elif rec["rule"] not in {"number", "unknown column", "missing column", "one row per key", "unknown table"} and rec["value"] is not None:
-            msg = f"{rec['value']!r} {msg}"
+        elif rec["rule"] not in _SELF_EXPLAINED and pd.notna(rec["value"]):
+            value = rec["value"]
+            msg = f"{_fmt(value) if isinstance(value, float) else repr(value)} {msg}"
         lines.append(f"  - {', '.join(where)}: {msg}")
     return "\n".join(lines)

@@ -118,6 +118,14 @@ def _check(
     return value, compare(record.quantity, value, semantics)
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
 def reproduce(
     tables: Mapping[str, pd.DataFrame] | None = None,
     records: list[FigureRecord] | None = None,
@@ -194,7 +202,7 @@ def reproduce(
                 "status": str(cmp.status),
                 "explained": explained,
                 "how": how,
-                "note": " ".join([cmp.note, *notes]).strip(),
+                "note": " ".join(_sentence(n) for n in [cmp.note, *notes] if n),
             }
         )
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)

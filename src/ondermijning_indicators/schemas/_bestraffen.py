@@ -52,7 +52,7 @@ class Uitspraken(pa.DataFrameModel):
         coerce = True
         unique: ClassVar[list[str]] = ["jaar", "uitkomst"]
 
-    @pa.dataframe_check(error="every year must have the outcomes schuldig, vrijspraak and overig")
+    @pa.dataframe_check(error="every year must have each outcome (schuldig, vrijspraak, overig) exactly once")
     @classmethod
     def every_outcome_each_year(cls, df: pd.DataFrame) -> pd.Series:
         return _complete(df, "uitkomst", UITKOMSTEN)
@@ -99,7 +99,7 @@ class Vrijheidsstraffen(pa.DataFrameModel):
         coerce = True
         unique: ClassVar[list[str]] = ["jaar", "duurklasse"]
 
-    @pa.dataframe_check(error="every year must have the four duration classes")
+    @pa.dataframe_check(error="every year must have each of the four duration classes exactly once")
     @classmethod
     def every_class_each_year(cls, df: pd.DataFrame) -> pd.Series:
         return _complete(df, "duurklasse", DUURKLASSEN)

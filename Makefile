@@ -1,0 +1,44 @@
+# Set-up and checks of ondermijning-indicators. Everything runs in .venv, made here.
+#   make reproduce   reproduce the report's published figures from the bundled data
+#   make test        the whole test suite: ruff, mypy --strict, pytest (doctests and
+#                    property tests included) and the installed-wheel check
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+HYPOTHESIS_PROFILE ?= dev
+
+.PHONY: reproduce test lint typecheck pytest wheel-check clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+reproduce: $(STAMP)
+	$(BIN)/ondermijning-indicators reproduce
+
+test: lint typecheck pytest wheel-check
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -n 2 --hypothesis-profile=$(HYPOTHESIS_PROFILE)
+
+# Build the wheel, install it in a fresh virtual environment outside the checkout,
+# and use the bundled data and the CLI from there.
+wheel-check: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
+	bash scripts/check-wheel.sh "$(PYTHON)" dist/*.whl
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

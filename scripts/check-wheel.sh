@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install a built wheel into a fresh virtual environment in a temporary folder, far from
+# the checkout, and check that the bundled data and the CLI work from there.
+set -euo pipefail
+python="$1"
+wheel="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$python" -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet "$wheel"
+cd "$work"
+"$work/venv/bin/python" - <<'PY'
+import pathlib
+import ondermijning_indicators as oi
+
+location = pathlib.Path(oi.__file__).resolve()
+assert "site-packages" in location.parts, f"imported from the checkout: {location}"
+names = set(oi.list_samples().index)
+for name in names:
+    assert len(oi.load_sample(name)) > 0, name
+result = oi.reproduce()
+assert bool(result["explained"].all()), result[~result["explained"]]
+assert abs(oi.metrics.aandeel_vrijheidsstraffen(999, 1238) - 999 / 1238) < 1e-15
+print(f"wheel ok: {len(names)} sample tables, {len(result)} published figures, from {location.parent}")
+PY
+"$work/venv/bin/ondermijning-indicators" reproduce --format csv > "$work/out.csv"
+echo "wheel ok: CLI wrote $(($(wc -l < "$work/out.csv") - 1)) records"

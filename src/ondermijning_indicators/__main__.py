@@ -1,0 +1,5 @@
+"""Allow ``python -m ondermijning_indicators``."""
+
+from .cli import main
+
+main()

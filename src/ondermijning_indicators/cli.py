@@ -1,0 +1,195 @@
+"""Command-line interface: ``ondermijning-indicators`` (or ``python -m ondermijning_indicators``).
+
+The CLI only calls the library and formats what it returns; it adds no logic.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import sys
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .data import list_samples
+from .published import reproduce as _reproduce
+from .published import summarize
+from .registry import list_metrics
+
+app = typer.Typer(
+    name="ondermijning-indicators",
+    help=(
+        "Indicators of the Dutch progress report on organised, undermining crime "
+        "(Voortgangsrapportage georganiseerde, ondermijnende criminaliteit, June 2023).\n\n"
+        "Start with 'reproduce': it recomputes every published figure from the bundled "
+        "tables and says whether the printed number holds."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(enum.StrEnum):
+    """Output formats."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+_STATUS_STYLE = {
+    "exact": "green",
+    "within_rounding": "green",
+    "consistent_with_qualifier": "green",
+    "transcribed": "cyan",
+    "not_derivable": "yellow",
+    "discrepancy": "bold red",
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ondermijning-indicators {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Indicators of the Dutch progress report on organised, undermining crime."""
+
+
+def _fmt_number(value: float) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if float(value).is_integer() and abs(value) >= 1:
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.4g}".replace(".", ",")
+
+
+def _markdown(df: pd.DataFrame) -> str:
+    def cell(v: object) -> str:
+        return str(v).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def _emit(df: pd.DataFrame, fmt: Format) -> None:
+    if fmt is Format.csv:
+        sys.stdout.write(df.to_csv(index=False))
+    elif fmt is Format.json:
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_markdown(df) + "\n")
+
+
+@app.command()
+def reproduce(
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (for reading), csv, json or markdown (for other programs).",
+        ),
+    ] = Format.table,
+    only_problems: Annotated[
+        bool,
+        typer.Option("--only-problems", help="Show only discrepancies and unexplained records."),
+    ] = False,
+) -> None:
+    """Recompute every published figure of the report and compare it with the print.
+
+    Each printed number is one row: the phrase as printed, the value read from it,
+    the value computed from the bundled tables, and a status: exact,
+    within_rounding, consistent_with_qualifier (bijna, ruim, circa, meer dan ...),
+    transcribed (the number is itself table data), not_derivable (no published
+    table gives it), or discrepancy.
+
+    Exit status 0 when every figure is reproduced or explained, 1 otherwise.
+    """
+    result = _reproduce()
+    summary = summarize(result)
+    shown = result
+    if only_problems:
+        shown = result[(result["status"] == "discrepancy") | ~result["explained"]]
+    if fmt is Format.table:
+        console = Console()
+        table = Table(title="Published figures of the report, recomputed", show_lines=False)
+        for col in ("id", "phrase", "computed", "status", "note"):
+            table.add_column(col, overflow="fold")
+        for rec in shown.to_dict("records"):
+            status = str(rec["status"])
+            style = _STATUS_STYLE.get(status, "")
+            if not rec["explained"]:
+                style = "bold red"
+            table.add_row(
+                str(rec["id"]),
+                str(rec["phrase"]),
+                _fmt_number(float(rec["computed_value"])),
+                f"[{style}]{status}[/]" if style else status,
+                str(rec["note"]),
+            )
+        if len(shown):
+            console.print(table)
+        else:
+            console.print("No discrepancies: every figure is reproduced or explained.")
+        parts = [f"{k}: {int(v)}" for k, v in summary.items()]
+        console.print("Summary: " + ", ".join(parts))
+    else:
+        _emit(shown, fmt)
+    raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)
+
+
+@app.command()
+def metrics(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List every registered metric with its labels, unit, theme and source."""
+    cat = list_metrics().reset_index()
+    if fmt is Format.table:
+        table = Table(title="Metrics")
+        for col in ("id", "label_nl", "label_en", "unit", "theme"):
+            table.add_column(col, overflow="fold")
+        for rec in cat.to_dict("records"):
+            table.add_row(*(str(rec[c]) for c in ("id", "label_nl", "label_en", "unit", "theme")))
+        Console().print(table)
+    else:
+        _emit(cat, fmt)
+
+
+@app.command()
+def samples(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the bundled sample tables with their provenance."""
+    cat = list_samples().reset_index()
+    if fmt is Format.table:
+        table = Table(title="Sample tables")
+        for col in ("name", "title_nl", "section", "corrections"):
+            table.add_column(col, overflow="fold")
+        for rec in cat.to_dict("records"):
+            table.add_row(*(str(rec[c]) for c in ("name", "title_nl", "section", "corrections")))
+        Console().print(table)
+    else:
+        _emit(cat, fmt)
+
+
+def main() -> None:
+    """Run the command-line interface."""
+    app()

@@ -1,0 +1,24 @@
+"""Shared test set-up: hypothesis profiles and paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True)
+settings.register_profile(
+    "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "data" / "report" / "voortgangsrapportage-2023.txt"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    """The report's text, whitespace normalised to single spaces."""
+    return " ".join(REPORT.read_text(encoding="utf-8").split())

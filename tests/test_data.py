@@ -1,0 +1,231 @@
+"""Sample tables: transcription, provenance, schemas and validation messages."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ondermijning_indicators as oi
+from ondermijning_indicators import errors
+from ondermijning_indicators.schemas import DUURKLASSEN, SCHEMAS, UITKOMSTEN
+
+from .conftest import REPORT
+
+YEARS = [2018, 2019, 2020, 2021, 2022]
+
+
+def _printed_row(label: str) -> list[int]:
+    """Numbers of the one report line that starts with ``label``, read the Dutch way."""
+    lines = [
+        ln for ln in REPORT.read_text(encoding="utf-8").splitlines() if ln.startswith(label + " ")
+    ]
+    assert len(lines) == 1, (label, lines)
+    return [int(tok.replace(".", "")) for tok in lines[0][len(label) :].split()]
+
+
+def _wide(table: str, column: str) -> pd.DataFrame:
+    return oi.load_sample(table).pivot(index=column, columns="jaar", values="aantal")
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [("Schuldig", "schuldig"), ("Vrijspraak", "vrijspraak"), ("Overig", "overig")],
+)
+def test_verdicts_match_the_printed_table(label: str, code: str) -> None:
+    assert _wide("uitspraken", "uitkomst").loc[code, YEARS].tolist() == _printed_row(label)
+
+
+def test_printed_total_matches_the_report() -> None:
+    totals = oi.load_sample("uitspraken_totaal").set_index("jaar")["aantal"]
+    assert totals.loc[YEARS].tolist() == _printed_row("Totaal")
+
+
+@pytest.mark.parametrize(
+    ("label", "code"), [("< 1 jaar", DUURKLASSEN[0]), ("1-2 jaar", DUURKLASSEN[1]),
+                        ("2-5 jaar", DUURKLASSEN[2]), ("> 5 jaar", DUURKLASSEN[3])],
+)  # fmt: skip
+def test_durations_match_the_printed_table(label: str, code: str) -> None:
+    assert _wide("vrijheidsstraffen", "duurklasse").loc[code, YEARS].tolist() == _printed_row(label)
+
+
+def test_the_header_misprint_is_recorded_with_its_printed_form() -> None:
+    lines = REPORT.read_text(encoding="utf-8").splitlines()
+    # Both court tables print the same header, with 2018 twice and no 2019.
+    assert [ln.strip() for ln in lines if ln.startswith("2018 2018")] == [
+        "2018 2018 2020 2021 2022",
+        "2018 2018 2020 2021 2022",
+    ]
+    for name in ("uitspraken", "uitspraken_totaal", "vrijheidsstraffen"):
+        (corr,) = oi.sample_metadata(name).corrections
+        assert (corr.printed, corr.corrected) == ("2018", "2019")
+        assert "2018 2018 2020 2021 2022" in corr.reason
+
+
+def test_every_schema_has_a_sample_with_provenance() -> None:
+    listing = oi.list_samples()
+    assert set(listing.index) == set(SCHEMAS)
+    for name in listing.index:
+        meta = oi.sample_metadata(name)
+        assert meta.section and meta.table and meta.producer and meta.unit
+        assert list(meta.key) == [c for c in meta.key if c in SCHEMAS[name].to_schema().columns]
+
+
+def test_loaded_tables_are_typed() -> None:
+    df = oi.load_sample("uitspraken")
+    assert str(df["jaar"].dtype) == "int64"
+    assert str(df["aantal"].dtype) == "int64"
+    assert len(df) == 15
+
+
+def test_load_sample_returns_a_fresh_copy() -> None:
+    first = oi.load_sample("uitspraken")
+    first.loc[:, "aantal"] = -1
+    assert (oi.load_sample("uitspraken")["aantal"] >= 0).all()
+
+
+def test_unknown_sample_names_the_known_ones() -> None:
+    with pytest.raises(errors.UnknownSampleError, match="uitspraken") as info:
+        oi.load_sample("vonnissen")
+    assert isinstance(info.value, KeyError)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def _tables() -> dict[str, pd.DataFrame]:
+    return {name: df.astype(str) for name, df in oi.load_samples().items()}
+
+
+def _problems(tables: dict[str, pd.DataFrame]) -> tuple[str, pd.DataFrame]:
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.validate_tables(tables, sources={n: f"{n}.csv" for n in tables})
+    assert isinstance(info.value, ValueError)
+    return str(info.value), info.value.failures  # type: ignore[return-value]
+
+
+def test_samples_as_text_validate_back_to_the_same_tables() -> None:
+    validated = oi.validate_tables(_tables())
+    for name, df in oi.load_samples().items():
+        pd.testing.assert_frame_equal(validated[name], df)
+
+
+def test_every_problem_in_every_table_is_reported_at_once() -> None:
+    tables = _tables()
+    u = tables["uitspraken"]
+    u.loc[0, "aantal"] = "1.173"  # thousands dot
+    u.loc[1, "aantal"] = "22,5"  # decimal comma
+    u.loc[2, "uitkomst"] = "sepot"  # unknown category
+    v = tables["vrijheidsstraffen"]
+    v.loc[3, "aantal"] = "-93"  # negative count
+    v.loc[4, "aantal"] = "veel"  # text
+    k = tables["kerncijfers"]
+    tables["kerncijfers"] = k.drop(columns=["eenheid"]).assign(bron="x")  # missing + unknown
+    message, failures = _problems(tables)
+    assert message.startswith(f"{len(failures)} problems in the tables:")
+    expected = [
+        r"uitspraken \(uitspraken.csv\), line 2, column aantal: .*'1.173' looks like Dutch "
+        r"notation with a thousands dot \(meaning 1173\)",
+        r"line 3, column aantal: is not a whole number: .22,5. has a decimal comma",
+        r"line 4, column uitkomst: 'sepot' is not one of the allowed values",
+        r"vrijheidsstraffen \(vrijheidsstraffen.csv\), line 5, column aantal: -93 must be at "
+        r"least 0",
+        r"line 6, column aantal: is not a whole number \('veel'\)",
+        r"kerncijfers \(kerncijfers.csv\), header, column bron: unknown column 'bron'",
+        r"kerncijfers .*required column 'eenheid' is missing",
+    ]
+    for pattern in expected:
+        assert re.search(pattern, message), pattern
+    assert set(failures.columns) == {"table", "row", "column", "value", "rule", "message"}
+
+
+def test_duplicate_keys_are_reported_with_the_key() -> None:
+    tables = _tables()
+    u = tables["uitspraken"]
+    tables["uitspraken"] = pd.concat([u, u.iloc[[0]]], ignore_index=True)
+    message, _ = _problems(tables)
+    assert "more than one row for jaar=2018, uitkomst=schuldig" in message
+
+
+def test_a_year_without_every_outcome_is_reported() -> None:
+    tables = _tables()
+    tables["uitspraken"] = tables["uitspraken"].iloc[1:].reset_index(drop=True)
+    message, _ = _problems(tables)
+    assert "every year must have each outcome (schuldig, vrijspraak, overig) exactly once" in message
+
+
+def test_printed_total_that_differs_from_its_parts_is_reported_with_the_year() -> None:
+    tables = _tables()
+    t = tables["uitspraken_totaal"]
+    t.loc[t["jaar"] == "2020", "aantal"] = "1183"
+    message, failures = _problems(tables)
+    assert "jaar 2020" in message
+    assert "uitspraken_som=1182" in message and "uitspraken_totaal=1183" in message
+    assert failures["row"].tolist() == ["jaar 2020"]
+
+
+def test_custodial_sentences_above_guilty_verdicts_are_reported() -> None:
+    tables = _tables()
+    v = tables["vrijheidsstraffen"]
+    mask = (v["jaar"] == "2021") & (v["duurklasse"] == "minder_dan_1_jaar")
+    v.loc[mask, "aantal"] = "1000"
+    message, _ = _problems(tables)
+    assert re.search(r"jaar 2021: custodial sentences .* cannot exceed the guilty", message)
+
+
+def test_a_year_with_sentences_but_no_verdicts_is_reported() -> None:
+    tables = _tables()
+    extra = tables["vrijheidsstraffen"].query("jaar == '2022'").assign(jaar="2023")
+    tables["vrijheidsstraffen"] = pd.concat([tables["vrijheidsstraffen"], extra], ignore_index=True)
+    message, _ = _problems(tables)
+    assert "jaar 2023" in message
+
+
+def test_long_sentences_above_their_class_are_reported() -> None:
+    tables = _tables()
+    k = tables["vrijheidsstraffen_kenmerken"]
+    k.loc[k["kenmerk"] == "duur_30_jaar", "aantal"] = "140"
+    message, _ = _problems(tables)
+    assert "cannot exceed the class > 5 jaar" in message
+
+
+def test_an_unknown_table_is_reported() -> None:
+    message, _ = _problems({"vonnissen": pd.DataFrame({"a": [1]})})
+    assert "unknown table 'vonnissen'" in message
+
+
+@st.composite
+def court_tables(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
+    years = draw(st.lists(st.integers(1990, 2100), min_size=1, max_size=6, unique=True))
+    rows_u, rows_t, rows_v = [], [], []
+    for year in years:
+        counts = {u: draw(st.integers(0, 10_000)) for u in UITKOMSTEN}
+        rows_u += [(year, u, c) for u, c in counts.items()]
+        rows_t.append((year, sum(counts.values())))
+        remaining = counts["schuldig"]
+        for klasse in DUURKLASSEN:
+            c = draw(st.integers(0, remaining))
+            remaining -= c
+            rows_v.append((year, klasse, c))
+    return {
+        "uitspraken": pd.DataFrame(rows_u, columns=["jaar", "uitkomst", "aantal"]),
+        "uitspraken_totaal": pd.DataFrame(rows_t, columns=["jaar", "aantal"]),
+        "vrijheidsstraffen": pd.DataFrame(rows_v, columns=["jaar", "duurklasse", "aantal"]),
+    }
+
+
+@given(tables=court_tables(), data=st.data())
+def test_consistent_tables_validate_and_a_broken_total_is_always_caught(
+    tables: dict[str, pd.DataFrame], data: st.DataObject
+) -> None:
+    oi.validate_tables(tables)
+    totals = tables["uitspraken_totaal"].copy()
+    row = data.draw(st.integers(0, len(totals) - 1))
+    totals.loc[row, "aantal"] += data.draw(st.sampled_from([-1, 1, 1000]))
+    if totals.loc[row, "aantal"] < 0:
+        totals.loc[row, "aantal"] = 1
+    with pytest.raises(errors.DataValidationError, match=f"jaar {totals.loc[row, 'jaar']}"):
+        oi.validate_tables({**tables, "uitspraken_totaal": totals})
