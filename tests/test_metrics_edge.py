@@ -94,9 +94,7 @@ class TestShareEdgeCases:
         assert isinstance(result, np.ndarray)
         assert result.shape == (0,)
 
-    @pytest.mark.parametrize(
-        "bad", ["12", True, None, np.inf, np.array(["a", "b"])], ids=repr
-    )
+    @pytest.mark.parametrize("bad", ["12", True, None, np.inf, np.array(["a", "b"])], ids=repr)
     def test_non_numbers_are_rejected(self, metric_id: str, bad: Any) -> None:
         with pytest.raises(errors.InvalidInputError):
             _share(metric_id)(bad, 10)
@@ -125,7 +123,7 @@ class TestShareEdgeCases:
 
 class TestChangeEdgeCases:
     def test_relative_change_from_zero_raises(self) -> None:
-        with pytest.raises(errors.ZeroDenominatorError, match="relatieve_verandering.*`vorig`"):
+        with pytest.raises(errors.ZeroDenominatorError, match=r"relatieve_verandering.*`vorig`"):
             m.relatieve_verandering(_years(0, 5), _years(3, 6))
 
     def test_relative_change_from_zero_can_be_nan(self) -> None:

@@ -147,9 +147,7 @@ positive = st.floats(min_value=1.0, max_value=1e6, allow_nan=False)
 
 @given(a=finite, b=finite, c=finite)
 def test_changes_compose_over_years(a: float, b: float, c: float) -> None:
-    assert m.verandering(a, b) + m.verandering(b, c) == pytest.approx(
-        m.verandering(a, c), abs=1e-6
-    )
+    assert m.verandering(a, b) + m.verandering(b, c) == pytest.approx(m.verandering(a, c), abs=1e-6)
 
 
 @given(a=finite, b=finite)

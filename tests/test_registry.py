@@ -12,11 +12,11 @@ import pytest
 import ondermijning_indicators as oi
 from ondermijning_indicators import errors, metrics
 from ondermijning_indicators.registry import (
+    _CATALOGUE,
     MetricMeta,
     Source,
     Theme,
     Unit,
-    _CATALOGUE,
     iter_metrics,
     register,
 )

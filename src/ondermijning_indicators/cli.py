@@ -68,7 +68,7 @@ def _main(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """Indicators of the Dutch progress report on organised, undermining crime."""
+    """Show the help of the command-line interface."""
 
 
 def _fmt_number(value: float) -> str:

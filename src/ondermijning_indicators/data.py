@@ -249,7 +249,9 @@ def _parse_numbers(
     return out, failures
 
 
-def _failure(table: str, row: str, column: str, value: Any, rule: str, message: str) -> dict[str, Any]:
+def _failure(
+    table: str, row: str, column: str, value: Any, rule: str, message: str
+) -> dict[str, Any]:
     return {
         "table": table,
         "row": row,
@@ -285,7 +287,6 @@ def _translate(
     schema = model.to_schema()
     key = list(schema.unique or [])
     out: list[dict[str, Any]] = []
-    seen_rows: set[tuple[str, Any]] = set()
     row_checks: dict[str, list[Any]] = {}
     duplicates: dict[str, list[Any]] = {}
     for rec in fc.to_dict("records"):
@@ -303,13 +304,27 @@ def _translate(
         if check == "column_in_schema":
             allowed = ", ".join(schema.columns)
             out.append(
-                _failure(table, "header", value, value, "unknown column",
-                         f"unknown column {value!r}; the columns of {table} are: {allowed}")
+                _failure(
+                    table,
+                    "header",
+                    value,
+                    value,
+                    "unknown column",
+                    f"unknown column {value!r}; the columns of {table} are: {allowed}",
+                )
             )
             continue
         if check == "column_in_dataframe":
-            out.append(_failure(table, "header", str(value), None, "missing column",
-                                f"required column {value!r} is missing"))
+            out.append(
+                _failure(
+                    table,
+                    "header",
+                    str(value),
+                    None,
+                    "missing column",
+                    f"required column {value!r} is missing",
+                )
+            )
             continue
         if check == "multiple_fields_uniqueness":
             where = ", ".join(f"{k}={_fmt(df.loc[idx, k])}" for k in key if k in df.columns)
@@ -323,8 +338,16 @@ def _translate(
                 row_checks[check].append(idx)  # a row-wise check reports every cell; once
             continue
         if check.startswith(("coerce_dtype", "dtype(")):
-            out.append(_failure(table, row_label(idx) if has_index else "", column, value,
-                                "type", f"has the wrong type ({check}); expected {check}"))
+            out.append(
+                _failure(
+                    table,
+                    row_label(idx) if has_index else "",
+                    column,
+                    value,
+                    "type",
+                    f"has the wrong type ({check}); expected {check}",
+                )
+            )
             continue
         message = check
         for pattern, words in _CHECK_WORDS:
@@ -332,18 +355,26 @@ def _translate(
             if m:
                 message = words.format(*m.groups())
                 break
-        out.append(_failure(table, row_label(idx) if has_index else "", column, value,
-                            check, message))
+        out.append(
+            _failure(table, row_label(idx) if has_index else "", column, value, check, message)
+        )
     for where, indices in duplicates.items():
-        out.append(_failure(table, _rows(indices, row_label), ", ".join(key), where,
-                            "one row per key", f"more than one row for {where}; each "
-                            f"({', '.join(key)}) may occur only once"))
+        out.append(
+            _failure(
+                table,
+                _rows(indices, row_label),
+                ", ".join(key),
+                where,
+                "one row per key",
+                f"more than one row for {where}; each ({', '.join(key)}) may occur only once",
+            )
+        )
     for check, indices in row_checks.items():
         rows = [_rows(indices, row_label)]
         years = sorted({_fmt(df.loc[i, "jaar"]) for i in indices if "jaar" in df.columns})
         where = f" (jaar {', '.join(years)})" if years else ""
         out.append(_failure(table, ", ".join(rows), "", None, "across columns", check + where))
-    if not out and len(fc):
+    if not out and not already and len(fc):
         out.append(_failure(table, "", "", None, "schema", str(err)))
     return out
 
@@ -412,16 +443,25 @@ def validate_tables(
     Traceback (most recent call last):
     ...
     ondermijning_indicators.errors.DataValidationError: 1 problem in the tables:
-      - uitspraken_totaal, row 0, column aantal: is not a whole number in machine notation: '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543 without separators
+      - uitspraken_totaal, row 0, column aantal: is not a whole number in machine notation:
+      '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543
+      without separators
     """
     sources = dict(sources or {})
     failures: list[dict[str, Any]] = []
     validated: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
         if name not in SCHEMAS:
-            failures.append(_failure(name, "", "", None, "unknown table",
-                                     f"unknown table {name!r}; known tables: "
-                                     f"{', '.join(sorted(SCHEMAS))}"))
+            failures.append(
+                _failure(
+                    name,
+                    "",
+                    "",
+                    None,
+                    "unknown table",
+                    f"unknown table {name!r}; known tables: {', '.join(sorted(SCHEMAS))}",
+                )
+            )
             continue
         result, problems = _validate_one(name, df, sources.get(name))
         failures += problems
@@ -439,8 +479,16 @@ def validate_tables(
                 values = ", ".join(
                     f"{k}={_fmt(v)}" for k, v in row.items() if k != "jaar" and pd.notna(v)
                 )
-                failures.append(_failure("across tables", f"jaar {int(row['jaar'])}", "",
-                                         values, "across tables", str(check)))
+                failures.append(
+                    _failure(
+                        "across tables",
+                        f"jaar {int(row['jaar'])}",
+                        "",
+                        values,
+                        "across tables",
+                        str(check),
+                    )
+                )
     if failures:
         frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
         raise DataValidationError(_message(frame, sources), table=", ".join(tables), failures=frame)
@@ -460,7 +508,9 @@ def _message(frame: pd.DataFrame, sources: Mapping[str, str]) -> str:
     n = len(frame)
     lines = [f"{n} problem{'s' if n != 1 else ''} in the tables:"]
     for rec in frame.to_dict("records"):
-        where = [str(rec["table"]) + (f" ({sources[rec['table']]})" if rec["table"] in sources else "")]
+        where = [
+            str(rec["table"]) + (f" ({sources[rec['table']]})" if rec["table"] in sources else "")
+        ]
         if rec["row"]:
             where.append(str(rec["row"]))
         if rec["column"]:

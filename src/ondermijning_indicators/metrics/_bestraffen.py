@@ -9,7 +9,7 @@ custodial sentences by duration class (sample ``vrijheidsstraffen``), plus the
 from __future__ import annotations
 
 from ..registry import Source, Theme, Unit, register
-from ._inputs import ArrayLike, MetricValue, ZeroDivision
+from ._inputs import M, ZeroDivision
 from ._shares import share_of_counts
 
 _SECTION = "Bestraffen > Ontwikkelingen opsporing en vervolging"
@@ -39,12 +39,12 @@ _CUSTODIAL_TOTAL_CAVEAT = (
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
 )
 def aandeel_vrijheidsstraffen(
-    vrijheidsstraffen: ArrayLike,
-    schuldig: ArrayLike,
+    vrijheidsstraffen: M,
+    schuldig: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Share of guilty verdicts that received a custodial sentence.
+) -> M:
+    r"""Share of guilty verdicts that received a custodial sentence.
 
     Parameters
     ----------
@@ -72,7 +72,7 @@ def aandeel_vrijheidsstraffen(
 
     Notes
     -----
-    :math:`\\text{vrijheidsstraffen} / \\text{schuldig}`; undefined when nobody was
+    :math:`\text{vrijheidsstraffen} / \text{schuldig}`; undefined when nobody was
     found guilty. Missing values (NaN) give NaN.
 
     References
@@ -123,17 +123,16 @@ def aandeel_vrijheidsstraffen(
     source=_SENTENCES,
     caveats=(
         _CUSTODIAL_TOTAL_CAVEAT,
-        "The report does not say in which class a sentence of exactly 1, 2 or 5 years "
-        "falls.",
+        "The report does not say in which class a sentence of exactly 1, 2 or 5 years falls.",
     ),
 )
 def aandeel_duurklasse(
-    in_klasse: ArrayLike,
-    vrijheidsstraffen: ArrayLike,
+    in_klasse: M,
+    vrijheidsstraffen: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Share of one duration class in all custodial sentences.
+) -> M:
+    r"""Share of one duration class in all custodial sentences.
 
     Parameters
     ----------
@@ -153,7 +152,7 @@ def aandeel_duurklasse(
 
     Notes
     -----
-    :math:`\\text{in\\_klasse} / \\text{vrijheidsstraffen}`; undefined when no
+    :math:`\text{in\_klasse} / \text{vrijheidsstraffen}`; undefined when no
     custodial sentence was imposed.
 
     References
@@ -198,12 +197,12 @@ def aandeel_duurklasse(
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
 )
 def aandeel_meer_dan_5_jaar(
-    meer_dan_5_jaar: ArrayLike,
-    vrijheidsstraffen: ArrayLike,
+    meer_dan_5_jaar: M,
+    vrijheidsstraffen: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Share of custodial sentences longer than five years.
+) -> M:
+    r"""Share of custodial sentences longer than five years.
 
     Parameters
     ----------
@@ -222,7 +221,7 @@ def aandeel_meer_dan_5_jaar(
 
     Notes
     -----
-    :math:`\\text{meer\\_dan\\_5\\_jaar} / \\text{vrijheidsstraffen}`.
+    :math:`\text{meer\_dan\_5\_jaar} / \text{vrijheidsstraffen}`.
 
     References
     ----------
@@ -268,12 +267,12 @@ def aandeel_meer_dan_5_jaar(
     ),
 )
 def aandeel_schuldig(
-    schuldig: ArrayLike,
-    uitspraken: ArrayLike,
+    schuldig: M,
+    uitspraken: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Conviction rate: share of verdicts in which the suspect was found guilty.
+) -> M:
+    r"""Conviction rate: share of verdicts in which the suspect was found guilty.
 
     Parameters
     ----------
@@ -291,7 +290,7 @@ def aandeel_schuldig(
 
     Notes
     -----
-    :math:`\\text{schuldig} / \\text{uitspraken}`.
+    :math:`\text{schuldig} / \text{uitspraken}`.
 
     References
     ----------
@@ -306,7 +305,11 @@ def aandeel_schuldig(
     0.8023...
     """
     return share_of_counts(
-        "aandeel_schuldig", "schuldig", schuldig, "uitspraken", uitspraken,
+        "aandeel_schuldig",
+        "schuldig",
+        schuldig,
+        "uitspraken",
+        uitspraken,
         zero_division=zero_division,
     )
 
@@ -318,9 +321,7 @@ def aandeel_schuldig(
         "Het aantal verdachten dat werd vrijgesproken als deel van alle uitspraken van "
         "de rechter in ondermijningszaken."
     ),
-    definition_en=(
-        "Suspects acquitted as a share of all court verdicts in undermining cases."
-    ),
+    definition_en=("Suspects acquitted as a share of all court verdicts in undermining cases."),
     formula=r"\frac{\text{vrijspraak}}{\text{uitspraken}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
@@ -328,12 +329,12 @@ def aandeel_schuldig(
     caveats=("The denominator includes 'overig' (other outcomes).",),
 )
 def aandeel_vrijspraak(
-    vrijspraak: ArrayLike,
-    uitspraken: ArrayLike,
+    vrijspraak: M,
+    uitspraken: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Acquittal rate: share of verdicts in which the suspect was acquitted.
+) -> M:
+    r"""Acquittal rate: share of verdicts in which the suspect was acquitted.
 
     Parameters
     ----------
@@ -351,7 +352,7 @@ def aandeel_vrijspraak(
 
     Notes
     -----
-    :math:`\\text{vrijspraak} / \\text{uitspraken}`.
+    :math:`\text{vrijspraak} / \text{uitspraken}`.
 
     References
     ----------
@@ -365,7 +366,11 @@ def aandeel_vrijspraak(
     0.1302...
     """
     return share_of_counts(
-        "aandeel_vrijspraak", "vrijspraak", vrijspraak, "uitspraken", uitspraken,
+        "aandeel_vrijspraak",
+        "vrijspraak",
+        vrijspraak,
+        "uitspraken",
+        uitspraken,
         zero_division=zero_division,
     )
 
@@ -391,12 +396,12 @@ def aandeel_vrijspraak(
     ),
 )
 def aandeel_met_taakstraf(
-    met_taakstraf: ArrayLike,
-    vrijheidsstraffen: ArrayLike,
+    met_taakstraf: M,
+    vrijheidsstraffen: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Share of custodial sentences combined with a taakstraf (community service).
+) -> M:
+    r"""Share of custodial sentences combined with a taakstraf (community service).
 
     Parameters
     ----------
@@ -415,7 +420,7 @@ def aandeel_met_taakstraf(
 
     Notes
     -----
-    :math:`\\text{met\\_taakstraf} / \\text{vrijheidsstraffen}`.
+    :math:`\text{met\_taakstraf} / \text{vrijheidsstraffen}`.
 
     References
     ----------
@@ -428,6 +433,10 @@ def aandeel_met_taakstraf(
     0.1611...
     """
     return share_of_counts(
-        "aandeel_met_taakstraf", "met_taakstraf", met_taakstraf,
-        "vrijheidsstraffen", vrijheidsstraffen, zero_division=zero_division,
+        "aandeel_met_taakstraf",
+        "met_taakstraf",
+        met_taakstraf,
+        "vrijheidsstraffen",
+        vrijheidsstraffen,
+        zero_division=zero_division,
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from ..registry import Source, Theme, Unit, register
-from ._inputs import ArrayLike, MetricValue, ZeroDivision, align, check_non_negative, divide
+from ._inputs import M, ZeroDivision, align, check_non_negative, divide
 
 _SOURCE = Source(
     "Bestraffen > Ontwikkelingen opsporing en vervolging",
-    "Comparisons between years in the text (e.g. \"fors hoger dan in 2021\")",
+    'Comparisons between years in the text (e.g. "fors hoger dan in 2021")',
 )
 
 
@@ -23,12 +24,11 @@ _SOURCE = Source(
     theme=Theme.ALGEMEEN,
     source=_SOURCE,
     caveats=(
-        "The change of a share is in shares (0.07 is 7 percentage points), not a "
-        "relative change.",
+        "The change of a share is in shares (0.07 is 7 percentage points), not a relative change.",
     ),
 )
-def verandering(vorig: ArrayLike, huidig: ArrayLike) -> MetricValue:
-    """Absolute change from an earlier value to a later one.
+def verandering(vorig: M, huidig: M | float) -> M:
+    r"""Absolute change from an earlier value to a later one.
 
     Parameters
     ----------
@@ -45,7 +45,7 @@ def verandering(vorig: ArrayLike, huidig: ArrayLike) -> MetricValue:
 
     Notes
     -----
-    :math:`\\text{huidig} - \\text{vorig}`; defined for any finite inputs.
+    :math:`\text{huidig} - \text{vorig}`; defined for any finite inputs.
 
     References
     ----------
@@ -62,15 +62,13 @@ def verandering(vorig: ArrayLike, huidig: ArrayLike) -> MetricValue:
     0.0723
     """
     aligned = align("verandering", vorig=vorig, huidig=huidig)
-    return aligned.wrap(aligned.values["huidig"] - aligned.values["vorig"])
+    return cast(M, aligned.wrap(aligned.values["huidig"] - aligned.values["vorig"]))
 
 
 @register(
     label_nl="Relatieve verandering",
     label_en="Relative change",
-    definition_nl=(
-        "De verandering tussen twee jaren als deel van de waarde in het eerdere jaar."
-    ),
+    definition_nl=("De verandering tussen twee jaren als deel van de waarde in het eerdere jaar."),
     definition_en="The change between two years as a share of the earlier year's value.",
     formula=r"\frac{\text{huidig} - \text{vorig}}{\text{vorig}}",
     unit=Unit.RELATIVE_CHANGE,
@@ -82,12 +80,12 @@ def verandering(vorig: ArrayLike, huidig: ArrayLike) -> MetricValue:
     ),
 )
 def relatieve_verandering(
-    vorig: ArrayLike,
-    huidig: ArrayLike,
+    vorig: M,
+    huidig: M | float,
     *,
     zero_division: ZeroDivision = "raise",
-) -> MetricValue:
-    """Relative change from an earlier value to a later one.
+) -> M:
+    r"""Relative change from an earlier value to a later one.
 
     Parameters
     ----------
@@ -107,7 +105,7 @@ def relatieve_verandering(
 
     Notes
     -----
-    :math:`(\\text{huidig} - \\text{vorig}) / \\text{vorig}`. Relative changes
+    :math:`(\text{huidig} - \text{vorig}) / \text{vorig}`. Relative changes
     compose: ``(1 + r(a, b)) * (1 + r(b, c)) == 1 + r(a, c)``.
 
     References
@@ -125,9 +123,10 @@ def relatieve_verandering(
     for name in ("vorig", "huidig"):
         check_non_negative(aligned, name)
     with_diff = replace(
-        aligned, values={**aligned.values, "verschil": aligned.values["huidig"] - aligned.values["vorig"]}
+        aligned,
+        values={**aligned.values, "verschil": aligned.values["huidig"] - aligned.values["vorig"]},
     )
     ratio = divide(
         with_diff, "verschil", "vorig", zero_division=zero_division, what="a relative change"
     )
-    return aligned.wrap(ratio)
+    return cast(M, aligned.wrap(ratio))

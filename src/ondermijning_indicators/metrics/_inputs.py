@@ -12,7 +12,7 @@ import numbers
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,9 @@ ArrayLike: TypeAlias = "float | int | np.number[Any] | npt.NDArray[Any] | pd.Ser
 MetricValue: TypeAlias = "float | npt.NDArray[np.float64] | pd.Series[float]"
 """What a metric returns: a float for scalars, else an array or Series like its input."""
 ZeroDivision: TypeAlias = "Literal['raise'] | float"
+M = TypeVar("M", float, "npt.NDArray[Any]", "pd.Series[Any]")
+"""The kind of a metric's first argument, which is the kind of its result: a float for
+numbers, an array for arrays, a Series (indexed by year) for Series."""
 
 _MAX_SHOWN = 6
 
@@ -56,7 +59,9 @@ class Aligned:
                 name = self.index.name or "index"
                 out.append(f"{name} {label}")
             elif self.kind == "array":
-                out.append(f"position {tuple(int(p) for p in pos) if len(pos) > 1 else int(pos[0])}")
+                out.append(
+                    f"position {tuple(int(p) for p in pos) if len(pos) > 1 else int(pos[0])}"
+                )
             else:
                 out.append("")
         return out
@@ -101,9 +106,7 @@ def _sample(value: Any) -> Any:
 def _is_scalar(value: Any) -> bool:
     if isinstance(value, bool | np.bool_):
         return False
-    return isinstance(value, numbers.Real) or (
-        isinstance(value, np.ndarray) and value.ndim == 0
-    )
+    return isinstance(value, numbers.Real) or (isinstance(value, np.ndarray) and value.ndim == 0)
 
 
 def align(metric: str, **arguments: Any) -> Aligned:
@@ -123,9 +126,7 @@ def align(metric: str, **arguments: Any) -> Aligned:
     """
     series = {k: v for k, v in arguments.items() if isinstance(v, pd.Series)}
     arrays = {
-        k: v
-        for k, v in arguments.items()
-        if not isinstance(v, pd.Series) and not _is_scalar(v)
+        k: v for k, v in arguments.items() if not isinstance(v, pd.Series) and not _is_scalar(v)
     }
     for name, value in arguments.items():
         if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
@@ -159,9 +160,7 @@ def align(metric: str, **arguments: Any) -> Aligned:
                 label = index.name or s.index.name or "index"
                 parts = []
                 if len(missing):
-                    parts.append(
-                        f"{label} {_join(missing)} in `{first_name}` but not in `{name}`"
-                    )
+                    parts.append(f"{label} {_join(missing)} in `{first_name}` but not in `{name}`")
                 if len(extra):
                     parts.append(f"{label} {_join(extra)} in `{name}` but not in `{first_name}`")
                 raise MisalignedYearsError(
@@ -249,7 +248,7 @@ def check_whole_number(aligned: Aligned, name: str) -> None:
         raise InvalidInputError(
             f"{aligned.metric}: `{name}` must be a whole number (a count), "
             f"got{_at(aligned, bad, arr)}; if the source is Dutch notation, a thousands "
-            f"dot may have been read as a decimal point (\"{example:g}\" meaning "
+            f'dot may have been read as a decimal point ("{example:g}" meaning '
             f"{_dutch_thousands(example)})"
         )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from ._inputs import (
-    ArrayLike,
-    MetricValue,
+    M,
     ZeroDivision,
     align,
     check_non_negative,
@@ -17,12 +18,12 @@ from ._inputs import (
 def share_of_counts(
     metric: str,
     part_name: str,
-    part: ArrayLike,
+    part: M,
     whole_name: str,
-    whole: ArrayLike,
+    whole: M | float,
     *,
     zero_division: ZeroDivision,
-) -> MetricValue:
+) -> M:
     """Compute ``part / whole`` for counts, with every check a share needs.
 
     Both arguments must be whole, non-negative numbers with the part at most the
@@ -33,4 +34,5 @@ def share_of_counts(
         check_non_negative(aligned, name)
         check_whole_number(aligned, name)
     check_part_le_whole(aligned, part_name, whole_name)
-    return aligned.wrap(divide(aligned, part_name, whole_name, zero_division=zero_division))
+    result = aligned.wrap(divide(aligned, part_name, whole_name, zero_division=zero_division))
+    return cast(M, result)

@@ -19,6 +19,7 @@ import enum
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..errors import PhraseError
 
@@ -64,29 +65,31 @@ _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
     ("ruim", Qualifier.RUIM),
 )
 
-_MAGNITUDES: dict[str, float] = {
-    "duizend": 1e3,
-    "miljoen": 1e6,
-    "mln": 1e6,
-    "mln.": 1e6,
-    "miljard": 1e9,
-    "mld": 1e9,
-    "mld.": 1e9,
-    "mrd": 1e9,
-    "mrd.": 1e9,
+_MAGNITUDES: dict[str, Decimal] = {
+    "duizend": Decimal(10**3),
+    "miljoen": Decimal(10**6),
+    "mln": Decimal(10**6),
+    "mln.": Decimal(10**6),
+    "miljard": Decimal(10**9),
+    "mld": Decimal(10**9),
+    "mld.": Decimal(10**9),
+    "mrd": Decimal(10**9),
+    "mrd.": Decimal(10**9),
 }
 
 # unit word -> (unit name, factor applied to the number)
-_UNITS: dict[str, tuple[str, float]] = {
-    "%": ("share", 0.01),
-    "procent": ("share", 0.01),
-    "procentpunt": ("share", 0.01),
-    "procentpunten": ("share", 0.01),
-    "euro": ("EUR", 1.0),
-    "kilo": ("kg", 1.0),
-    "kg": ("kg", 1.0),
-    "fte": ("FTE", 1.0),
-    "jaar": ("year", 1.0),
+_PERCENT = Decimal("0.01")
+_ONE = Decimal(1)
+_UNITS: dict[str, tuple[str, Decimal]] = {
+    "%": ("share", _PERCENT),
+    "procent": ("share", _PERCENT),
+    "procentpunt": ("share", _PERCENT),
+    "procentpunten": ("share", _PERCENT),
+    "euro": ("EUR", _ONE),
+    "kilo": ("kg", _ONE),
+    "kg": ("kg", _ONE),
+    "fte": ("FTE", _ONE),
+    "jaar": ("year", _ONE),
 }
 
 _NUMBER_WORDS: dict[str, int] = {
@@ -131,12 +134,12 @@ class Quantity:
     unit: str
 
 
-def _parse_number(token: str, phrase: str) -> tuple[float, float]:
-    """Return (value, step) of a Dutch number or number word."""
+def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
+    """Return (value, step) of a Dutch number or number word, exactly."""
     word = token.lower()
     if word in _NUMBER_WORDS:
         n = _NUMBER_WORDS[word]
-        return float(n), float(10 ** math.floor(math.log10(n)))
+        return Decimal(n), Decimal(10 ** math.floor(math.log10(n)))
     if not _DUTCH_NUMBER.match(token):
         hint = ""
         if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", token):
@@ -148,8 +151,8 @@ def _parse_number(token: str, phrase: str) -> tuple[float, float]:
             hint = "; this looks like English notation: write 1.238 for 1238 and 3,5 for 3.5"
         raise PhraseError(f"cannot read the number {token!r} in phrase {phrase!r}{hint}")
     whole, _, frac = token.partition(",")
-    value = float(whole.replace(".", "") + ("." + frac if frac else ""))
-    return value, 10.0 ** -len(frac)
+    value = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
+    return value, Decimal(1).scaleb(-len(frac))
 
 
 def parse_phrase(phrase: str) -> Quantity:
@@ -226,14 +229,8 @@ def parse_phrase(phrase: str) -> Quantity:
         if euro_prefix and unit != "EUR":
             raise PhraseError(f"phrase {phrase!r} has both '€' and the unit {tokens[0]!r}")
         value, step = value * factor, step * factor
-    return Quantity(phrase, _clean(value), _clean(step), qualifier, unit)
-
-
-def _clean(x: float) -> float:
-    """Round away binary noise (0.18000000000000002 -> 0.18) at 12 significant digits."""
-    if x == 0:
-        return 0.0
-    return float(f"{x:.12g}")
+    # Decimal arithmetic above keeps "18%" at exactly 0.18 (not 0.18000000000000002).
+    return Quantity(phrase, float(value), float(step), qualifier, unit)
 
 
 def format_dutch(value: float, decimals: int = 0) -> str:

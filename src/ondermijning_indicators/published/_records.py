@@ -98,7 +98,7 @@ def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
         if not isinstance(inputs, dict) or not inputs:
             raise FigureRecordError(
                 f"record {record!r}: metric {raw['metric']!r} needs inputs = {{ arg = "
-                "\"table:column[...]\", ... }"
+                '"table:column[...]", ... }'
             )
         return Reading(
             kind,
@@ -121,8 +121,7 @@ def _record(raw: Mapping[str, Any], *, source: str) -> FigureRecord:
     unknown = set(raw) - _KEYS
     if unknown:
         raise FigureRecordError(
-            f"{source}: record {rid!r} has unknown keys {sorted(unknown)}; allowed: "
-            f"{sorted(_KEYS)}"
+            f"{source}: record {rid!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_KEYS)}"
         )
     for key in ("section", "quote", "phrase"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():

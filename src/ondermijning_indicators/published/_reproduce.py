@@ -67,8 +67,9 @@ def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: Figu
         raise FigureRecordError(f"record {record.id!r}: {exc}") from None
     params = inspect.signature(meta.func).parameters
     required = {
-        n for n, p in params.items() if p.default is inspect.Parameter.empty
-        and p.kind is not inspect.Parameter.KEYWORD_ONLY
+        n
+        for n, p in params.items()
+        if p.default is inspect.Parameter.empty and p.kind is not inspect.Parameter.KEYWORD_ONLY
     }
     given = set(reading.inputs)
     if not required <= given or not given <= set(params):

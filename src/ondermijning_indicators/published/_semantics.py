@@ -4,19 +4,23 @@ A printed number stands for an interval, not a point. With ``X`` the printed
 value and ``s`` the unit of its last printed digit (its *step*: 0.01 for "81%",
 1 for "1.238", 1e8 for "3,5 miljard"), the library reads:
 
-===============================  ==========================================  ==============
-printed                          claim about the true value ``v``            example
-===============================  ==========================================  ==============
-``X`` (no qualifier)             ``X - s/2 <= v < X + s/2`` (its rounding)   "81%": [80.5%, 81.5%)
-bijna ``X`` (almost)             ``X - w <= v < X``, ``w = min(s, 10% of X)`` "bijna 18%": [17%, 18%)
-ruim ``X`` (just over)           ``X < v <= X + w``                          "ruim 10%": (10%, 11%]
-circa, ongeveer, rond, zo'n      ``|v - X| <= max(s/2, 5% of X)``            "circa 35%": [33.25%, 36.75%]
-meer dan ``X``                   ``v > X``                                   "meer dan 250"
-minder dan ``X``                 ``v < X``
-ten minste, minimaal ``X``       ``v >= X``
-hooguit, maximaal ``X``          ``v <= X``
-ruimschoots ``X`` (comfortably)  ``v >= X * 1.1``                            "ruimschoots behaald": attainment >= 110%
-===============================  ==========================================  ==============
+====================  =========================================  ==========================
+printed               claim about the true value ``v``           example
+====================  =========================================  ==========================
+``X``                 ``X - s/2 <= v < X + s/2`` (rounding)      "81%": [80.5%, 81.5%)
+bijna ``X``           ``X - w <= v < X``, ``w = min(s, 0.1 X)``  "bijna 18%": [17%, 18%)
+ruim ``X``            ``X < v <= X + w``                         "ruim 10%": (10%, 11%]
+circa, ongeveer ``X`` ``|v - X| <= max(s/2, 0.05 X)``            "circa 35%": [33.25%, 36.75%]
+meer dan ``X``        ``v > X``                                  "meer dan 250"
+minder dan ``X``      ``v < X``
+ten minste ``X``      ``v >= X``                                 also minimaal, minstens
+hooguit ``X``         ``v <= X``                                 also maximaal
+ruimschoots ``X``     ``v >= 1.1 X``                             "ruimschoots behaald"
+====================  =========================================  ==========================
+
+"bijna" is almost, "ruim" just over, "circa"/"ongeveer"/"rond"/"zo'n" about,
+"ruimschoots" comfortably; "ruimschoots behaald" reads as an attainment (value
+over target) of at least 110%.
 
 The widths (10%, 5%, 1.1) are parameters of :class:`Semantics`; the defaults are
 the library's reading of ordinary Dutch usage, not a rule of the report.
@@ -147,8 +151,7 @@ def compare(q: Quantity, computed: float, semantics: Semantics | None = None) ->
             )
         return Comparison(
             Status.CONSISTENT,
-            f"{computed:.6g} is in {_describe(low, high, lc, hc)}, "
-            f"which {q.phrase!r} claims",
+            f"{computed:.6g} is in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
         )
     return Comparison(
         Status.DISCREPANCY,

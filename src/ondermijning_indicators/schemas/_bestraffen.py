@@ -52,7 +52,9 @@ class Uitspraken(pa.DataFrameModel):
         coerce = True
         unique: ClassVar[list[str]] = ["jaar", "uitkomst"]
 
-    @pa.dataframe_check(error="every year must have each outcome (schuldig, vrijspraak, overig) exactly once")
+    @pa.dataframe_check(
+        error="every year must have each outcome (schuldig, vrijspraak, overig) exactly once"
+    )
     @classmethod
     def every_outcome_each_year(cls, df: pd.DataFrame) -> pd.Series:
         return _complete(df, "uitkomst", UITKOMSTEN)
@@ -118,9 +120,7 @@ class VrijheidsstraffenKenmerken(pa.DataFrameModel):
             "duur_10_tot_20_jaar (10 to 20 years), duur_30_jaar (30 years)."
         ),
     )
-    aantal: Series[int] = pa.Field(
-        ge=0, title="Aantal", description="Number of suspects (count)."
-    )
+    aantal: Series[int] = pa.Field(ge=0, title="Aantal", description="Number of suspects (count).")
 
     class Config:
         name = "vrijheidsstraffen_kenmerken"

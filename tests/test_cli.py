@@ -1,0 +1,94 @@
+"""The command-line interface, as a user runs it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import ondermijning_indicators as oi
+from ondermijning_indicators import cli
+
+runner = CliRunner()
+
+
+def test_reproduce_prints_the_table_and_succeeds() -> None:
+    result = runner.invoke(cli.app, ["reproduce"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "bestraffen.vrijheidsstraffen.aandeel_2022" in result.output
+    assert "within_rounding" in result.output
+    assert "Summary: records: 67" in result.output
+
+
+def test_reproduce_as_csv_has_one_row_per_record() -> None:
+    result = runner.invoke(cli.app, ["reproduce", "--format", "csv"])
+    assert result.exit_code == 0
+    df = pd.read_csv(io.StringIO(result.output))
+    assert len(df) == 67
+    assert list(df.columns[:6]) == [
+        "id", "section", "phrase", "printed_value", "computed_value", "status",
+    ]  # fmt: skip
+
+
+def test_reproduce_as_json_and_markdown() -> None:
+    as_json = runner.invoke(cli.app, ["reproduce", "-f", "json"])
+    records = json.loads(as_json.output)
+    assert {r["phrase"] for r in records} >= {"81%", "bijna 18%", "ruim 10%", "1.238"}
+    as_md = runner.invoke(cli.app, ["reproduce", "-f", "markdown"])
+    assert as_md.output.splitlines()[0].startswith("| id | section | phrase |")
+    assert len(as_md.output.splitlines()) == 67 + 2
+
+
+def test_only_problems_shows_none_for_the_2023_edition() -> None:
+    result = runner.invoke(cli.app, ["reproduce", "--only-problems"])
+    assert result.exit_code == 0
+    assert "No discrepancies" in result.output
+
+
+def test_an_unexplained_discrepancy_makes_the_exit_status_non_zero(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken() -> pd.DataFrame:
+        out = oi.reproduce()
+        out["status"] = out["status"].where(out.index != 0, "discrepancy")
+        out["explained"] = out.index != 0
+        return out
+
+    monkeypatch.setattr(cli, "_reproduce", broken)
+    result = runner.invoke(cli.app, ["reproduce", "--only-problems"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "discrepancy" in result.output
+
+
+def test_metrics_and_samples_are_listed() -> None:
+    metrics = runner.invoke(cli.app, ["metrics", "-f", "csv"])
+    assert "aandeel_vrijheidsstraffen" in metrics.output
+    samples = runner.invoke(cli.app, ["samples", "-f", "csv"])
+    assert "vrijheidsstraffen_kenmerken" in samples.output
+    table = runner.invoke(cli.app, ["samples"], env={"COLUMNS": "200"})
+    assert "uitspraken" in table.output
+
+
+def test_help_and_version() -> None:
+    result = runner.invoke(cli.app, ["--help"])
+    assert result.exit_code == 0
+    assert "reproduce" in result.output
+    assert "Recompute every published figure" in result.output
+    version = runner.invoke(cli.app, ["--version"])
+    assert version.output.startswith("ondermijning-indicators ")
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ondermijning_indicators", "reproduce", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("\n") == 68

@@ -1,0 +1,201 @@
+"""The parser of Dutch quantity phrases and the rounding and qualifier semantics."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ondermijning_indicators.errors import PhraseError
+from ondermijning_indicators.published import (
+    Qualifier,
+    Semantics,
+    Status,
+    compare,
+    format_dutch,
+    parse_phrase,
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "step", "qualifier", "unit"),
+    [
+        ("81%", 0.81, 0.01, None, "share"),
+        ("bijna 18%", 0.18, 0.01, Qualifier.BIJNA, "share"),
+        ("Bijna 29%", 0.29, 0.01, Qualifier.BIJNA, "share"),
+        ("ruim 10%", 0.10, 0.01, Qualifier.RUIM, "share"),
+        ("circa 35%", 0.35, 0.01, Qualifier.CIRCA, "share"),
+        ("ongeveer 35 procent", 0.35, 0.01, Qualifier.CIRCA, "share"),
+        ("1.238", 1238.0, 1.0, None, "number"),
+        ("1.234.567", 1234567.0, 1.0, None, "number"),
+        ("3327 kilo", 3327.0, 1.0, None, "kg"),
+        ("3,5", 3.5, 0.1, None, "number"),
+        ("3,5 miljard", 3.5e9, 1e8, None, "number"),
+        ("12,5 miljoen euro", 12.5e6, 1e5, None, "EUR"),
+        ("€ 246 miljoen", 246e6, 1e6, None, "EUR"),
+        ("271,6 mln", 271.6e6, 1e5, None, "number"),
+        ("meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, "number"),
+        ("ruim meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, "number"),
+        ("minder dan 5", 5.0, 1.0, Qualifier.MINDER_DAN, "number"),
+        ("ten minste 3 fte", 3.0, 1.0, Qualifier.TEN_MINSTE, "FTE"),
+        ("maximaal 2 jaar", 2.0, 1.0, Qualifier.HOOGUIT, "year"),
+        ("22 fte", 22.0, 1.0, None, "FTE"),
+        ("twee jaar", 2.0, 1.0, None, "year"),
+        ("Vier", 4.0, 1.0, None, "number"),
+        ("ongeveer twintig", 20.0, 10.0, Qualifier.CIRCA, "number"),
+        ("bijna duizend", 1000.0, 1000.0, Qualifier.BIJNA, "number"),
+        ("3 duizend", 3000.0, 1000.0, None, "number"),
+        ("1.234,5", 1234.5, 0.1, None, "number"),
+        ("ruimschoots behaald", 1.0, 1.0, Qualifier.RUIMSCHOOTS, "attainment"),
+        ("  bijna\n18%  ", 0.18, 0.01, Qualifier.BIJNA, "share"),
+    ],
+)
+def test_phrases_of_the_report_are_read(
+    phrase: str, value: float, step: float, qualifier: Qualifier | None, unit: str
+) -> None:
+    q = parse_phrase(phrase)
+    assert q.value == pytest.approx(value, rel=1e-12)
+    assert q.step == pytest.approx(step, rel=1e-12)
+    assert q.qualifier == qualifier
+    assert q.unit == unit
+    assert q.phrase == phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("1.5", "did you mean '1,5'"),
+        ("1.23", "did you mean '1,23'"),
+        ("1,238,000", "English notation"),
+        ("", "non-empty"),
+        ("bijna", "no number"),
+        ("veel", "cannot read the number 'veel'"),
+        ("250 uithalers", "cannot read 'uithalers'"),
+        ("12 miljoen kilo euro", "cannot read 'kilo euro'"),
+        ("€ 12 kilo", "both '€' and the unit"),
+    ],
+)
+def test_unreadable_phrases_raise_with_a_hint(phrase: str, message: str) -> None:
+    with pytest.raises(PhraseError, match=message):
+        parse_phrase(phrase)
+
+
+@given(n=st.integers(min_value=-(10**15), max_value=10**15))
+def test_formatting_an_integer_the_dutch_way_and_parsing_gives_it_back(n: int) -> None:
+    q = parse_phrase(format_dutch(n))
+    assert q.value == n
+    assert q.step == 1.0
+
+
+@given(
+    x=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    decimals=st.integers(min_value=0, max_value=4),
+)
+def test_formatting_a_decimal_the_dutch_way_and_parsing_gives_it_back(
+    x: float, decimals: int
+) -> None:
+    text = format_dutch(x, decimals)
+    q = parse_phrase(text)
+    assert q.value == pytest.approx(round(x, decimals), abs=10.0**-decimals / 2 + 1e-9 * abs(x))
+    assert q.step == pytest.approx(10.0**-decimals)
+    assert "." not in text.split(",")[-1] or decimals == 0
+
+
+@given(
+    n=st.integers(min_value=0, max_value=10**6),
+    qualifier=st.sampled_from(["bijna", "ruim", "circa", "ongeveer", "meer dan", "minder dan"]),
+    unit=st.sampled_from(["", "%", " procent", " euro", " kilo", " fte", " jaar"]),
+)
+def test_any_qualifier_number_and_unit_combine(n: int, qualifier: str, unit: str) -> None:
+    q = parse_phrase(f"{qualifier} {format_dutch(n)}{unit}")
+    scale = 0.01 if unit.strip() in {"%", "procent"} else 1.0
+    assert q.value == pytest.approx(n * scale)
+    assert q.qualifier is not None
+
+
+def test_format_dutch_rejects_non_finite_numbers() -> None:
+    with pytest.raises(ValueError, match="cannot format"):
+        format_dutch(math.nan)
+
+
+# --- semantics ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "computed", "status"),
+    [
+        ("81%", 999 / 1238, Status.WITHIN_ROUNDING),
+        ("81%", 0.81, Status.EXACT),
+        ("81%", 0.805, Status.WITHIN_ROUNDING),  # lower edge included
+        ("81%", 0.815, Status.DISCREPANCY),  # upper edge excluded
+        ("81%", 0.8049, Status.DISCREPANCY),
+        ("1.238", 1238, Status.EXACT),
+        ("1.238", 1237, Status.DISCREPANCY),
+        ("3,5 miljard", 3.46e9, Status.WITHIN_ROUNDING),
+        ("3,5 miljard", 3.44e9, Status.DISCREPANCY),
+        ("bijna 18%", 177 / 999, Status.CONSISTENT),
+        ("bijna 18%", 0.18, Status.DISCREPANCY),  # reached is not "bijna"
+        ("bijna 18%", 0.181, Status.DISCREPANCY),
+        ("bijna 18%", 0.169, Status.DISCREPANCY),
+        ("ruim 10%", 95 / 906, Status.CONSISTENT),
+        ("ruim 10%", 0.10, Status.DISCREPANCY),
+        ("ruim 10%", 0.099, Status.DISCREPANCY),
+        ("ruim 10%", 0.115, Status.DISCREPANCY),
+        ("circa 35%", 0.364, Status.CONSISTENT),
+        ("circa 35%", 0.336, Status.CONSISTENT),
+        ("circa 35%", 0.37, Status.DISCREPANCY),
+        ("meer dan 250", 251, Status.CONSISTENT),
+        ("meer dan 250", 250, Status.DISCREPANCY),
+        ("minder dan 5", 4, Status.CONSISTENT),
+        ("ten minste 3", 3, Status.CONSISTENT),
+        ("maximaal 2 jaar", 2.5, Status.DISCREPANCY),
+        ("bijna duizend", 950, Status.CONSISTENT),
+        ("bijna duizend", 850, Status.DISCREPANCY),
+        ("ongeveer twintig", 18, Status.CONSISTENT),
+        ("ruimschoots behaald", 1.25, Status.CONSISTENT),
+        ("ruimschoots behaald", 1.02, Status.DISCREPANCY),
+        ("81%", math.nan, Status.DISCREPANCY),
+    ],
+)
+def test_comparison_table(phrase: str, computed: float, status: Status) -> None:
+    assert compare(parse_phrase(phrase), computed).status is status
+
+
+def test_a_discrepancy_states_the_interval_the_phrase_claims() -> None:
+    note = compare(parse_phrase("circa 35%"), 0.288).note
+    assert note == "0.288 is not in [0.3325, 0.3675], which 'circa 35%' claims"
+
+
+def test_semantics_are_parameters() -> None:
+    strict = Semantics(circa_share=0.0)
+    assert compare(parse_phrase("circa 35%"), 0.364, strict).status is Status.DISCREPANCY
+    assert compare(parse_phrase("circa 35%"), 0.354, strict).status is Status.CONSISTENT
+
+
+@given(
+    printed=st.integers(min_value=1, max_value=99),
+    offset=st.floats(min_value=-0.5, max_value=0.4999),
+)
+def test_every_value_that_rounds_to_the_printed_percentage_is_within_rounding(
+    printed: int, offset: float
+) -> None:
+    computed = (printed + offset) / 100
+    status = compare(parse_phrase(f"{printed}%"), computed).status
+    assert status in {Status.WITHIN_ROUNDING, Status.EXACT}
+
+
+@given(printed=st.integers(min_value=1, max_value=10**6), x=st.floats(0, 2e6))
+def test_bijna_and_ruim_never_both_hold(printed: int, x: float) -> None:
+    bijna = compare(parse_phrase(f"bijna {format_dutch(printed)}"), x).status
+    ruim = compare(parse_phrase(f"ruim {format_dutch(printed)}"), x).status
+    assert not (bijna is Status.CONSISTENT and ruim is Status.CONSISTENT)
+
+
+@given(printed=st.integers(min_value=1, max_value=10**6), x=st.floats(0, 2e6))
+def test_meer_dan_and_minder_dan_partition_the_line(printed: int, x: float) -> None:
+    meer = compare(parse_phrase(f"meer dan {printed}"), x).status is Status.CONSISTENT
+    minder = compare(parse_phrase(f"minder dan {printed}"), x).status is Status.CONSISTENT
+    assert meer == (x > printed)
+    assert minder == (x < printed)

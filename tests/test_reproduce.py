@@ -1,0 +1,242 @@
+"""Published-figure records and their reproduction."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import ondermijning_indicators as oi
+from ondermijning_indicators.errors import FigureRecordError
+from ondermijning_indicators.published import Status, load_records, summarize
+
+from .conftest import REPORT
+
+_TOKEN = re.compile(
+    r"(?<![\w.,])(?:\d[\d.,]*\d|\d)(?!\w)"
+    r"|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|honderd|duizend)\b",
+    re.IGNORECASE,
+)
+# What the report prints with digits that is not a quantity, and why.
+_NOT_FIGURES = [
+    (re.compile(r"^\s*\d+\s+www\..*$", re.MULTILINE), "footnote with its address"),
+    (re.compile(r"www\.\S+"), "web address"),
+    (
+        re.compile(
+            r"\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|"
+            r"oktober|november|december)\b"
+        ),
+        "date",
+    ),
+    (re.compile(r"[<>] \d+ jaar|\b\d+-\d+ jaar"), "duration class label in the table"),
+    (re.compile(r"\b\d+ tot \d+ jaar|meer dan \d+ jaar|straf van \d+ jaar"), "duration class"),
+]
+
+
+@pytest.fixture(scope="module")
+def result() -> pd.DataFrame:
+    return oi.reproduce().set_index("id")
+
+
+def _section_text(heading: str, next_heading: str) -> str:
+    lines = REPORT.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.strip() == heading)
+    end = next(i for i, ln in enumerate(lines) if ln.strip() == next_heading)
+    return "\n".join(lines[start + 1 : end])
+
+
+def _figures(text: str) -> Counter[str]:
+    for pattern, _why in _NOT_FIGURES:
+        text = pattern.sub(" ", text)
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    return Counter(t for t in tokens if not re.fullmatch(r"(19|20)\d\d", t))
+
+
+def test_every_number_of_the_bestraffen_section_has_exactly_one_record() -> None:
+    printed = _figures(_section_text("Bestraffen", "Beschermen"))
+    recorded = Counter(
+        t.lower()
+        for rec in load_records()
+        if rec.section.startswith("Bestraffen")
+        for t in _TOKEN.findall(rec.phrase)
+    )
+    assert printed == recorded
+    # 66 numbers; the 67th record is the number-less claim "ruimschoots behaald".
+    assert sum(printed.values()) == 66
+
+
+def test_every_quote_is_printed_in_the_report(report_text: str) -> None:
+    for rec in load_records():
+        assert " ".join(rec.quote.split()) in report_text, rec.id
+
+
+def test_every_figure_of_the_2023_edition_is_reproduced_or_explained(
+    result: pd.DataFrame,
+) -> None:
+    assert result["explained"].all(), result[~result["explained"]]
+    assert (result["status"] != "discrepancy").all()
+
+
+@pytest.mark.parametrize(
+    ("record_id", "status"),
+    [
+        ("bestraffen.vrijheidsstraffen.aandeel_2022", Status.WITHIN_ROUNDING),
+        ("bestraffen.vrijheidsstraffen.aandeel_meer_dan_5_jaar_2022", Status.CONSISTENT),
+        ("bestraffen.vrijheidsstraffen.aandeel_meer_dan_5_jaar_2021", Status.CONSISTENT),
+        ("bestraffen.vrijheidsstraffen.aantal_2022_tekst", Status.EXACT),
+        ("bestraffen.uitspraken.totaal_2022_tekst", Status.EXACT),
+        ("bestraffen.tabel_uitspraken.totaal_2019", Status.TRANSCRIBED),
+        ("bestraffen.csv.doelstelling_2022", Status.NOT_DERIVABLE),
+        ("bestraffen.vrijheidsstraffen.drugs_tot_1_jaar_2022", Status.NOT_DERIVABLE),
+    ],
+)
+def test_status_of_key_figures(result: pd.DataFrame, record_id: str, status: Status) -> None:
+    assert result.loc[record_id, "status"] == status
+
+
+def test_the_swapped_duration_percentages_are_reported_with_both_readings(
+    result: pd.DataFrame,
+) -> None:
+    note = str(result.loc["bestraffen.vrijheidsstraffen.drugs_tot_1_jaar_2022", "note"])
+    assert "Reading '< 1 jaar as a share of all 999" in note
+    assert "0.3644, discrepancy" in note  # 'bijna 29%' is not the < 1 jaar share
+    assert "0.2883, consistent_with_qualifier" in note  # but it is the 2-5 jaar share
+    note35 = str(result.loc["bestraffen.vrijheidsstraffen.drugs_2_tot_5_jaar_2022", "note"])
+    assert "0.2883, discrepancy" in note35
+    assert "0.3644, consistent_with_qualifier" in note35
+
+
+def test_printed_values_come_from_the_phrase(result: pd.DataFrame) -> None:
+    assert result.loc["bestraffen.vrijheidsstraffen.aandeel_2022", "printed_value"] == 0.81
+    assert result.loc["bestraffen.fit.contanten_2022", "printed_value"] == 12.5e6
+
+
+def test_summary_counts_every_record(result: pd.DataFrame) -> None:
+    summary = summarize(result.reset_index())
+    assert summary["records"] == len(result) == 67
+    assert summary["discrepancy"] == 0
+    assert summary["unexplained"] == 0
+    statuses = [str(s) for s in Status]
+    assert summary[statuses].sum() == summary["records"]
+
+
+def test_changed_data_turns_into_discrepancies() -> None:
+    tables = oi.load_samples()
+    u = tables["uitspraken"]
+    u.loc[(u["jaar"] == 2022) & (u["uitkomst"] == "schuldig"), "aantal"] = 1300
+    changed = oi.reproduce(tables).set_index("id")
+    assert changed.loc["bestraffen.vrijheidsstraffen.aandeel_2022", "status"] == "discrepancy"
+    assert changed.loc["bestraffen.tabel_uitspraken.schuldig_2022", "status"] == "discrepancy"
+    note = str(changed.loc["bestraffen.tabel_uitspraken.schuldig_2022", "note"])
+    assert "The cell holds 1300" in note
+    assert not changed["explained"].all()
+
+
+# --- the record format -------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "figures.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+_BASE = """
+[[figure]]
+id = "test.aandeel"
+section = "Bestraffen"
+quote = "in 81% een vrijheidsstraf"
+phrase = "81%"
+"""
+
+
+def test_a_custom_record_file_is_checked(tmp_path: Path) -> None:
+    body = _BASE + (
+        'metric = "aandeel_vrijheidsstraffen"\n'
+        'inputs = { vrijheidsstraffen = "vrijheidsstraffen:aantal[jaar=2022]", '
+        'schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n'
+    )
+    records = load_records([_write(tmp_path, body)])
+    out = oi.reproduce(records=records)
+    assert out["status"].tolist() == ["within_rounding"]
+
+
+def test_a_known_discrepancy_is_explained_until_it_is_fixed(tmp_path: Path) -> None:
+    body = _BASE.replace("81%", "82%") + (
+        'sum = "uitspraken:aantal[jaar=2022]"\nknown_discrepancy = "a test"\n'
+    ).replace(
+        'sum = "uitspraken:aantal[jaar=2022]"',
+        'metric = "aandeel_vrijheidsstraffen"\n'
+        'inputs = { vrijheidsstraffen = "vrijheidsstraffen:aantal[jaar=2022]", '
+        'schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }',
+    )
+    body = body.replace("in 81% een", "in 82% een")
+    out = oi.reproduce(records=load_records([_write(tmp_path, body)]))
+    assert out["status"].tolist() == ["discrepancy"]
+    assert out["explained"].tolist() == [True]
+    fixed = body.replace("82%", "81%")
+    out = oi.reproduce(records=load_records([_write(tmp_path, fixed)]))
+    assert out["explained"].tolist() == [False]
+    assert "reproduces now" in out["note"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('sum = "vonnissen:aantal[jaar=2022]"', "no table 'vonnissen'"),
+        ('sum = "uitspraken:bedrag[jaar=2022]"', "has no column 'bedrag'"),
+        ('sum = "uitspraken:aantal[jaar=1999]"', "matches no row"),
+        ('cell = "uitspraken:aantal[jaar=2022]"', "matches 3 rows"),
+        ('sum = "uitspraken aantal"', "cannot read the selection"),
+        ('sum = "uitspraken:aantal[jaar]"', "must be key=value"),
+        ('metric = "aandeel_onbekend"\ninputs = { a = "uitspraken:aantal" }', "no metric"),
+        ('metric = "aandeel_vrijheidsstraffen"', "needs inputs"),
+        (
+            'metric = "aandeel_vrijheidsstraffen"\ninputs = { x = "uitspraken:aantal" }',
+            "takes schuldig, vrijheidsstraffen",
+        ),
+        ('not_derivable = "x"\nsum = "uitspraken:aantal"', "exactly one of"),
+        ("", "exactly one of"),
+        ('sum = "uitspraken:aantal"\nremark = "x"', "unknown keys"),
+    ],
+)
+def test_malformed_records_name_the_record(tmp_path: Path, extra: str, message: str) -> None:
+    path = _write(tmp_path, _BASE + extra + "\n")
+    with pytest.raises(FigureRecordError, match=message) as info:
+        oi.reproduce(records=load_records([path]))
+    assert "test.aandeel" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (_BASE.replace('phrase = "81%"', 'phrase = "82%"') + "not_derivable = 'x'\n",
+         "does not occur in its quote"),
+        (_BASE.replace("81%", "81.5%") + "not_derivable = 'x'\n", "did you mean"),
+        (_BASE + "not_derivable = 'x'\n" + _BASE + "not_derivable = 'x'\n", "used twice"),
+        (_BASE.replace('id = "test.aandeel"', 'id = "Test Aandeel"'), "needs an id"),
+        ("[[figure]\n", "not valid TOML"),
+        (_BASE.replace('quote = "in 81% een vrijheidsstraf"\n', "") + "not_derivable='x'\n",
+         "needs a non-empty 'quote'"),
+    ],
+)  # fmt: skip
+def test_malformed_record_files_fail_with_the_file_named(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(FigureRecordError, match=message) as info:
+        load_records([path])
+    assert str(path) in str(info.value)
+
+
+def test_a_metric_record_must_match_the_unit_of_its_phrase(tmp_path: Path) -> None:
+    body = _BASE.replace("81%", "81") + (
+        'metric = "aandeel_vrijheidsstraffen"\n'
+        'inputs = { vrijheidsstraffen = "vrijheidsstraffen:aantal[jaar=2022]", '
+        'schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n'
+    )
+    with pytest.raises(FigureRecordError, match="gives a share"):
+        oi.reproduce(records=load_records([_write(tmp_path, body)]))
