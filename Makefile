@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 reproduce: $(STAMP)
 	$(BIN)/ondermijning-indicators reproduce
 
-test: lint typecheck pytest wheel-check
+test: lint typecheck wheel-check pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

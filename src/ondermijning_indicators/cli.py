@@ -130,20 +130,22 @@ def reproduce(
         shown = result[(result["status"] == "discrepancy") | ~result["explained"]]
     if fmt is Format.table:
         console = Console()
-        table = Table(title="Published figures of the report, recomputed", show_lines=False)
-        for col in ("id", "phrase", "computed", "status", "note"):
-            table.add_column(col, overflow="fold")
+        table = Table(title="Published figures of the report, recomputed", expand=True)
+        table.add_column("figure (and note)", overflow="fold", ratio=1)
+        table.add_column("printed", no_wrap=True)
+        table.add_column("computed", justify="right", no_wrap=True)
+        table.add_column("status", no_wrap=True)
         for rec in shown.to_dict("records"):
             status = str(rec["status"])
-            style = _STATUS_STYLE.get(status, "")
-            if not rec["explained"]:
-                style = "bold red"
+            style = "bold red" if not rec["explained"] else _STATUS_STYLE.get(status, "")
+            figure = str(rec["id"])
+            if status not in {"exact", "transcribed"} or not rec["explained"]:
+                figure += f"\n[dim]{rec['note']}[/dim]"
             table.add_row(
-                str(rec["id"]),
+                figure,
                 str(rec["phrase"]),
                 _fmt_number(float(rec["computed_value"])),
                 f"[{style}]{status}[/]" if style else status,
-                str(rec["note"]),
             )
         if len(shown):
             console.print(table)
@@ -151,6 +153,7 @@ def reproduce(
             console.print("No discrepancies: every figure is reproduced or explained.")
         parts = [f"{k}: {int(v)}" for k, v in summary.items()]
         console.print("Summary: " + ", ".join(parts))
+        console.print("Notes of every record: --format csv, json or markdown.", style="dim")
     else:
         _emit(shown, fmt)
     raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)

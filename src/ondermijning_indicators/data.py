@@ -151,6 +151,15 @@ def load_samples() -> dict[str, pd.DataFrame]:
 
     Each DataFrame is a fresh copy: changing it does not change what the next
     call returns.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> tables = oi.load_samples()
+    >>> sorted(tables)[:3]
+    ['kerncijfers', 'uitspraken', 'uitspraken_totaal']
+    >>> int(tables["vrijheidsstraffen"].query("jaar == 2022")["aantal"].sum())
+    999
     """
     return {name: df.copy() for name, df in _validated_samples().items()}
 

@@ -155,6 +155,30 @@ def register(
         If a field is empty or of the wrong type, or the function has no docstring.
     DuplicateMetricError
         If a metric with the same id is already registered.
+
+    Examples
+    --------
+    Metrics register themselves where they are defined; an incomplete record
+    fails at once:
+
+    >>> from ondermijning_indicators.registry import Source, Theme, Unit, register
+    >>> @register(
+    ...     label_nl="Aandeel",
+    ...     label_en="",
+    ...     definition_nl="Deel van het geheel.",
+    ...     definition_en="Part of the whole.",
+    ...     formula="a / b",
+    ...     unit=Unit.SHARE,
+    ...     theme=Theme.BESTRAFFEN,
+    ...     source=Source("Bestraffen", "Tabel"),
+    ... )
+    ... def aandeel(a: float, b: float) -> float:
+    ...     "Share of a in b."
+    ...     return a / b
+    Traceback (most recent call last):
+    ...
+    ondermijning_indicators.errors.MetadataError: metric 'aandeel' has incomplete metadata:
+    label_en is empty
     """
 
     def decorator(func: F) -> F:
@@ -204,7 +228,14 @@ def get_metric(metric_id: str) -> MetricMeta:
 
 
 def iter_metrics() -> Iterator[MetricMeta]:
-    """Iterate over the metadata of every registered metric, sorted by id."""
+    """Iterate over the metadata of every registered metric, sorted by id.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.registry import Unit, iter_metrics
+    >>> [m.id for m in iter_metrics() if m.unit is Unit.RELATIVE_CHANGE]
+    ['relatieve_verandering']
+    """
     _load_catalogue()
     for key in sorted(_CATALOGUE):
         yield _CATALOGUE[key]

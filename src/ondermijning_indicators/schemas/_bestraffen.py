@@ -241,6 +241,16 @@ def cross_table_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     ``tables`` holds validated court tables by name; absent tables give empty
     columns. Years are the union over the tables.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> frame = oi.schemas.cross_table_frame(oi.load_samples())
+    >>> frame.set_index("jaar").loc[2022, ["uitspraken_som", "schuldig", "vrijheidsstraffen"]]
+    uitspraken_som       1543.0
+    schuldig             1238.0
+    vrijheidsstraffen     999.0
+    Name: 2022, dtype: float64
     """
 
     def per_year(name: str, column: str | None = None, value: str | None = None) -> pd.Series:
