@@ -159,38 +159,42 @@ def reproduce(
     raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)
 
 
+def _listing(df: pd.DataFrame, fmt: Format, *, title: str, columns: tuple[str, ...]) -> None:
+    """Print a catalogue: a few columns as a terminal table, or all in a machine format."""
+    if fmt is not Format.table:
+        _emit(df, fmt)
+        return
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for rec in df.to_dict("records"):
+        table.add_row(*(str(rec[c]) for c in columns))
+    Console().print(table)
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
 @app.command()
-def metrics(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-) -> None:
+def metrics(fmt: FormatOption = Format.table) -> None:
     """List every registered metric with its labels, unit, theme and source."""
-    cat = list_metrics().reset_index()
-    if fmt is Format.table:
-        table = Table(title="Metrics")
-        for col in ("id", "label_nl", "label_en", "unit", "theme"):
-            table.add_column(col, overflow="fold")
-        for rec in cat.to_dict("records"):
-            table.add_row(*(str(rec[c]) for c in ("id", "label_nl", "label_en", "unit", "theme")))
-        Console().print(table)
-    else:
-        _emit(cat, fmt)
+    _listing(
+        list_metrics().reset_index(),
+        fmt,
+        title="Metrics",
+        columns=("id", "label_nl", "label_en", "unit", "theme"),
+    )
 
 
 @app.command()
-def samples(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-) -> None:
+def samples(fmt: FormatOption = Format.table) -> None:
     """List the bundled sample tables with their provenance."""
-    cat = list_samples().reset_index()
-    if fmt is Format.table:
-        table = Table(title="Sample tables")
-        for col in ("name", "title_nl", "section", "corrections"):
-            table.add_column(col, overflow="fold")
-        for rec in cat.to_dict("records"):
-            table.add_row(*(str(rec[c]) for c in ("name", "title_nl", "section", "corrections")))
-        Console().print(table)
-    else:
-        _emit(cat, fmt)
+    _listing(
+        list_samples().reset_index(),
+        fmt,
+        title="Sample tables",
+        columns=("name", "title_nl", "section", "corrections"),
+    )
 
 
 def main() -> None:
