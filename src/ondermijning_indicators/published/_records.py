@@ -18,6 +18,7 @@ __all__ = ["FigureRecord", "Reading", "Selection", "load_records"]
 _SELECTION = re.compile(
     r"^\s*(?P<table>[a-z0-9_]+)\s*:\s*(?P<column>[a-z0-9_]+)\s*(?:\[(?P<filters>[^\]]*)\])?\s*$"
 )
+_FILE_KEYS = {"edition", "report_section", "not_a_figure", "figure"}
 _ID = re.compile(r"^[a-z0-9_.-]+$")
 _KINDS = ("cell", "sum", "metric", "not_derivable")
 _KEYS = {
@@ -198,6 +199,12 @@ def load_records(paths: list[Path] | None = None) -> list[FigureRecord]:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise FigureRecordError(f"{source}: not valid TOML: {exc}") from exc
+        unknown = set(doc) - _FILE_KEYS
+        if unknown:
+            raise FigureRecordError(
+                f"{source}: unknown top-level keys {sorted(unknown)}; allowed: "
+                f"{sorted(_FILE_KEYS)}"
+            )
         for raw in doc.get("figure", []):
             rec = _record(raw, source=source)
             if rec.id in seen:
