@@ -23,7 +23,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import DataValidationError, UnknownSampleError
-from .schemas import SCHEMAS, BestraffenPerJaar, cross_table_frame
+from .schemas import CROSS_TABLE_CHECKS, SCHEMAS
 
 __all__ = [
     "Correction",
@@ -477,31 +477,32 @@ def validate_tables(
         if result is not None:
             validated[name] = result
     if not failures:
-        cross = cross_table_frame(validated)
-        try:
-            BestraffenPerJaar.validate(cross, lazy=True)
-        except pa.errors.SchemaErrors as err:
-            for check, idx in (
-                err.failure_cases[["check", "index"]].drop_duplicates().itertuples(index=False)
-            ):
-                row = cross.loc[idx]
-                values = ", ".join(
-                    f"{k}={_fmt(v)}" for k, v in row.items() if k != "jaar" and pd.notna(v)
-                )
-                failures.append(
-                    _failure(
-                        "across tables",
-                        f"jaar {int(row['jaar'])}",
-                        "",
-                        values,
-                        "across tables",
-                        str(check),
-                    )
-                )
+        failures += _cross_table_failures(validated)
     if failures:
         frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
         raise DataValidationError(_message(frame, sources), table=", ".join(tables), failures=frame)
     return validated
+
+
+def _cross_table_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    """Run every check across tables whose tables are present; describe each failure."""
+    failures: list[dict[str, Any]] = []
+    for check in CROSS_TABLE_CHECKS:
+        if not any(name in validated for name in check.tables):
+            continue
+        frame = check.frame(validated)
+        try:
+            check.model.validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as err:
+            cases = err.failure_cases[["check", "index"]].drop_duplicates()
+            for rule, idx in cases.itertuples(index=False):
+                row = frame.loc[idx]
+                values = ", ".join(
+                    f"{k}={_fmt(v)}" for k, v in row.items() if k != check.key and pd.notna(v)
+                )
+                where = f"{check.key} {_fmt(row[check.key])}"
+                failures.append(_failure(check.name, where, "", values, "across tables", str(rule)))
+    return failures
 
 
 def _fmt(v: Any) -> str:

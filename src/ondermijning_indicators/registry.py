@@ -55,6 +55,10 @@ class Unit(enum.StrEnum):
     FTE = "FTE"
     KG = "kg"
     RELATIVE_CHANGE = "relative change (0.1 = +10%)"
+    ATTAINMENT = "attainment (1.0 = target met)"
+    FACTOR = "factor (2.0 = doubled)"
+    RATE = "annual rate (0.1 = +10% a year)"
+    EUR_PER_KG = "EUR per kg"
     SAME_AS_INPUT = "unit of the inputs"
 
 

@@ -202,8 +202,7 @@ def load_records(paths: list[Path] | None = None) -> list[FigureRecord]:
         unknown = set(doc) - _FILE_KEYS
         if unknown:
             raise FigureRecordError(
-                f"{source}: unknown top-level keys {sorted(unknown)}; allowed: "
-                f"{sorted(_FILE_KEYS)}"
+                f"{source}: unknown top-level keys {sorted(unknown)}; allowed: {sorted(_FILE_KEYS)}"
             )
         for raw in doc.get("figure", []):
             rec = _record(raw, source=source)

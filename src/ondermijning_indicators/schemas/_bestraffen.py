@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 import pandas as pd
@@ -139,20 +140,36 @@ class Kerncijfers(pa.DataFrameModel):
         description="Stable identifier (lower case, digits, underscores).",
     )
     thema: Series[str] = pa.Field(
-        isin=("Voorkomen", "Verstoren", "Bestraffen", "Beschermen", "Financieel overzicht"),
+        isin=(
+            "Inleiding",
+            "Voorkomen",
+            "Verstoren",
+            "Bestraffen",
+            "Beschermen",
+            "Financieel overzicht",
+        ),
         title="Thema",
-        description="Theme of the report the figure belongs to.",
+        description="Part of the report the figure is printed in (a theme, or the Inleiding).",
     )
     jaar: Series[int] = pa.Field(
-        ge=1990, le=2100, title="Jaar", description="Year the figure refers to."
+        ge=1990,
+        le=2100,
+        title="Jaar",
+        description=(
+            "Year the figure refers to; for a standing fact stated in the present tense, "
+            "the year of its reference period in the text, else 2023 (the report's year)."
+        ),
     )
     waarde: Series[float] = pa.Field(
         title="Waarde", description="The number as printed, in the unit of 'eenheid'."
     )
     eenheid: Series[str] = pa.Field(
-        isin=("aantal", "euro", "kg", "fte", "jaar"),
+        isin=("aantal", "euro", "kg", "fte", "jaar", "aandeel"),
         title="Eenheid",
-        description="Unit of 'waarde': aantal (count), euro, kg, fte or jaar (years).",
+        description=(
+            "Unit of 'waarde': aantal (count), euro, kg, fte, jaar (years) or aandeel "
+            "(a share 0-1; a printed 30% is 0.3)."
+        ),
     )
     omschrijving: Series[str] = pa.Field(
         str_length={"min_value": 1}, title="Omschrijving", description="What the figure counts."
@@ -236,7 +253,7 @@ class BestraffenPerJaar(pa.DataFrameModel):
         return long.isna() | (long <= df["meer_dan_5_jaar"])
 
 
-def cross_table_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def cross_table_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per year with the quantities that the court tables must agree on.
 
     ``tables`` holds validated court tables by name; absent tables give empty
