@@ -15,7 +15,12 @@ from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
 from ondermijning_indicators.registry import Unit, iter_metrics
 
-SHARE_METRICS = sorted(meta.id for meta in iter_metrics() if meta.unit is Unit.SHARE)
+SHARE_METRICS = sorted(
+    meta.id
+    for meta in iter_metrics()
+    if meta.unit is Unit.SHARE and meta.func.__module__.endswith("._bestraffen")
+)
+"""Shares of counts (the court metrics); shares of amounts are tested with their section."""
 
 
 def _share(metric_id: str) -> Callable[..., Any]:

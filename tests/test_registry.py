@@ -36,8 +36,8 @@ _GOOD: dict[str, Any] = {
 
 
 def test_every_registered_metric_is_exported_and_every_export_registered() -> None:
-    assert sorted(metrics.__all__) == ALL_IDS
-    assert metrics.__all__ == sorted(metrics.__all__)
+    functions = [n for n in metrics.__all__ if inspect.isfunction(getattr(metrics, n))]
+    assert sorted(functions) == ALL_IDS
 
 
 @pytest.mark.parametrize("metric_id", ALL_IDS)

@@ -67,6 +67,7 @@ class SampleMeta:
     key: tuple[str, ...]
     corrections: tuple[Correction, ...] = ()
     printed_labels: Mapping[str, str] = field(default_factory=dict)
+    caveats: tuple[str, ...] = ()
 
 
 def _data_root() -> Traversable:
@@ -101,6 +102,7 @@ def sample_metadata(name: str) -> SampleMeta:
         key=tuple(raw.pop("key")),
         corrections=corrections,
         printed_labels=dict(raw.pop("printed_labels", {})),
+        caveats=tuple(raw.pop("caveats", ())),
         **raw,
     )
 
@@ -129,6 +131,7 @@ def list_samples() -> pd.DataFrame:
                 "key": ", ".join(meta.key),
                 "columns": ", ".join(SCHEMAS[name].to_schema().columns),
                 "corrections": len(meta.corrections),
+                "caveats": "; ".join(meta.caveats),
             }
         )
     return pd.DataFrame(rows).set_index("name")

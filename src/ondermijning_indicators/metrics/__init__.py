@@ -16,14 +16,34 @@ from ._bestraffen import (
     aandeel_vrijspraak,
 )
 from ._change import relatieve_verandering, verandering
+from ._groei import FteGroei, fte_groei, groeifactor, jaarlijkse_groei, traject
+from ._verstoren import (
+    aandeel_drugsvangst,
+    beslag_realisatie,
+    beslag_tekort,
+    na_ijl_projectie,
+    waarde_per_kilo,
+    zonder_uitschieter,
+)
 
 __all__ = [
+    "FteGroei",
+    "aandeel_drugsvangst",
     "aandeel_duurklasse",
     "aandeel_meer_dan_5_jaar",
     "aandeel_met_taakstraf",
     "aandeel_schuldig",
     "aandeel_vrijheidsstraffen",
     "aandeel_vrijspraak",
+    "beslag_realisatie",
+    "beslag_tekort",
+    "fte_groei",
+    "groeifactor",
+    "jaarlijkse_groei",
+    "na_ijl_projectie",
     "relatieve_verandering",
+    "traject",
     "verandering",
+    "waarde_per_kilo",
+    "zonder_uitschieter",
 ]

@@ -90,6 +90,7 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "kg": ("kg", _ONE),
     "fte": ("FTE", _ONE),
     "jaar": ("year", _ONE),
+    "jaren": ("year", _ONE),
 }
 
 _NUMBER_WORDS: dict[str, int] = {

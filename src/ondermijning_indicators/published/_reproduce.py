@@ -88,6 +88,23 @@ def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: Figu
     return float(meta.func(**args))
 
 
+def _table_caveats(record: FigureRecord) -> list[str]:
+    """Caveats of the bundled tables a record reads (e.g. the 2022 seizure basis)."""
+    from ..data import sample_metadata
+    from ..errors import UnknownSampleError
+
+    readings = [r for r in (record.reading, *record.alternatives) if r is not None]
+    tables = sorted({sel.table for r in readings for sel in r.inputs.values()})
+    out = []
+    for table in tables:
+        try:
+            caveats = sample_metadata(table).caveats
+        except UnknownSampleError:
+            continue
+        out += [f"Caveat ({table}): {c}" for c in caveats]
+    return out
+
+
 def _how(reading: Reading) -> str:
     if reading.kind == "metric":
         inner = ", ".join(f"{k}={v}" for k, v in reading.inputs.items())
@@ -182,6 +199,7 @@ def reproduce(
             notes.append(
                 f"Reading '{alt.label}': {alt_value:.4g}, {alt_cmp.status} ({alt_cmp.note})."
             )
+        notes += _table_caveats(rec)
         explained = cmp.status is not Status.DISCREPANCY
         if rec.known_discrepancy:
             if cmp.status is Status.DISCREPANCY:

@@ -26,6 +26,7 @@ from ._bestraffen import (
     VrijheidsstraffenKenmerken,
     cross_table_frame,
 )
+from ._verstoren import Beslag, BeslagDoelstellingen, Drugsvangsten
 
 __all__ = [
     "CROSS_TABLE_CHECKS",
@@ -33,8 +34,11 @@ __all__ = [
     "KENMERKEN",
     "SCHEMAS",
     "UITKOMSTEN",
+    "Beslag",
+    "BeslagDoelstellingen",
     "BestraffenPerJaar",
     "CrossTableCheck",
+    "Drugsvangsten",
     "Kerncijfers",
     "Uitspraken",
     "UitsprakenTotaal",
@@ -44,6 +48,9 @@ __all__ = [
 ]
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "beslag": Beslag,
+    "beslag_doelstellingen": BeslagDoelstellingen,
+    "drugsvangsten": Drugsvangsten,
     "kerncijfers": Kerncijfers,
     "uitspraken": Uitspraken,
     "uitspraken_totaal": UitsprakenTotaal,

@@ -1,0 +1,315 @@
+"""Growth between two years, and trajectories between a start and an end value."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, NamedTuple, cast
+
+import numpy as np
+
+from ..errors import InvalidInputError
+from ..registry import Source, Theme, Unit, register
+from ._inputs import M, ZeroDivision, align, check_non_negative, divide
+
+_ACM = Source(
+    "Bestraffen > Strafrechtelijke aanpak > Aanpak Criminele Machtsstructuren",
+    "oplopend van 22 fte in 2023 tot structureel 130 fte in 2027 (tekst)",
+)
+_VEILIGHEIDSAGENDA = Source(
+    "Verstoren > Aanpak criminele geldstromen en verdienmodellen",
+    "Beslaglegging crimineel vermogen: de stijgende lijn in de Veiligheidsagenda (tekst)",
+)
+
+
+@register(
+    label_nl="Groeifactor",
+    label_en="Growth factor",
+    definition_nl="De eindwaarde als veelvoud van de beginwaarde.",
+    definition_en="The end value as a multiple of the start value.",
+    formula=r"\frac{\text{eind}}{\text{begin}}",
+    unit=Unit.FACTOR,
+    theme=Theme.ALGEMEEN,
+    source=_ACM,
+    caveats=("Undefined for a start value of 0.",),
+)
+def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "raise") -> M:
+    r"""Growth factor from a start value to an end value.
+
+    Parameters
+    ----------
+    begin : float, array or Series
+        Start value, non-negative (e.g. fte in the first year).
+    eind : float, array or Series
+        End value, non-negative.
+    zero_division : "raise" or float, default="raise"
+        What to return where ``begin`` is 0.
+
+    Returns
+    -------
+    float, ndarray or Series
+        ``eind / begin``: 2.0 is a doubling. Growth factors compose by multiplication.
+
+    Notes
+    -----
+    :math:`\text{eind} / \text{begin}`.
+
+    References
+    ----------
+    Bestraffen, Aanpak Criminele Machtsstructuren: "oplopend van 22 fte in 2023 tot
+    structureel 130 fte in 2027".
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.metrics import groeifactor
+    >>> groeifactor(22, 130)
+    5.909...
+    """
+    aligned = align("groeifactor", begin=begin, eind=eind)
+    for name in ("begin", "eind"):
+        check_non_negative(aligned, name)
+    ratio = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth factor")
+    return cast(M, aligned.wrap(ratio))
+
+
+@register(
+    label_nl="Jaarlijkse groei",
+    label_en="Compound annual growth rate",
+    definition_nl=(
+        "De gelijkblijvende jaarlijkse groei die in het gegeven aantal jaren van de "
+        "beginwaarde tot de eindwaarde leidt."
+    ),
+    definition_en=(
+        "The constant yearly growth rate that leads from the start value to the end value "
+        "in the given number of years."
+    ),
+    formula=r"\left(\frac{\text{eind}}{\text{begin}}\right)^{1/\text{jaren}} - 1",
+    unit=Unit.RATE,
+    theme=Theme.ALGEMEEN,
+    source=_ACM,
+    caveats=(
+        "A compound rate describes the average path; the report does not say how the "
+        "growth is spread over the years.",
+    ),
+)
+def jaarlijkse_groei(begin: M, eind: M | float, *, jaren: float) -> M:
+    r"""Compound annual growth rate from ``begin`` to ``eind`` over ``jaren`` years.
+
+    Parameters
+    ----------
+    begin : float, array or Series
+        Start value, strictly positive.
+    eind : float, array or Series
+        End value, non-negative.
+    jaren : float
+        Number of years between the two values, strictly positive (2023 to 2027 is 4).
+
+    Returns
+    -------
+    float, ndarray or Series
+        The rate ``r`` with ``begin * (1 + r) ** jaren == eind``; 0.1 is +10% a year.
+
+    Notes
+    -----
+    :math:`(\text{eind} / \text{begin})^{1/\text{jaren}} - 1`. Rates over consecutive
+    periods compose: growing at ``r1`` for ``n1`` years and ``r2`` for ``n2`` years equals
+    the rate over ``n1 + n2`` years.
+
+    References
+    ----------
+    Bestraffen, Aanpak Criminele Machtsstructuren.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.metrics import jaarlijkse_groei
+    >>> jaarlijkse_groei(22, 130, jaren=2027 - 2023)
+    0.559...
+    """
+    metric = "jaarlijkse_groei"
+    if not np.isfinite(jaren) or jaren <= 0:
+        raise InvalidInputError(
+            f"{metric}: jaren must be a positive number of years, got {jaren!r}"
+        )
+    aligned = align(metric, begin=begin, eind=eind)
+    for name in ("begin", "eind"):
+        check_non_negative(aligned, name)
+    factor = divide(aligned, "eind", "begin", zero_division="raise", what="a growth rate")
+    return cast(M, aligned.wrap(factor ** (1.0 / jaren) - 1.0))
+
+
+class FteGroei(NamedTuple, Generic[M]):
+    """Growth of a capacity between two years: absolute, factor and annual rate."""
+
+    absoluut: M
+    factor: M
+    jaarlijks: M
+
+
+@register(
+    label_nl="Groei capaciteit (fte)",
+    label_en="Capacity growth (FTE)",
+    definition_nl=(
+        "De groei van een capaciteit in fte tussen twee jaren: absoluut, als factor en als "
+        "gelijkblijvende jaarlijkse groei."
+    ),
+    definition_en=(
+        "The growth of a capacity in FTE between two years: absolute, as a factor, and as a "
+        "compound annual rate."
+    ),
+    formula=(
+        r"(\text{eind} - \text{begin},\ \text{eind}/\text{begin},\ "
+        r"(\text{eind}/\text{begin})^{1/(\text{eind\_jaar} - \text{begin\_jaar})} - 1)"
+    ),
+    unit=Unit.FTE,
+    theme=Theme.BESTRAFFEN,
+    source=_ACM,
+    caveats=("'Structureel 130 fte in 2027' is the level from 2027 on, not a 2027 one-off.",),
+)
+def fte_groei(begin: M, eind: M | float, *, begin_jaar: int, eind_jaar: int) -> FteGroei[M]:
+    r"""Growth of a capacity in fte: absolute, as a factor, and as an annual rate.
+
+    Parameters
+    ----------
+    begin : float, array or Series
+        Capacity (fte) in ``begin_jaar``, strictly positive.
+    eind : float, array or Series
+        Capacity (fte) in ``eind_jaar``, non-negative.
+    begin_jaar, eind_jaar : int
+        The two years; ``eind_jaar`` must be later.
+
+    Returns
+    -------
+    FteGroei
+        Named tuple ``(absoluut, factor, jaarlijks)``, each of the kind of ``begin``:
+        fte added, the growth factor, and the compound annual growth rate.
+
+    Notes
+    -----
+    See :func:`verandering`, :func:`groeifactor` and :func:`jaarlijkse_groei`, which
+    this combines.
+
+    References
+    ----------
+    Bestraffen, Aanpak Criminele Machtsstructuren: "Vanaf 2023 worden extra mensen
+    beschikbaar gesteld, oplopend van 22 fte in 2023 tot structureel 130 fte in 2027."
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.metrics import fte_groei
+    >>> groei = fte_groei(22, 130, begin_jaar=2023, eind_jaar=2027)
+    >>> groei.absoluut, round(groei.factor, 2), round(groei.jaarlijks, 3)
+    (108.0, 5.91, 0.559)
+    """
+    if int(eind_jaar) <= int(begin_jaar):
+        raise InvalidInputError(
+            f"fte_groei: eind_jaar ({eind_jaar}) must be later than begin_jaar ({begin_jaar})"
+        )
+    aligned = align("fte_groei", begin=begin, eind=eind)
+    for name in ("begin", "eind"):
+        check_non_negative(aligned, name)
+    factor = divide(aligned, "eind", "begin", zero_division="raise", what="a growth factor")
+    jaren = int(eind_jaar) - int(begin_jaar)
+    return FteGroei(
+        absoluut=cast(M, aligned.wrap(aligned.values["eind"] - aligned.values["begin"])),
+        factor=cast(M, aligned.wrap(factor)),
+        jaarlijks=cast(M, aligned.wrap(factor ** (1.0 / jaren) - 1.0)),
+    )
+
+
+@register(
+    label_nl="Traject",
+    label_en="Trajectory",
+    definition_nl=(
+        "De waarde in een jaar op een traject tussen een beginwaarde en een eindwaarde, "
+        "lineair (gelijke stappen) of geometrisch (gelijke groeivoet)."
+    ),
+    definition_en=(
+        "The value in a year on a trajectory between a start and an end value, linear "
+        "(equal steps) or geometric (equal growth rate)."
+    ),
+    formula=(
+        r"\text{begin} + (\text{eind} - \text{begin}) \frac{j - j_0}{j_1 - j_0} "
+        r"\text{ (lineair) or } \text{begin} \left(\frac{\text{eind}}{\text{begin}}"
+        r"\right)^{(j - j_0)/(j_1 - j_0)} \text{ (geometrisch)}"
+    ),
+    unit=Unit.SAME_AS_INPUT,
+    theme=Theme.ALGEMEEN,
+    source=_VEILIGHEIDSAGENDA,
+    caveats=(
+        "The report prints only the end points (190 miljoen euro in 2023, 220 miljoen euro "
+        "in 2026; 22 fte in 2023, 130 fte in 2027); the path between is the caller's "
+        "assumption, linear by default.",
+    ),
+)
+def traject(
+    jaar: M,
+    *,
+    begin_jaar: int,
+    begin: float,
+    eind_jaar: int,
+    eind: float,
+    pad: Literal["lineair", "geometrisch"] = "lineair",
+) -> M:
+    r"""Value in ``jaar`` on a trajectory from ``begin`` (in ``begin_jaar``) to ``eind``.
+
+    Parameters
+    ----------
+    jaar : int, array or Series
+        The year or years, each within ``[begin_jaar, eind_jaar]`` (no extrapolation).
+    begin_jaar, eind_jaar : int
+        First and last year of the trajectory.
+    begin, eind : float
+        Values in those years (non-negative; ``begin`` positive for a geometric path).
+    pad : {"lineair", "geometrisch"}, default="lineair"
+        Equal steps every year, or an equal growth rate every year.
+
+    Returns
+    -------
+    float, ndarray or Series
+        The value in each year, in the unit of ``begin`` and ``eind``.
+
+    Notes
+    -----
+    Linear: :math:`b + (e - b)(j - j_0)/(j_1 - j_0)`; geometric:
+    :math:`b (e/b)^{(j - j_0)/(j_1 - j_0)}`. Both pass through the printed end points.
+
+    References
+    ----------
+    Verstoren: "Voor de politie is in de Veiligheidsagenda een stijgende lijn
+    overeengekomen van 190 miljoen euro aan beslag in 2023 naar 220 miljoen euro in 2026."
+
+    Examples
+    --------
+    The police seizure target in 2024 and 2025, and the ACM capacity in 2025:
+
+    >>> import numpy as np
+    >>> from ondermijning_indicators.metrics import traject
+    >>> traject(np.array([2024, 2025]), begin_jaar=2023, begin=190e6, eind_jaar=2026, eind=220e6)
+    array([2.0e+08, 2.1e+08])
+    >>> traject(2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=130)
+    76.0
+    >>> round(traject(2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=130,
+    ...               pad="geometrisch"), 1)
+    53.5
+    """
+    metric = "traject"
+    if int(eind_jaar) <= int(begin_jaar):
+        raise InvalidInputError(
+            f"{metric}: eind_jaar ({eind_jaar}) must be later than begin_jaar ({begin_jaar})"
+        )
+    if pad not in ("lineair", "geometrisch"):
+        raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
+    if not (np.isfinite(begin) and np.isfinite(eind)) or begin < 0 or eind < 0:
+        raise InvalidInputError(f"{metric}: begin and eind must be >= 0, got {begin!r}, {eind!r}")
+    if pad == "geometrisch" and begin <= 0:
+        raise InvalidInputError(f"{metric}: a geometric path needs begin > 0, got {begin!r}")
+    aligned = align(metric, jaar=jaar)
+    years = aligned.values["jaar"]
+    outside = (years < begin_jaar) | (years > eind_jaar)
+    if outside.any():
+        where = ", ".join(str(int(y)) for y in years[outside][:6])
+        raise InvalidInputError(
+            f"{metric}: jaar {where} lies outside the trajectory {begin_jaar}-{eind_jaar}; "
+            "the report gives no values beyond its end points"
+        )
+    t = (years - begin_jaar) / (eind_jaar - begin_jaar)
+    values = begin * (1.0 - t) + eind * t if pad == "lineair" else begin * (eind / begin) ** t
+    return cast(M, aligned.wrap(np.asarray(values, dtype="float64")))
