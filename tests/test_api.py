@@ -32,7 +32,9 @@ def test_every_module_exports_each_name_once() -> None:
             assert hasattr(module, name), (module.__name__, name)
 
 
-@pytest.mark.parametrize(("name", "func"), _public_functions(), ids=lambda x: str(x))
+@pytest.mark.parametrize(
+    ("name", "func"), _public_functions(), ids=[name for name, _ in _public_functions()]
+)
 def test_every_public_function_has_a_docstring_with_a_doctest(name: str, func: object) -> None:
     doc = inspect.getdoc(func) or ""
     assert doc.strip(), f"{name} has no docstring"
