@@ -44,6 +44,7 @@ from ondermijning_indicators.published import (
         ("22 fte", 22.0, 1.0, None, "FTE"),
         ("twee jaar", 2.0, 1.0, None, "year"),
         ("Vier", 4.0, 1.0, None, "number"),
+        ("twaalf", 12.0, 1.0, None, "number"),
         ("ongeveer twintig", 20.0, 10.0, Qualifier.CIRCA, "number"),
         ("bijna duizend", 1000.0, 1000.0, Qualifier.BIJNA, "number"),
         ("3 duizend", 3000.0, 1000.0, None, "number"),
@@ -61,6 +62,15 @@ def test_phrases_of_the_report_are_read(
     assert q.qualifier == qualifier
     assert q.unit == unit
     assert q.phrase == phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "significance"),
+    [("700", 100.0), ("250", 10.0), ("246", 1.0), ("1.000", 1000.0), ("3,50", 0.01),
+     ("10%", 0.1), ("0", 1.0), ("twintig", 10.0), ("12,5 miljoen", 1e5)],
+)  # fmt: skip
+def test_significance_is_the_last_non_zero_digit(phrase: str, significance: float) -> None:
+    assert parse_phrase(phrase).significance == pytest.approx(significance)
 
 
 @pytest.mark.parametrize(
@@ -154,6 +164,12 @@ def test_format_dutch_rejects_non_finite_numbers() -> None:
         ("bijna duizend", 950, Status.CONSISTENT),
         ("bijna duizend", 850, Status.DISCREPANCY),
         ("ongeveer twintig", 18, Status.CONSISTENT),
+        ("ruim 700", 750, Status.CONSISTENT),  # a round number: up to 770
+        ("ruim 700", 780, Status.DISCREPANCY),
+        ("bijna 47.000", 46789, Status.CONSISTENT),
+        ("ruim 246 miljoen", 246.4e6, Status.CONSISTENT),
+        ("ruim 246 miljoen", 247.5e6, Status.DISCREPANCY),
+        ("circa 40", 44, Status.CONSISTENT),
         ("ruimschoots behaald", 1.25, Status.CONSISTENT),
         ("ruimschoots behaald", 1.02, Status.DISCREPANCY),
         ("81%", math.nan, Status.DISCREPANCY),

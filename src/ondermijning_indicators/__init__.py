@@ -14,6 +14,7 @@ Examples
 """
 
 from . import errors, metrics, schemas
+from .audit import audit
 from .data import list_samples, load_sample, load_samples, sample_metadata, validate_tables
 from .published import parse_phrase, reproduce
 from .registry import get_metric, list_metrics
@@ -22,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "audit",
     "errors",
     "get_metric",
     "list_metrics",

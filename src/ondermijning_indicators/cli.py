@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .audit import audit as _audit
 from .data import list_samples
 from .published import reproduce as _reproduce
 from .published import summarize
@@ -28,7 +29,8 @@ app = typer.Typer(
         "Indicators of the Dutch progress report on organised, undermining crime "
         "(Voortgangsrapportage georganiseerde, ondermijnende criminaliteit, June 2023).\n\n"
         "Start with 'reproduce': it recomputes every published figure from the bundled "
-        "tables and says whether the printed number holds."
+        "tables and says whether the printed number holds. 'audit' lists the report's "
+        "misprints and inconsistencies."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -157,6 +159,49 @@ def reproduce(
     else:
         _emit(shown, fmt)
     raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)
+
+
+@app.command()
+def audit(
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="table (for reading), csv, json or markdown."),
+    ] = Format.table,
+    all_checks: Annotated[
+        bool, typer.Option("--all", help="Also list the checks that pass, not only findings.")
+    ] = False,
+) -> None:
+    """Check the report against itself and list its misprints and inconsistencies.
+
+    Every printed total against its parts, every figure that two tables or a table
+    and the text both give, and the labels: each finding says which cells, what
+    they are, what they would be if they agreed, and the difference. Findings are
+    the expected output (the report has them), so the exit status is 0.
+    """
+    result = _audit()
+    shown = result if all_checks else result[result["status"] == "finding"]
+    if fmt is not Format.table:
+        _emit(shown, fmt)
+        return
+    console = Console()
+    table = Table(title="Audit of the report", expand=True)
+    table.add_column("finding", overflow="fold", ratio=1)
+    table.add_column("printed", no_wrap=True)
+    table.add_column("expected", no_wrap=True)
+    for rec in shown.to_dict("records"):
+        style = "yellow" if rec["status"] == "finding" else "green"
+        table.add_row(
+            f"[bold]{rec['id']}[/bold] ({rec['kind']}, [{style}]{rec['status']}[/])\n"
+            f"{rec['where']}\n[dim]{rec['finding']}[/dim]",
+            str(rec["printed"]),
+            str(rec["expected"]),
+        )
+    console.print(table)
+    counts = result.groupby(["status"]).size().to_dict()
+    console.print(
+        f"{counts.get('finding', 0)} findings; {counts.get('ok', 0)} checks passed "
+        "(--all lists them)."
+    )
 
 
 def _listing(df: pd.DataFrame, fmt: Format, *, title: str, columns: tuple[str, ...]) -> None:

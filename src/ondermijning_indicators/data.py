@@ -68,6 +68,8 @@ class SampleMeta:
     corrections: tuple[Correction, ...] = ()
     printed_labels: Mapping[str, str] = field(default_factory=dict)
     caveats: tuple[str, ...] = ()
+    total_of: Mapping[str, Any] | None = None
+    """For a table of printed totals: the table, column and keys it totals."""
 
 
 def _data_root() -> Traversable:

@@ -4,6 +4,9 @@ Every number the report prints is a *record* in a TOML file (the 2023 edition's
 are bundled): the phrase exactly as printed, where it stands, and how the library
 checks it. A record has one of
 
+A selection ``table:column[key=value,...]`` picks the rows where every key has its
+value; ``key=a|b`` accepts either value, and the rows picked are summed.
+
 ``cell = "table:column[key=value,...]"``
     the printed number was transcribed into this cell of a sample table; the
     check is that the cell holds what the phrase says (status ``transcribed``);
@@ -16,7 +19,9 @@ checks it. A record has one of
     no published table gives it; the reason is reported.
 
 Optional keys: ``note``; ``known_discrepancy = "why"`` for a discrepancy of the
-report itself, which then counts as explained; and ``[[figure.reading]]`` tables
+report itself, which then counts as explained; ``finding = "what"`` for an
+inconsistency of the report that the record shows even where its own status is
+fine (it is listed by :func:`ondermijning_indicators.audit`); and ``[[figure.reading]]`` tables
 (``label`` plus ``sum`` or ``metric``/``inputs``) for other readings of an
 ambiguous sentence, each computed and reported in the note.
 

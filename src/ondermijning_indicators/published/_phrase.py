@@ -126,6 +126,11 @@ class Quantity:
         The word in front of the number, normalised ("ongeveer" becomes circa).
     unit : str
         "share", "EUR", "kg", "FTE", "year", "attainment" or "number".
+    significance : float
+        The unit of the last non-zero printed digit: 100 for "700", 10 for "250",
+        equal to ``step`` when the number has decimals. A round number is often
+        rounded further than its last digit; the qualifiers use this, the
+        printed rounding uses ``step``.
     """
 
     phrase: str
@@ -133,6 +138,7 @@ class Quantity:
     step: float
     qualifier: Qualifier | None
     unit: str
+    significance: float
 
 
 def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
@@ -140,7 +146,10 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
     word = token.lower()
     if word in _NUMBER_WORDS:
         n = _NUMBER_WORDS[word]
-        return Decimal(n), Decimal(10 ** math.floor(math.log10(n)))
+        # "twaalf" is exactly 12; a round word ("twintig", "honderd", "duizend") is
+        # printed to its leading digit, like "20" in "ongeveer twintig".
+        step = 10 ** math.floor(math.log10(n)) if n >= 20 and n % 10 == 0 else 1
+        return Decimal(n), Decimal(step)
     if not _DUTCH_NUMBER.match(token):
         hint = ""
         if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", token):
@@ -154,6 +163,15 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
     whole, _, frac = token.partition(",")
     value = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
     return value, Decimal(1).scaleb(-len(frac))
+
+
+def _significance(token: str, step: Decimal) -> Decimal:
+    """Return the unit of the last non-zero digit ("700" gives 100); else ``step``."""
+    if "," in token or token.lower() in _NUMBER_WORDS:
+        return step
+    digits = token.lstrip("+-").replace(".", "")
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return step if trailing == len(digits) else step.scaleb(trailing)
 
 
 def parse_phrase(phrase: str) -> Quantity:
@@ -203,7 +221,7 @@ def parse_phrase(phrase: str) -> Quantity:
             break
     if rest in _ACHIEVED:
         # "ruimschoots behaald": a target (attainment 1) reached, with a qualifier.
-        return Quantity(phrase, 1.0, 1.0, qualifier, "attainment")
+        return Quantity(phrase, 1.0, 1.0, qualifier, "attainment", 1.0)
     euro_prefix = rest.startswith("€")
     if euro_prefix:
         rest = rest[1:].strip()
@@ -212,10 +230,11 @@ def parse_phrase(phrase: str) -> Quantity:
     if not tokens:
         raise PhraseError(f"no number in phrase {phrase!r}")
     value, step = _parse_number(tokens[0], phrase)
+    significance = _significance(tokens[0], step)
     tokens = tokens[1:]
     if tokens and tokens[0] in _MAGNITUDES:
         factor = _MAGNITUDES[tokens[0]]
-        value, step = value * factor, step * factor
+        value, step, significance = value * factor, step * factor, significance * factor
         tokens = tokens[1:]
     unit = "EUR" if euro_prefix else "number"
     if tokens:
@@ -229,9 +248,9 @@ def parse_phrase(phrase: str) -> Quantity:
         unit, factor = _UNITS[tokens[0]]
         if euro_prefix and unit != "EUR":
             raise PhraseError(f"phrase {phrase!r} has both '€' and the unit {tokens[0]!r}")
-        value, step = value * factor, step * factor
+        value, step, significance = value * factor, step * factor, significance * factor
     # Decimal arithmetic above keeps "18%" at exactly 0.18 (not 0.18000000000000002).
-    return Quantity(phrase, float(value), float(step), qualifier, unit)
+    return Quantity(phrase, float(value), float(step), qualifier, unit, float(significance))
 
 
 def format_dutch(value: float, decimals: int = 0) -> str:

@@ -22,7 +22,8 @@ _FILE_KEYS = {"edition", "report_section", "not_a_figure", "figure"}
 _ID = re.compile(r"^[a-z0-9_.-]+$")
 _KINDS = ("cell", "sum", "metric", "not_derivable")
 _KEYS = {
-    "id", "section", "quote", "phrase", "note", "known_discrepancy", "reading", "inputs",
+    "id", "section", "quote", "phrase", "note", "known_discrepancy", "finding", "reading",
+    "inputs",
     *_KINDS,
 }  # fmt: skip
 
@@ -84,6 +85,7 @@ class FigureRecord:
     note: str
     known_discrepancy: str | None
     source: str
+    finding: str | None = None
 
 
 def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
@@ -159,6 +161,7 @@ def _record(raw: Mapping[str, Any], *, source: str) -> FigureRecord:
         note=str(raw.get("note", "")),
         known_discrepancy=raw.get("known_discrepancy"),
         source=source,
+        finding=raw.get("finding"),
     )
 
 

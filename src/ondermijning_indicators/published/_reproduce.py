@@ -42,7 +42,7 @@ def _select(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> 
             )
     mask = pd.Series(True, index=df.index)
     for key, value in sel.filters:
-        mask &= df[key].astype(str) == value
+        mask &= df[key].astype(str).isin(value.split("|"))  # "a|b": either value
     values = df.loc[mask, sel.column]
     if values.empty:
         raise FigureRecordError(f"record {record!r}: {sel} matches no row")

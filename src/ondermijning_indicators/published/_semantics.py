@@ -2,15 +2,17 @@
 
 A printed number stands for an interval, not a point. With ``X`` the printed
 value and ``s`` the unit of its last printed digit (its *step*: 0.01 for "81%",
-1 for "1.238", 1e8 for "3,5 miljard"), the library reads:
+1 for "1.238", 1e8 for "3,5 miljard"), and ``d`` the unit of its last non-zero
+digit (its *significance*: 100 for "700", equal to ``s`` for "246" or "3,5"), the
+library reads:
 
 ====================  =========================================  ==========================
 printed               claim about the true value ``v``           example
 ====================  =========================================  ==========================
 ``X``                 ``X - s/2 <= v < X + s/2`` (rounding)      "81%": [80.5%, 81.5%)
-bijna ``X``           ``X - w <= v < X``, ``w = min(s, 0.1 X)``  "bijna 18%": [17%, 18%)
-ruim ``X``            ``X < v <= X + w``                         "ruim 10%": (10%, 11%]
-circa, ongeveer ``X`` ``|v - X| <= max(s/2, 0.05 X)``            "circa 35%": [33.25%, 36.75%]
+bijna ``X``           ``X - w <= v < X``, ``w = min(d, 0.1 X)``  "bijna 18%": [17%, 18%)
+ruim ``X``            ``X < v <= X + w``                         "ruim 700": (700, 770]
+circa, ongeveer ``X`` ``|v - X| <= max(d/2, 0.05 X)``            "circa 35%": [33.25%, 36.75%]
 meer dan ``X``        ``v > X``                                  "meer dan 250"
 minder dan ``X``      ``v < X``
 ten minste ``X``      ``v >= X``                                 also minimaal, minstens
@@ -76,8 +78,8 @@ class Semantics:
 
     def interval(self, q: Quantity) -> tuple[float, float, bool, bool]:
         """Return ``(low, high, low_closed, high_closed)`` that ``q`` claims."""
-        x, s = q.value, q.step
-        near = min(s, self.near_share * abs(x)) if x else s
+        x, s, sig = q.value, q.step, q.significance
+        near = min(sig, self.near_share * abs(x)) if x else sig
         match q.qualifier:
             case None:
                 return x - s / 2, x + s / 2, True, False
@@ -86,7 +88,7 @@ class Semantics:
             case Qualifier.RUIM:
                 return x, x + near, False, True
             case Qualifier.CIRCA:
-                half = max(s / 2, self.circa_share * abs(x))
+                half = max(sig / 2, self.circa_share * abs(x))
                 return x - half, x + half, True, True
             case Qualifier.MEER_DAN:
                 return x, math.inf, False, False

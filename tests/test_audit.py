@@ -1,0 +1,88 @@
+"""The audit of the report: each known finding is pinned, so no change can hide it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import ondermijning_indicators as oi
+from ondermijning_indicators import cli
+
+
+@pytest.fixture(scope="module")
+def result() -> pd.DataFrame:
+    return oi.audit()
+
+
+def _finding(result: pd.DataFrame, finding_id: str) -> pd.Series:
+    rows = result[result["id"] == finding_id]
+    assert len(rows) == 1, f"finding {finding_id} is gone"
+    row = rows.iloc[0]
+    assert row["status"] == "finding"
+    return row
+
+
+# (id, printed, expected, words the explanation must contain)
+KNOWN = [
+    ("misprint.uitspraken.1", "2018", "2019", "2018 2018 2020 2021 2022"),
+    ("misprint.vrijheidsstraffen.1", "2018", "2019", "2018 2018 2020 2021 2022"),
+    (
+        "inconsistency.bestraffen.vrijheidsstraffen.drugs_tot_1_jaar_2022",
+        "Bijna 29%",
+        "",
+        "0.2883, consistent_with_qualifier",
+    ),
+    (
+        "inconsistency.voorkomen.preventie_met_gezag.gemeenten_volgen_2023",
+        "twaalf",
+        "4",
+        "(4 starting in 2023 + 8 in 2024)': 12, exact",
+    ),
+]
+
+
+@pytest.mark.parametrize(("finding_id", "printed", "expected", "words"), KNOWN)
+def test_known_finding_is_reported_with_its_numbers(
+    result: pd.DataFrame, finding_id: str, printed: str, expected: str, words: str
+) -> None:
+    row = _finding(result, finding_id)
+    assert row["printed"] == printed
+    assert row["expected"] == expected
+    assert words in row["finding"]
+
+
+def test_every_finding_is_pinned_by_a_test(result: pd.DataFrame) -> None:
+    findings = set(result.loc[result["status"] == "finding", "id"])
+    pinned = {k[0] for k in KNOWN} | set(_PINNED_ELSEWHERE)
+    assert findings == pinned
+
+
+_PINNED_ELSEWHERE: list[str] = []
+"""Findings whose numbers are asserted in a section's own test module."""
+
+
+def test_every_printed_total_is_checked_against_its_parts(result: pd.DataFrame) -> None:
+    totals = result[result["kind"] == "total"]
+    assert set(totals["id"]) >= {f"total.uitspraken_totaal.{y}" for y in range(2018, 2023)}
+    assert (
+        totals.loc[totals["id"].str.startswith("total.uitspraken_totaal"), "status"] == "ok"
+    ).all()
+
+
+def test_a_wrong_total_becomes_a_finding() -> None:
+    tables = oi.load_samples()
+    t = tables["uitspraken_totaal"]
+    t.loc[t["jaar"] == 2020, "aantal"] = 1190
+    changed = oi.audit(tables).set_index("id")
+    row = changed.loc["total.uitspraken_totaal.2020"]
+    assert row["status"] == "finding"
+    assert (row["printed"], row["expected"], row["difference"]) == ("1190", "1182", "8")
+
+
+def test_cli_audit_lists_the_findings() -> None:
+    out = CliRunner().invoke(cli.app, ["audit"], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "misprint.uitspraken.1" in out.output
+    csv = CliRunner().invoke(cli.app, ["audit", "--all", "-f", "csv"])
+    assert "total.uitspraken_totaal.2022" in csv.output
