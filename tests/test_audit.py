@@ -39,6 +39,24 @@ KNOWN = [
         "4",
         "(4 starting in 2023 + 8 in 2024)': 12, exact",
     ),
+    (
+        "inconsistency.verstoren.beslag.doelstelling_2022",
+        "271,6 miljoen euro",
+        "271600000",
+        "cannot be compared",
+    ),
+    (
+        "inconsistency.verstoren.beslag.doelstelling_politie_2023",
+        "190 miljoen euro",
+        "190000000",
+        "30% lower",
+    ),
+    (
+        "inconsistency.verstoren.beslag.digitaal_2022",
+        "13,9 miljoen euro",
+        "13900000",
+        "cannot be compared with earlier years",
+    ),
 ]
 
 

@@ -293,3 +293,12 @@ def test_scalar_array_and_series_agree_and_inputs_are_unchanged(
         np.testing.assert_allclose(array, scalars)
     pd.testing.assert_series_equal(a, before[0])
     pd.testing.assert_series_equal(b, before[1])
+
+
+def test_lag_effect_defaults_are_the_transcribed_kerncijfers() -> None:
+    import inspect
+
+    kern = oi.load_sample("kerncijfers").set_index("id")["waarde"]
+    defaults = inspect.signature(m.na_ijl_projectie).parameters
+    assert defaults["totale_groei"].default == kern["verstoren_na_ijleffect_groei"]
+    assert defaults["horizon"].default == kern["verstoren_na_ijleffect_duur"]
