@@ -235,3 +235,18 @@ def test_consistent_tables_validate_and_a_broken_total_is_always_caught(
     year = int(totals["jaar"].to_numpy()[row])
     with pytest.raises(errors.DataValidationError, match=f"jaar {year}"):
         oi.validate_tables({**tables, "uitspraken_totaal": totals})
+
+
+def test_preventie_met_gezag_municipalities_are_the_ones_the_report_names() -> None:
+    table = oi.load_sample("preventie_met_gezag_gemeenten")
+    text = " ".join(REPORT.read_text(encoding="utf-8").split())
+    start = text.index("Vijftien gemeenten zijn in 2022 begonnen")
+    listing = text[start : text.index("In 2023 volgen", start)]
+    named_2022 = table.query("startjaar == 2022")["gemeente"].tolist()
+    assert len(named_2022) == 15
+    for name in named_2022:
+        assert name in listing, name
+    uitbreiding = text[text.index("Uitbreiding in 2023") :][:400]
+    for name in table.query("startjaar == 2023")["gemeente"]:
+        assert name in uitbreiding, name
+    assert table.query("startjaar == 2024")["aantal"].tolist() == [8]

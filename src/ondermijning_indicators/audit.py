@@ -9,6 +9,9 @@ published-figure records, and returns one row per check with its outcome:
 ``total``
     a printed total against the sum of its parts, for every table that declares
     ``total_of`` in its provenance;
+``agreement``
+    a figure that two tables both print, for every table that declares
+    ``agrees_with`` (e.g. the grand totals of two financial tables);
 ``figure``
     a printed figure that does not match the data or another printed figure: the
     records with status ``discrepancy`` (explained ones included);
@@ -72,7 +75,9 @@ def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
         column = spec["column"]
         printed = tables[name].groupby(by)[column].sum()
         parts = tables[spec["table"]].groupby(by)[spec.get("parts_column", column)].sum()
-        joined = pd.concat([printed.rename("printed"), parts.rename("parts")], axis=1)
+        # Every printed total is checked; parts without a printed total (a theme the
+        # table prints no total for) are not a finding.
+        joined = printed.rename("printed").to_frame().join(parts.rename("parts"), how="left")
         for key, row in joined.iterrows():
             key_t = key if isinstance(key, tuple) else (key,)
             where = ", ".join(f"{k}={v}" for k, v in zip(by, key_t, strict=True))
@@ -93,6 +98,42 @@ def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
                         f"The printed total of {name} for {where} is "
                         f"{_fmt(float(row['printed']))}; its parts in {spec['table']} add up "
                         f"to {_fmt(float(row['parts']))}."
+                    ),
+                }
+            )
+    return rows
+
+
+def _agreements(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    """Figures that two tables both print, compared cell by cell (``agrees_with``)."""
+    rows = []
+    for name in sorted(_catalogue()["tables"]):
+        spec = _catalogue()["tables"][name].get("agrees_with")
+        if not spec or name not in tables or spec["table"] not in tables:
+            continue
+        by, column, other = list(spec["by"]), spec["column"], spec["table"]
+        mine = tables[name].groupby(by)[column].sum().rename("printed")
+        theirs = tables[other].groupby(by)[column].sum().rename("other")
+        for key, row in mine.to_frame().join(theirs, how="outer").iterrows():
+            key_t = key if isinstance(key, tuple) else (key,)
+            where = ", ".join(f"{k}={v}" for k, v in zip(by, key_t, strict=True))
+            a, b = float(row["printed"]), float(row["other"])
+            ok = not (math.isnan(a) or math.isnan(b)) and abs(a - b) < 1e-9
+            rows.append(
+                {
+                    "id": f"agreement.{name}.{'.'.join(str(k) for k in key_t)}",
+                    "kind": "agreement",
+                    "status": "ok" if ok else "finding",
+                    "where": f"{name} [{where}] against {other}",
+                    "printed": _fmt(a),
+                    "expected": _fmt(b),
+                    "difference": "" if ok else _fmt(a - b),
+                    "finding": ""
+                    if ok
+                    else (
+                        f"{name} prints {_fmt(a)} for {where}; {other} prints {_fmt(b)} for the "
+                        f"same figure, a difference of {_fmt(a - b)}. Each adds up to its own "
+                        "rows, so the report does not say which is right."
                     ),
                 }
             )
@@ -150,7 +191,7 @@ def audit(
     Returns
     -------
     pandas.DataFrame
-        Columns ``id``, ``kind`` (misprint, total, figure, inconsistency), ``status``
+        Columns ``id``, ``kind`` (misprint, total, agreement, figure, inconsistency), ``status``
         (finding or ok), ``where``, ``printed``, ``expected``, ``difference`` and
         ``finding`` (the explanation, with the numbers).
 
@@ -166,7 +207,7 @@ def audit(
     tables = load_samples() if tables is None else tables
     recs = load_records() if records is None else records
     result = reproduce(tables, recs)
-    rows = _misprints() + _totals(tables) + _figures(result, recs)
+    rows = _misprints() + _totals(tables) + _agreements(tables) + _figures(result, recs)
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     order = frame["status"].map({"finding": 0, "ok": 1})
     return (

@@ -70,6 +70,8 @@ class SampleMeta:
     caveats: tuple[str, ...] = ()
     total_of: Mapping[str, Any] | None = None
     """For a table of printed totals: the table, column and keys it totals."""
+    agrees_with: Mapping[str, Any] | None = None
+    """A table that prints the same figures: the audit compares them cell by cell."""
 
 
 def _data_root() -> Traversable:

@@ -16,6 +16,13 @@ from ._bestraffen import (
     aandeel_vrijspraak,
 )
 from ._change import relatieve_verandering, verandering
+from ._financieel import (
+    aandeel_besteding,
+    aandeel_structureel_van_piek,
+    bedrag_in_euro,
+    totaal_over_periode,
+    verhouding_incidenteel_structureel,
+)
 from ._groei import FteGroei, fte_groei, groeifactor, jaarlijkse_groei, traject
 from ._verstoren import (
     aandeel_drugsvangst,
@@ -28,13 +35,16 @@ from ._verstoren import (
 
 __all__ = [
     "FteGroei",
+    "aandeel_besteding",
     "aandeel_drugsvangst",
     "aandeel_duurklasse",
     "aandeel_meer_dan_5_jaar",
     "aandeel_met_taakstraf",
     "aandeel_schuldig",
+    "aandeel_structureel_van_piek",
     "aandeel_vrijheidsstraffen",
     "aandeel_vrijspraak",
+    "bedrag_in_euro",
     "beslag_realisatie",
     "beslag_tekort",
     "fte_groei",
@@ -42,8 +52,10 @@ __all__ = [
     "jaarlijkse_groei",
     "na_ijl_projectie",
     "relatieve_verandering",
+    "totaal_over_periode",
     "traject",
     "verandering",
+    "verhouding_incidenteel_structureel",
     "waarde_per_kilo",
     "zonder_uitschieter",
 ]

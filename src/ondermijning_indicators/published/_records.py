@@ -68,6 +68,7 @@ class Reading:
     label: str
     metric: str | None
     inputs: Mapping[str, Selection]
+    compare: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +109,17 @@ def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
             label,
             str(raw["metric"]),
             {str(k): Selection.parse(str(v), record=record) for k, v in inputs.items()},
+            compare=bool(raw.get("compare", True)),
         )
     if "inputs" in raw:
         raise FigureRecordError(f"record {record!r}: inputs are only for a metric")
-    return Reading(kind, label, None, {"value": Selection.parse(str(raw[kind]), record=record)})
+    return Reading(
+        kind,
+        label,
+        None,
+        {"value": Selection.parse(str(raw[kind]), record=record)},
+        compare=bool(raw.get("compare", True)),
+    )
 
 
 def _record(raw: Mapping[str, Any], *, source: str) -> FigureRecord:

@@ -77,7 +77,7 @@ def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: Figu
             f"record {record.id!r}: metric {meta.id!r} takes {', '.join(sorted(required))}; "
             f"the record gives {', '.join(sorted(given))}"
         )
-    if (meta.unit is Unit.SHARE) != (record.quantity.unit == "share"):
+    if reading.compare and (meta.unit is Unit.SHARE) != (record.quantity.unit == "share"):
         raise FigureRecordError(
             f"record {record.id!r}: metric {meta.id!r} gives a {meta.unit}, but the phrase "
             f"{record.phrase!r} is a {record.quantity.unit}"
@@ -195,6 +195,10 @@ def reproduce(
             value, cmp = _check(rec, rec.reading, tables, sem)
             how = _how(rec.reading)
         for alt in rec.alternatives:
+            if not alt.compare:
+                info = _evaluate(alt, tables, rec)
+                notes.append(f"Reading '{alt.label}': {info:,.6g} (for information).")
+                continue
             alt_value, alt_cmp = _check(rec, alt, tables, sem)
             notes.append(
                 f"Reading '{alt.label}': {alt_value:.4g}, {alt_cmp.status} ({alt_cmp.note})."

@@ -1,0 +1,566 @@
+"""Schemas of the tables of the *Financieel overzicht*.
+
+The section prints three tables, all in 1.000 euro:
+
+1. the planned spending per theme and task (opgave), 2022-2027 and structural
+   (``financieel_besteding_thema``; the printed totals per theme in ``..._totaal``,
+   the grand total in ``..._eindtotaal``);
+2. the origin of the money per budget decision (herkomst), incidental and per year
+   2018-2027 and structural (``financieel_herkomst``, totals in ``..._totaal``);
+3. the planned spending per budget decision, 2022-2027 and structural
+   (``financieel_besteding_herkomst``, totals in ``..._totaal``);
+
+and a footnote that splits the structural prevention money into two parts
+(``financieel_preventie_jeugdcriminaliteit``, in euro).
+
+A cell printed as "-" is stored as 0 with ``gedrukt_als = "streepje"``; a cell
+printed empty is not stored (no row): an absent value is not a zero. Themes, tasks,
+budget decisions and lines are stored as codes; the printed labels are in the
+sample catalogue (``printed_labels``).
+
+The checks across tables are the rules that hold by construction: a printed total
+equals the sum of its rows; a line's structural amount is the same in the origin
+table and in the planned spending (a kasschuif moves cash between years, not the
+structural level); the footnote's prevention amount is the structural amount of
+the task Preventie. Comparisons that the 2023 report itself breaks (the 2022 grand
+total of table 1 against that of table 3) are audit findings, not schema rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+FINANCIEEL_THEMAS = ("voorkomen", "verstoren", "bestraffen", "beschermen", "ondermijningsbeleid")
+"""Codes of the themes of the spending table, in printed order."""
+GEDRUKT_ALS = ("getal", "streepje")
+"""How a stored amount was printed: as a number, or as "-" (stored as 0)."""
+
+_CODE = r"^[a-z0-9_]+$"
+_JAAR_OF_STRUCTUREEL = r"^((19|20)\d\d|structureel)$"
+_JAAR_INCIDENTEEL_OF_STRUCTUREEL = r"^((19|20)\d\d|incidenteel|structureel)$"
+_BEDRAG_K_EUR = {
+    "ge": 0,
+    "title": "Bedrag (1.000 euro)",
+    "description": (
+        "Amount in thousands of euro, as printed ('45.449' is 45449, i.e. 45.449 million "
+        "euro); excluding the granted wage and price adjustments (loon- en prijsbijstellingen)."
+    ),
+}
+_GEDRUKT_ALS = {
+    "isin": GEDRUKT_ALS,
+    "title": "Gedrukt als",
+    "description": (
+        "getal (printed as a number) or streepje (printed as '-', stored as 0). An empty "
+        "printed cell has no row at all: an absent value is not a zero."
+    ),
+}
+
+
+def _dash_is_zero(df: pd.DataFrame) -> pd.Series:
+    return (df["gedrukt_als"] != "streepje") | (df["bedrag_k_eur"] == 0)
+
+
+def _one_group(df: pd.DataFrame, column: str, group: str) -> pd.Series:
+    """Per row: True where the row's ``column`` value has one ``group`` in the whole table."""
+    groups = df.groupby(column)[group].nunique()
+    return df[column].map(groups).eq(1)
+
+
+class FinancieelBestedingThema(pa.DataFrameModel):
+    """Planned spending of the undermining money per theme and task (opgave), in 1.000 euro.
+
+    One row per task and period (the years 2022-2027 and "structureel", the recurring
+    amount from then on). The printed totals per theme and the grand total are not
+    rows here: they are the separate tables ``financieel_besteding_thema_totaal`` and
+    ``financieel_besteding_thema_eindtotaal``.
+    """
+
+    thema: Series[str] = pa.Field(
+        isin=FINANCIEEL_THEMAS,
+        title="Thema",
+        description=(
+            "Theme: voorkomen, verstoren (van netwerken en verdienmodellen), bestraffen, "
+            "beschermen or ondermijningsbeleid (policy, monitoring, knowledge)."
+        ),
+    )
+    opgave: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Opgave",
+        description="Task within the theme, as a code; printed labels in the catalogue.",
+    )
+    periode: Series[str] = pa.Field(
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="A year ('2022') or 'structureel' (the recurring yearly amount).",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_besteding_thema"
+        strict = True
+        coerce = True
+        unique: ClassVar[list[str]] = ["opgave", "periode"]
+
+    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
+    @classmethod
+    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
+        return _dash_is_zero(df)
+
+    @pa.dataframe_check(error="every opgave belongs to one thema")
+    @classmethod
+    def task_in_one_theme(cls, df: pd.DataFrame) -> pd.Series:
+        return _one_group(df, "opgave", "thema")
+
+    @pa.dataframe_check(error="every opgave must have every periode of the table")
+    @classmethod
+    def every_period_each_task(cls, df: pd.DataFrame) -> pd.Series:
+        periods = df["periode"].nunique()
+        return df["opgave"].map(df.groupby("opgave")["periode"].nunique()).eq(periods)
+
+
+class FinancieelBestedingThemaTotaal(pa.DataFrameModel):
+    """The printed 'totaal' of each theme of the spending table, kept as a check.
+
+    A theme whose block has one line only (ondermijningsbeleid) has no printed total
+    of its own; the grand total is ``financieel_besteding_thema_eindtotaal``.
+    """
+
+    thema: Series[str] = pa.Field(
+        isin=FINANCIEEL_THEMAS,
+        title="Thema",
+        description="The theme whose block the printed 'totaal' closes.",
+    )
+    periode: Series[str] = pa.Field(
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="A year ('2022') or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_besteding_thema_totaal"
+        strict = True
+        coerce = True
+        unique: ClassVar[list[str]] = ["thema", "periode"]
+
+
+class FinancieelBestedingThemaEindtotaal(pa.DataFrameModel):
+    """The printed grand total (last 'totaal' line) of the spending table, kept as a check."""
+
+    periode: Series[str] = pa.Field(
+        unique=True,
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="A year ('2022') or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_besteding_thema_eindtotaal"
+        strict = True
+        coerce = True
+
+
+class FinancieelHerkomst(pa.DataFrameModel):
+    """Origin of the undermining money per budget decision (herkomst), in 1.000 euro.
+
+    One row per line (omschrijving) and period: "incidenteel" (a one-off amount,
+    not spread over years), a year 2018-2027, or "structureel". The one line printed
+    with an incidental amount only (Regeerakkoord 2017, Incidentele bijdrage
+    Ondermijning) has no rows for the years: those cells are printed empty.
+    """
+
+    herkomst: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Herkomst",
+        description=(
+            "The budget decision the money comes from, as a code (regeerakkoord_2017, "
+            "voorjaarsnota_2020, ...); printed labels in the catalogue."
+        ),
+    )
+    omschrijving: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Omschrijving",
+        description=(
+            "The line within the decision, as a code shared with "
+            "financieel_besteding_herkomst (the two tables label some lines differently)."
+        ),
+    )
+    periode: Series[str] = pa.Field(
+        str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
+        title="Periode",
+        description="'incidenteel' (one-off, not spread over years), a year, or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_herkomst"
+        strict = True
+        coerce = True
+        unique: ClassVar[list[str]] = ["omschrijving", "periode"]
+
+    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
+    @classmethod
+    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
+        return _dash_is_zero(df)
+
+    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
+    @classmethod
+    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
+        return _one_group(df, "omschrijving", "herkomst")
+
+
+class FinancieelHerkomstTotaal(pa.DataFrameModel):
+    """The printed 'totaal' line of the origin table, kept as a check on its rows."""
+
+    periode: Series[str] = pa.Field(
+        unique=True,
+        str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
+        title="Periode",
+        description="'incidenteel', a year, or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_herkomst_totaal"
+        strict = True
+        coerce = True
+
+
+class FinancieelBestedingHerkomst(pa.DataFrameModel):
+    """Planned spending per budget decision (herkomst) and line, in 1.000 euro.
+
+    The money of ``financieel_herkomst`` planned in time: one row per line and period
+    (2022-2027, "structureel"). Incidental money appears here spread over the years.
+    """
+
+    herkomst: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Herkomst",
+        description="The budget decision, as a code (the codes of financieel_herkomst).",
+    )
+    omschrijving: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Omschrijving",
+        description="The line within the decision (the codes of financieel_herkomst).",
+    )
+    periode: Series[str] = pa.Field(
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="A year ('2022') or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_besteding_herkomst"
+        strict = True
+        coerce = True
+        unique: ClassVar[list[str]] = ["omschrijving", "periode"]
+
+    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
+    @classmethod
+    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
+        return _dash_is_zero(df)
+
+    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
+    @classmethod
+    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
+        return _one_group(df, "omschrijving", "herkomst")
+
+    @pa.dataframe_check(error="every omschrijving must have every periode of the table")
+    @classmethod
+    def every_period_each_line(cls, df: pd.DataFrame) -> pd.Series:
+        periods = df["periode"].nunique()
+        per_line = df.groupby("omschrijving")["periode"].nunique()
+        return df["omschrijving"].map(per_line).eq(periods)
+
+
+class FinancieelBestedingHerkomstTotaal(pa.DataFrameModel):
+    """The printed 'totaal' line of the planned spending per origin, kept as a check."""
+
+    periode: Series[str] = pa.Field(
+        unique=True,
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="A year ('2022') or 'structureel'.",
+    )
+    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
+
+    class Config:
+        name = "financieel_besteding_herkomst_totaal"
+        strict = True
+        coerce = True
+
+
+class FinancieelPreventieJeugdcriminaliteit(pa.DataFrameModel):
+    """The footnote to Preventie: the structural money for preventing youth crime, by part.
+
+    "Voor de brede preventieaanpak van jeugdcriminaliteit is oplopend vanaf 2025
+    structureel 143 miljoen euro per jaar beschikbaar. Dit bestaat uit 82 miljoen euro
+    voor preventie ondermijning (...) en 61 miljoen euro voor de brede
+    criminaliteitspreventie". The parts are stored; 143 is their sum. A part whose
+    code is an ``opgave`` of ``financieel_besteding_thema`` is that task's money.
+    """
+
+    onderdeel: Series[str] = pa.Field(
+        unique=True,
+        str_matches=_CODE,
+        title="Onderdeel",
+        description=(
+            "Part of the money: preventie (the task Preventie of the spending table, "
+            "'preventie ondermijning') or brede_criminaliteitspreventie."
+        ),
+    )
+    periode: Series[str] = pa.Field(
+        str_matches=_JAAR_OF_STRUCTUREEL,
+        title="Periode",
+        description="'structureel' (a yearly amount from 2025 on), or a year.",
+    )
+    bedrag_eur: Series[int] = pa.Field(
+        ge=0,
+        title="Bedrag (euro)",
+        description="Amount in euro ('82 miljoen euro' is 82000000).",
+    )
+
+    class Config:
+        name = "financieel_preventie_jeugdcriminaliteit"
+        strict = True
+        coerce = True
+
+
+# --------------------------------------------------------------------------- across tables
+
+
+class FinancieelTotalen(pa.DataFrameModel):
+    """Printed totals against the sum of their rows, one row per group and period.
+
+    Built by :func:`totals_frame`; ``groep`` is the theme for the totals per theme,
+    and ``alle_regels`` for a grand total.
+    """
+
+    periode: Series[str]
+    totaaltabel: Series[str]
+    groep: Series[str]
+    som: Series[float] = pa.Field(nullable=True)
+    totaal: Series[float]
+
+    class Config:
+        name = "financieel totals (across tables)"
+        strict = True
+
+    @pa.dataframe_check(
+        error=(
+            "a printed total (totaaltabel) must equal the sum of its rows of the same "
+            "groep and periode, and the rows must be there"
+        )
+    )
+    @classmethod
+    def total_equals_parts(cls, df: pd.DataFrame) -> pd.Series:
+        return df["som"] == df["totaal"]
+
+
+class FinancieelStructureel(pa.DataFrameModel):
+    """A line's structural amount in the origin table and in the planned spending.
+
+    Built by :func:`structural_frame`, one row per line (omschrijving).
+    """
+
+    omschrijving: Series[str]
+    herkomst_herkomst: Series[str] = pa.Field(nullable=True)
+    herkomst_besteding: Series[str] = pa.Field(nullable=True)
+    structureel_herkomst: Series[float] = pa.Field(nullable=True)
+    structureel_besteding: Series[float] = pa.Field(nullable=True)
+
+    class Config:
+        name = "financieel structural (across tables)"
+        strict = True
+
+    @pa.dataframe_check(
+        error=(
+            "a line's structural amount must be the same in financieel_herkomst and "
+            "financieel_besteding_herkomst (planning moves cash between years, not the "
+            "structural level)"
+        )
+    )
+    @classmethod
+    def same_structural_level(cls, df: pd.DataFrame) -> pd.Series:
+        either_absent = df["structureel_herkomst"].isna() | df["structureel_besteding"].isna()
+        return either_absent | (df["structureel_herkomst"] == df["structureel_besteding"])
+
+    @pa.dataframe_check(
+        error=(
+            "a line (omschrijving) must have the same herkomst in financieel_herkomst and "
+            "financieel_besteding_herkomst"
+        )
+    )
+    @classmethod
+    def same_origin(cls, df: pd.DataFrame) -> pd.Series:
+        either_absent = df["herkomst_herkomst"].isna() | df["herkomst_besteding"].isna()
+        return either_absent | (df["herkomst_herkomst"] == df["herkomst_besteding"])
+
+
+class FinancieelVoetnoot(pa.DataFrameModel):
+    """A footnote part against the task of the spending table with the same code.
+
+    Built by :func:`footnote_frame`, one row per part of the footnote.
+    """
+
+    onderdeel: Series[str]
+    periode: Series[str]
+    voetnoot_eur: Series[float] = pa.Field(nullable=True)
+    tabel_eur: Series[float] = pa.Field(nullable=True)
+
+    class Config:
+        name = "financieel footnote (across tables)"
+        strict = True
+
+    @pa.dataframe_check(
+        error=(
+            "a part of the footnote (financieel_preventie_jeugdcriminaliteit) that is an "
+            "opgave of financieel_besteding_thema must equal 1000 x its amount in 1.000 "
+            "euro of the same periode"
+        )
+    )
+    @classmethod
+    def footnote_equals_table(cls, df: pd.DataFrame) -> pd.Series:
+        either_absent = df["voetnoot_eur"].isna() | df["tabel_eur"].isna()
+        return either_absent | (df["voetnoot_eur"] == df["tabel_eur"])
+
+
+_TOTALS = (
+    ("financieel_besteding_thema", "financieel_besteding_thema_totaal", "thema"),
+    ("financieel_besteding_thema", "financieel_besteding_thema_eindtotaal", None),
+    ("financieel_herkomst", "financieel_herkomst_totaal", None),
+    ("financieel_besteding_herkomst", "financieel_besteding_herkomst_totaal", None),
+)
+"""(table of rows, table of its printed totals, the column the totals are per)."""
+ALLE_REGELS = "alle_regels"
+
+
+def _by_group(df: pd.DataFrame | None, group: str | None) -> pd.Series:
+    """Amounts of ``df`` per (groep, periode); ``group`` None puts all rows in one group."""
+    if df is None or df.empty:
+        empty = pd.MultiIndex.from_arrays([[], []], names=["groep", "periode"])
+        return pd.Series(index=empty, dtype="float64")
+    keys = df[group] if group else pd.Series(ALLE_REGELS, index=df.index)
+    out = df.groupby([keys.rename("groep"), df["periode"]])["bedrag_k_eur"].sum()
+    return out.astype("float64")
+
+
+def totals_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per totals table, group and period: the printed total and the sum of its rows.
+
+    ``tables`` holds validated tables by name. A pair of tables is checked when its
+    totals table is present; an absent table of rows gives empty sums, so that every
+    printed total is then reported as having no rows.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.schemas._financieel import totals_frame
+    >>> frame = totals_frame(oi.load_samples()).set_index(["totaaltabel", "groep", "periode"])
+    >>> frame.loc[("financieel_besteding_thema_eindtotaal", "alle_regels", "2022")].tolist()
+    [549195.0, 549195.0]
+    >>> frame.loc[("financieel_besteding_thema_totaal", "voorkomen", "2022")].tolist()
+    [48849.0, 48849.0]
+    """
+    pieces = []
+    for rows_name, totals_name, group in _TOTALS:
+        totals = tables.get(totals_name)
+        if totals is None:
+            continue
+        totaal = _by_group(totals, group)
+        som = _by_group(tables.get(rows_name), group).reindex(totaal.index)
+        piece = pd.DataFrame({"som": som, "totaal": totaal})
+        pieces.append(piece.reset_index().assign(totaaltabel=totals_name))
+    columns = ["periode", "totaaltabel", "groep", "som", "totaal"]
+    frame = (
+        pd.concat(pieces, ignore_index=True)[columns]
+        if pieces
+        else pd.DataFrame({c: [] for c in columns})
+    )
+    return frame.astype(
+        {"periode": str, "totaaltabel": str, "groep": str, "som": "float64", "totaal": "float64"}
+    )
+
+
+def structural_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per line (omschrijving): its herkomst and structural amount in both tables.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.schemas._financieel import structural_frame
+    >>> frame = structural_frame(oi.load_samples()).set_index("omschrijving")
+    >>> frame.loc["botoc", ["structureel_herkomst", "structureel_besteding"]].tolist()
+    [150000.0, 150000.0]
+    """
+
+    def side(name: str) -> tuple[pd.Series, pd.Series]:
+        df = tables.get(name)
+        if df is None:
+            return pd.Series(dtype="object"), pd.Series(dtype="float64")
+        origin = df.groupby("omschrijving")["herkomst"].first()
+        structural = df[df["periode"] == "structureel"].set_index("omschrijving")["bedrag_k_eur"]
+        return origin, structural.astype("float64")
+
+    origin_h, structural_h = side("financieel_herkomst")
+    origin_b, structural_b = side("financieel_besteding_herkomst")
+    lines = sorted(set(origin_h.index) | set(origin_b.index))
+    frame = pd.DataFrame(
+        {
+            "omschrijving": lines,
+            "herkomst_herkomst": origin_h.reindex(lines).to_numpy(dtype=object),
+            "herkomst_besteding": origin_b.reindex(lines).to_numpy(dtype=object),
+            "structureel_herkomst": structural_h.reindex(lines).to_numpy(dtype="float64"),
+            "structureel_besteding": structural_b.reindex(lines).to_numpy(dtype="float64"),
+        }
+    )
+    return frame.astype({"omschrijving": str, "herkomst_herkomst": str, "herkomst_besteding": str})
+
+
+def footnote_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per part of the footnote: its amount and the spending table's, both in euro.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.schemas._financieel import footnote_frame
+    >>> frame = footnote_frame(oi.load_samples()).set_index("onderdeel")
+    >>> frame.loc["preventie", ["voetnoot_eur", "tabel_eur"]].tolist()
+    [82000000.0, 82000000.0]
+    """
+    columns = ["onderdeel", "periode", "voetnoot_eur", "tabel_eur"]
+    types = {
+        "onderdeel": "str",
+        "periode": "str",
+        "voetnoot_eur": "float64",
+        "tabel_eur": "float64",
+    }
+    notes = tables.get("financieel_preventie_jeugdcriminaliteit")
+    if notes is None:
+        return pd.DataFrame({c: [] for c in columns}).astype(types)
+    spending = tables.get("financieel_besteding_thema")
+    if spending is None:
+        table_eur = pd.Series(np.nan, index=notes.index)
+    else:
+        amounts = spending.set_index(["opgave", "periode"])["bedrag_k_eur"].astype("float64")
+        keys = pd.MultiIndex.from_frame(notes[["onderdeel", "periode"]])
+        table_eur = pd.Series(amounts.reindex(keys).to_numpy() * 1000, index=notes.index)
+    return pd.DataFrame(
+        {
+            "onderdeel": notes["onderdeel"],
+            "periode": notes["periode"],
+            "voetnoot_eur": notes["bedrag_eur"],
+            "tabel_eur": table_eur,
+        }
+    )[columns].astype(types)
