@@ -153,7 +153,10 @@ def _figures(result: pd.DataFrame, records: list[FigureRecord]) -> list[dict[str
                     "status": "finding",
                     "where": f"{rec['section']}: {rec['phrase']!r}",
                     "printed": rec["phrase"],
-                    "expected": _fmt(float(rec["computed_value"])),
+                    # the data's value where the record itself does not reproduce
+                    "expected": _fmt(float(rec["computed_value"]))
+                    if rec["status"] == "discrepancy"
+                    else "",
                     "difference": "",
                     "finding": f"{record.finding} {rec['note']}".strip(),
                 }
