@@ -243,3 +243,17 @@ def test_a_metric_record_must_match_the_unit_of_its_phrase(tmp_path: Path) -> No
     )
     with pytest.raises(FigureRecordError, match="gives a share"):
         oi.reproduce(records=load_records([_write(tmp_path, body)]))
+
+
+def test_the_record_files_cover_the_whole_report_without_gaps() -> None:
+    sections = []
+    for path in RECORD_FILES:
+        bounds = tomllib.loads(path.read_text(encoding="utf-8"))["report_section"]
+        sections.append((bounds["start"], bounds.get("end")))
+    starts = {start for start, _ in sections}
+    ends = {end for _, end in sections}
+    assert "" in starts, "no file starts at the beginning of the report"
+    assert None in ends, "no file runs to the end of the report"
+    assert len(starts) == len(sections), "two files cover the same section"
+    # every section ends where another begins, so together they tile the text
+    assert {end for end in ends if end is not None} == starts - {""}
