@@ -1,7 +1,9 @@
 # Set-up and checks of ondermijning-indicators. Everything runs in .venv, made here.
 #   make reproduce   reproduce the report's published figures from the bundled data
-#   make test        the whole test suite: ruff, mypy --strict, pytest (doctests and
-#                    property tests included) and the installed-wheel check
+#   make test        the whole test suite: ruff, mypy --strict, pytest (doctests, property
+#                    tests and the strict build of the documentation site included) and the
+#                    installed-wheel check
+#   make docs        build the documentation site into site/
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 HYPOTHESIS_PROFILE ?= dev
 
-.PHONY: reproduce test lint typecheck pytest wheel-check clean
+.PHONY: reproduce test lint typecheck pytest wheel-check docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; run make PYTHON=python3.11 ...")'
@@ -39,6 +41,11 @@ wheel-check: $(STAMP)
 	rm -rf dist
 	$(BIN)/python -m build --wheel --outdir dist . > /dev/null
 	bash scripts/check-wheel.sh "$(PYTHON)" dist/*.whl
+
+# The documentation site, built strictly (a broken link or a missing page fails), into site/.
+# The test suite builds it too and checks that it documents every metric, table and record.
+docs: $(STAMP)
+	DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

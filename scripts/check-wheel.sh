@@ -21,6 +21,15 @@ for name in names:
 result = oi.reproduce()
 assert bool(result["explained"].all()), result[~result["explained"]]
 assert abs(oi.metrics.aandeel_vrijheidsstraffen(999, 1238) - 999 / 1238) < 1e-15
+import importlib.util
+from ondermijning_indicators import plots  # importable without the [plots] extra
+if importlib.util.find_spec("matplotlib") is None:
+    try:
+        plots.uitspraken_per_uitkomst()
+    except ImportError as exc:
+        assert "ondermijning-indicators[plots]" in str(exc), exc
+    else:
+        raise AssertionError("drawing a chart without matplotlib did not raise ImportError")
 print(f"wheel ok: {len(names)} sample tables, {len(result)} published figures, from {location.parent}")
 PY
 "$work/venv/bin/ondermijning-indicators" reproduce --format csv > "$work/out.csv"

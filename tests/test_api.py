@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import inspect
 from types import ModuleType
 
 import pytest
 
 import ondermijning_indicators as oi
-from ondermijning_indicators import data, metrics, published, registry, schemas
+from ondermijning_indicators import data, metrics, plots, published, registry, schemas
 
-MODULES: list[ModuleType] = [oi, metrics, published, data, registry, schemas]
+# ``oi.audit`` is the function; the module of the same name is reached by its path.
+audit_module = importlib.import_module("ondermijning_indicators.audit")
+MODULES: list[ModuleType] = [oi, metrics, published, data, registry, schemas, audit_module, plots]
 
 
 def _public_functions() -> list[tuple[str, object]]:

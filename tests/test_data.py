@@ -250,3 +250,20 @@ def test_preventie_met_gezag_municipalities_are_the_ones_the_report_names() -> N
     for name in table.query("startjaar == 2023")["gemeente"]:
         assert name in uitbreiding, name
     assert table.query("startjaar == 2024")["aantal"].tolist() == [8]
+
+
+def test_a_fractional_count_in_a_number_column_is_refused_not_truncated() -> None:
+    table = oi.load_sample("vrijheidsstraffen").astype({"aantal": "float64"})
+    table.loc[0, "aantal"] = 1.238  # what a Dutch "1.238" becomes when read as a decimal
+    with pytest.raises(errors.DataValidationError, match=r"'1.238' looks like Dutch notation"):
+        oi.validate_tables({"vrijheidsstraffen": table})
+
+
+def test_tables_without_printed_totals_validate_but_a_total_without_parts_fails() -> None:
+    tables = _tables()
+    without_total = {k: v for k, v in tables.items() if k != "uitspraken_totaal"}
+    oi.validate_tables(without_total)
+    extra = pd.DataFrame({"jaar": ["2023"], "aantal": ["100"]})
+    totals = pd.concat([tables["uitspraken_totaal"], extra], ignore_index=True)
+    message, _ = _problems({**tables, "uitspraken_totaal": totals})
+    assert "jaar 2023" in message

@@ -245,7 +245,19 @@ def _parse_numbers(
     out = df.copy()
     failures: list[dict[str, Any]] = []
     for col, kind in _numeric_columns(model).items():
-        if col not in out.columns or pd.api.types.is_numeric_dtype(out[col]):
+        if col not in out.columns:
+            continue
+        if pd.api.types.is_numeric_dtype(out[col]):
+            if kind == "int" and pd.api.types.is_float_dtype(out[col]):
+                # A fractional count would be truncated by the int coercion: refuse it.
+                values = out[col]
+                fractional = values.notna() & (values != values.round())
+                for idx in out.index[fractional.to_numpy()]:
+                    value = repr(float(values[idx]))
+                    failure = _failure(
+                        table, row_label(idx), col, value, "number", _explain_number(value, kind)
+                    )
+                    failures.append({**failure, "_index": idx})
             continue
         text = out[col].astype("string").str.strip()
         empty = text.isna() | (text == "")

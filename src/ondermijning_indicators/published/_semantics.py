@@ -6,19 +6,17 @@ value and ``s`` the unit of its last printed digit (its *step*: 0.01 for "81%",
 digit (its *significance*: 100 for "700", equal to ``s`` for "246" or "3,5"), the
 library reads:
 
-====================  =========================================  ==========================
-printed               claim about the true value ``v``           example
-====================  =========================================  ==========================
-``X``                 ``X - s/2 <= v < X + s/2`` (rounding)      "81%": [80.5%, 81.5%)
-bijna ``X``           ``X - w <= v < X``, ``w = min(d, 0.1 X)``  "bijna 18%": [17%, 18%)
-ruim ``X``            ``X < v <= X + w``                         "ruim 700": (700, 770]
-circa, ongeveer ``X`` ``|v - X| <= max(d/2, 0.05 X)``            "circa 35%": [33.25%, 36.75%]
-meer dan ``X``        ``v > X``                                  "meer dan 250"
-minder dan ``X``      ``v < X``
-ten minste ``X``      ``v >= X``                                 also minimaal, minstens
-hooguit ``X``         ``v <= X``                                 also maximaal
-ruimschoots ``X``     ``v >= 1.1 X``                             "ruimschoots behaald"
-====================  =========================================  ==========================
+| printed | claim about the true value `v` | example |
+|---|---|---|
+| `X` | `X - s/2 <= v < X + s/2` (its rounding) | "81%": [80.5%, 81.5%) |
+| bijna `X` | `X - w <= v < X`, with `w = min(d, 0.1 X)` | "bijna 18%": [17%, 18%) |
+| ruim `X` | `X < v <= X + w` | "ruim 700": (700, 770] |
+| circa (ongeveer, rond, zo'n) `X` | `abs(v - X) <= max(d/2, 0.05 X)` | "circa 35%": 33.25-36.75% |
+| meer dan `X` | `v > X` | "meer dan 250" |
+| minder dan `X` | `v < X` | |
+| ten minste, minimaal, minstens `X` | `v >= X` | |
+| hooguit, maximaal `X` | `v <= X` | |
+| ruimschoots `X` | `v >= 1.1 X` | "ruimschoots behaald" |
 
 "bijna" is almost, "ruim" just over, "circa"/"ongeveer"/"rond"/"zo'n" about,
 "ruimschoots" comfortably; "ruimschoots behaald" reads as an attainment (value

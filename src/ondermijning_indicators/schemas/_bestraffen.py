@@ -185,7 +185,9 @@ class BestraffenPerJaar(pa.DataFrameModel):
     """Checks across the court tables, on one row per year.
 
     Built by :func:`ondermijning_indicators.schemas.cross_table_frame`; a year that
-    one table has and another lacks shows as an empty cell and fails here.
+    one table has and another lacks shows as an empty cell and fails here. A rule
+    runs only when the tables it compares were both given, so one table can be
+    validated on its own.
     """
 
     jaar: Series[int] = pa.Field(unique=True)
@@ -198,6 +200,10 @@ class BestraffenPerJaar(pa.DataFrameModel):
     drugs_productie_en_handel: Series[float] = pa.Field(nullable=True)
     duur_10_tot_20_jaar: Series[float] = pa.Field(nullable=True)
     duur_30_jaar: Series[float] = pa.Field(nullable=True)
+    met_uitspraken: Series[bool] = pa.Field(description="The uitspraken table was given.")
+    met_vrijheidsstraffen: Series[bool] = pa.Field(
+        description="The vrijheidsstraffen table was given."
+    )
 
     class Config:
         name = "bestraffen (across tables)"
@@ -206,14 +212,14 @@ class BestraffenPerJaar(pa.DataFrameModel):
     @pa.dataframe_check(
         error=(
             "the printed total of verdicts (uitspraken_totaal) must equal schuldig + "
-            "vrijspraak + overig (uitspraken) of the same year, and both tables must "
-            "have the year"
+            "vrijspraak + overig (uitspraken) of the same year; a printed total needs "
+            "its parts"
         )
     )
     @classmethod
     def total_equals_parts(cls, df: pd.DataFrame) -> pd.Series:
-        both_absent = df["uitspraken_som"].isna() & df["uitspraken_totaal"].isna()
-        return both_absent | (df["uitspraken_som"] == df["uitspraken_totaal"])
+        no_printed_total = df["uitspraken_totaal"].isna()  # nothing to check against
+        return no_printed_total | (df["uitspraken_som"] == df["uitspraken_totaal"])
 
     @pa.dataframe_check(
         error=(
@@ -224,7 +230,10 @@ class BestraffenPerJaar(pa.DataFrameModel):
     )
     @classmethod
     def custodial_within_guilty(cls, df: pd.DataFrame) -> pd.Series:
-        return df["vrijheidsstraffen"].isna() | (df["vrijheidsstraffen"] <= df["schuldig"])
+        not_both = ~(df["met_uitspraken"] & df["met_vrijheidsstraffen"])
+        return (
+            not_both | df["vrijheidsstraffen"].isna() | (df["vrijheidsstraffen"] <= df["schuldig"])
+        )
 
     @pa.dataframe_check(
         error=(
@@ -239,7 +248,11 @@ class BestraffenPerJaar(pa.DataFrameModel):
             ["duur_10_tot_20_jaar", "duur_30_jaar"]
         ].notna().any(axis=1)
         within = features.le(df["vrijheidsstraffen"], axis=0) | features.isna()
-        return ~has_features | (df["vrijheidsstraffen"].notna() & within.all(axis=1))
+        return (
+            ~df["met_vrijheidsstraffen"]
+            | ~has_features
+            | (df["vrijheidsstraffen"].notna() & within.all(axis=1))
+        )
 
     @pa.dataframe_check(
         error=(
@@ -250,7 +263,7 @@ class BestraffenPerJaar(pa.DataFrameModel):
     @classmethod
     def long_sentences_within_class(cls, df: pd.DataFrame) -> pd.Series:
         long = df[["duur_10_tot_20_jaar", "duur_30_jaar"]].sum(axis=1, min_count=1)
-        return long.isna() | (long <= df["meer_dan_5_jaar"])
+        return ~df["met_vrijheidsstraffen"] | long.isna() | (long <= df["meer_dan_5_jaar"])
 
 
 def cross_table_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -289,4 +302,6 @@ def cross_table_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     years = sorted(set().union(*(s.index for s in columns.values())))
     frame = pd.DataFrame({k: s.reindex(years) for k, s in columns.items()}, index=years)
     frame.index.name = "jaar"
+    frame["met_uitspraken"] = "uitspraken" in tables  # a check needs both of its tables
+    frame["met_vrijheidsstraffen"] = "vrijheidsstraffen" in tables
     return frame.reset_index().astype({"jaar": "int64"})

@@ -1,0 +1,346 @@
+"""Generate the reference pages of the site from the library itself.
+
+Run by mkdocs-gen-files at build time: the metric catalogue from the registry, the
+data dictionary from the pandera schemas and the sample provenance, the published
+figures from ``reproduce()``, the audit from ``audit()``, the charts from
+``ondermijning_indicators.plots``. Nothing here states a fact of its own.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import mkdocs_gen_files
+import pandas as pd
+
+import ondermijning_indicators as oi
+from ondermijning_indicators import plots
+from ondermijning_indicators.published import load_records, summarize
+from ondermijning_indicators.registry import Theme, iter_metrics
+from ondermijning_indicators.schemas import CROSS_TABLE_CHECKS, SCHEMAS
+
+ROOT = Path(__file__).resolve().parents[1]
+THEME_ORDER = [
+    Theme.VOORKOMEN,
+    Theme.VERSTOREN,
+    Theme.BESTRAFFEN,
+    Theme.BESCHERMEN,
+    Theme.FINANCIEEL_OVERZICHT,
+    Theme.ALGEMEEN,
+]
+
+
+def cell(value: object) -> str:
+    """Text safe for one cell of a Markdown table."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def anchor(record_id: str) -> str:
+    return "r-" + re.sub(r"[^a-z0-9_-]", "-", record_id.lower())
+
+
+def record_link(record_id: str) -> str:
+    return f"[`{record_id}`](published.md#{anchor(record_id)})"
+
+
+RESULT = oi.reproduce()
+RECORDS = load_records()
+AUDIT = oi.audit()
+
+
+# --- metrics -----------------------------------------------------------------------------------
+
+
+def metric_examples(func: object) -> str:
+    doc = inspect.getdoc(func) or ""
+    _, _, examples = doc.partition("\nExamples\n--------\n")
+    return examples.strip()
+
+
+def metric_inputs(func: object) -> str:
+    params = inspect.signature(func).parameters.values()  # type: ignore[arg-type]
+    data = [f"`{p.name}`" for p in params if p.kind is not p.KEYWORD_ONLY]
+    keywords = [f"`{p.name}`" for p in params if p.kind is p.KEYWORD_ONLY]
+    text = ", ".join(data)
+    return text + (f"; keyword-only: {', '.join(keywords)}" if keywords else "")
+
+
+def write_metrics() -> None:
+    out = io.StringIO()
+    out.write("# Metrics\n\n")
+    out.write(
+        "Every indicator of the library, arranged by the report's themes. Each entry is "
+        "generated from the metric's registered metadata and its docstring: labels and "
+        "definitions in Dutch and English, the formula, the unit with its scale, the inputs, "
+        "where in the report the inputs are printed, caveats, a worked example on the "
+        "report's own numbers, and the published figures computed with it.\n\n"
+    )
+    metas = list(iter_metrics())
+    for theme in THEME_ORDER:
+        group = [m for m in metas if m.theme is theme]
+        if not group:
+            continue
+        out.write(f"## {theme}\n\n")
+        for meta in group:
+            out.write(f"### `{meta.id}` {{#{meta.id}}}\n\n")
+            out.write(f"**{meta.label_nl}** · *{meta.label_en}*\n\n")
+            out.write(
+                table(
+                    ["", ""],
+                    [
+                        ["Definitie (nl)", meta.definition_nl],
+                        ["Definition (en)", meta.definition_en],
+                        ["Unit", meta.unit],
+                        ["Inputs", metric_inputs(meta.func)],
+                        ["Source in the report", meta.source],
+                        ["Display precision", f"{meta.precision} decimals"],
+                        ["API", f"[`ondermijning_indicators.metrics.{meta.id}`]"
+                                f"(api/metrics.md#ondermijning_indicators.metrics.{meta.id})"],
+                    ],
+                )
+            )
+            out.write(f"\n$$\n{meta.formula}\n$$\n\n")
+            if meta.caveats:
+                out.write('!!! warning "Caveats"\n')
+                for caveat in meta.caveats:
+                    out.write(f"    - {caveat}\n")
+                out.write("\n")
+            out.write("**Worked example**\n\n```python\n" + metric_examples(meta.func) + "\n```\n\n")
+            used = RESULT[RESULT["how"].str.startswith(f"{meta.id}(")]
+            if len(used):
+                out.write("**Published figures computed with it**\n\n")
+                out.write(
+                    table(
+                        ["record", "printed", "computed", "status"],
+                        [
+                            [record_link(r["id"]), r["phrase"], f"{r['computed_value']:.4g}",
+                             r["status"]]
+                            for r in used.to_dict("records")
+                        ],
+                    )
+                )
+                out.write("\n")
+            else:
+                out.write("No published figure of the 2023 report is computed with it.\n\n")
+    with mkdocs_gen_files.open("metrics.md", "w") as f:
+        f.write(out.getvalue())
+
+
+# --- data dictionary ---------------------------------------------------------------------------
+
+
+def check_text(check: object) -> str:
+    name = getattr(check, "name", str(check))
+    stats = getattr(check, "statistics", {}) or {}
+    if name == "isin":
+        return "one of " + ", ".join(f"`{v}`" for v in stats.get("allowed_values", []))
+    if name == "greater_than_or_equal_to":
+        return f">= {stats.get('min_value')}"
+    if name == "less_than_or_equal_to":
+        return f"<= {stats.get('max_value')}"
+    if name == "greater_than":
+        return f"> {stats.get('min_value')}"
+    if name == "str_matches":
+        return f"matches `{stats.get('pattern')}`"
+    if name == "str_length":
+        return "non-empty"
+    return str(getattr(check, "error", None) or name)
+
+
+def write_data() -> None:
+    out = io.StringIO()
+    out.write("# Data dictionary\n\n")
+    out.write(
+        "Every table the library ships and validates, generated from its pandera schema and "
+        "its provenance record (`data/samples/catalogue.toml`). Tables are tidy and long, in "
+        "machine notation; amounts are in the unit the column name states. Load one with "
+        "`oi.load_sample(name)`.\n\n"
+    )
+    listing = oi.list_samples()
+    out.write(table(["table", "title", "rows"],
+                    [[f"[`{n}`](#{n})", listing.loc[n, "title_nl"], len(oi.load_sample(n))]
+                     for n in listing.index]))  # fmt: skip
+    out.write("\n")
+    for name in listing.index:
+        meta = oi.sample_metadata(name)
+        schema = SCHEMAS[name].to_schema()
+        out.write(f"## `{name}` {{#{name}}}\n\n**{meta.title_nl}** · *{meta.title_en}*\n\n")
+        out.write(f"{meta.description}\n\n")
+        rows = [
+            ["Section of the report", meta.section],
+            ["Table or sentence", meta.table],
+            ["Producer", meta.producer],
+            ["Unit", meta.unit],
+            ["Key (one row per)", ", ".join(f"`{k}`" for k in meta.key)],
+        ]
+        if meta.total_of:
+            rows.append(["Printed totals of", f"[`{meta.total_of['table']}`](#{meta.total_of['table']})"])
+        if meta.agrees_with:
+            rows.append(["Compared with", f"[`{meta.agrees_with['table']}`](#{meta.agrees_with['table']})"])
+        out.write(table(["", ""], rows) + "\n")
+        out.write("**Columns**\n\n")
+        out.write(
+            table(
+                ["column", "type", "title", "description", "constraints"],
+                [
+                    [f"`{col}`", spec.dtype, spec.title or "", spec.description or "",
+                     "; ".join(check_text(c) for c in spec.checks)
+                     + ("; may be empty" if spec.nullable else "")]
+                    for col, spec in schema.columns.items()
+                ],
+            )
+        )
+        rules = [getattr(c, "error", None) or getattr(c, "name", "") for c in schema.checks]
+        cross = [
+            getattr(c, "error", None) or getattr(c, "name", "")
+            for check in CROSS_TABLE_CHECKS
+            if name in check.tables
+            for c in check.model.to_schema().checks
+        ]
+        if rules or cross:
+            out.write("\n**Rules across rows and tables**\n\n")
+            for rule in rules + cross:
+                out.write(f"- {rule}\n")
+        if meta.corrections:
+            out.write("\n**Corrections of printed misprints**\n\n")
+            out.write(table(["cell", "printed", "corrected", "why"],
+                            [[c.cell, c.printed, c.corrected, c.reason] for c in meta.corrections]))  # fmt: skip
+        if meta.caveats:
+            out.write('\n!!! warning "Caveats"\n')
+            for caveat in meta.caveats:
+                out.write(f"    - {caveat}\n")
+        head = oi.load_sample(name).head(8)
+        out.write(f"\n**First rows** ({len(oi.load_sample(name))} in all)\n\n")
+        out.write(table([f"`{c}`" for c in head.columns], head.itertuples(index=False)))
+        out.write("\n")
+    with mkdocs_gen_files.open("data.md", "w") as f:
+        f.write(out.getvalue())
+
+
+# --- published figures and audit ---------------------------------------------------------------
+
+
+def write_published() -> None:
+    out = io.StringIO()
+    out.write("# Published figures\n\n")
+    out.write(
+        "Every number the report prints, one row each, recomputed from the bundled tables by "
+        "`oi.reproduce()` when this site was built. The statuses and the reading of rounding "
+        "and qualifiers are explained in [Definitions of reproduction](reproduction.md).\n\n"
+    )
+    summary = summarize(RESULT)
+    out.write(table(["", "records"], [[k, int(v)] for k, v in summary.items()]) + "\n")
+    by_file: dict[str, list[str]] = {}
+    for rec in RECORDS:
+        by_file.setdefault(Path(rec.source).stem, []).append(rec.id)
+    result = RESULT.set_index("id")
+    for stem, ids in by_file.items():
+        section = ids and result.loc[ids[0], "section"].split(" > ")[0]
+        out.write(f"## {section}\n\n")
+        out.write(
+            table(
+                ["record", "printed", "printed value", "computed", "status", "how", "note"],
+                [
+                    [f'<a id="{anchor(i)}"></a>`{i}`', result.loc[i, "phrase"],
+                     f"{result.loc[i, 'printed_value']:.6g}",
+                     "" if pd.isna(result.loc[i, "computed_value"])
+                     else f"{result.loc[i, 'computed_value']:.6g}",
+                     result.loc[i, "status"], f"`{result.loc[i, 'how']}`", result.loc[i, "note"]]
+                    for i in ids
+                ],
+            )
+        )
+        out.write(f"\n*Records file: `data/published/{stem}.toml`.*\n\n")
+    with mkdocs_gen_files.open("published.md", "w") as f:
+        f.write(out.getvalue())
+
+
+def write_audit() -> None:
+    out = io.StringIO()
+    out.write("# Audit of the report\n\n")
+    out.write(
+        "Generated by `oi.audit()` (or `ondermijning-indicators audit`) when this site was "
+        "built: every printed total against its parts, figures that two tables print, figures "
+        "that do not match, and statements that contradict each other. Each finding is pinned "
+        "by a test, so no later change can hide it.\n\n"
+    )
+    counts = AUDIT.groupby(["kind", "status"]).size().reset_index(name="checks")
+    out.write(table(["kind", "status", "checks"], counts.itertuples(index=False)) + "\n")
+    out.write("## Findings\n\n")
+    for rec in AUDIT[AUDIT["status"] == "finding"].to_dict("records"):
+        out.write(f"### `{rec['id']}`\n\n*{rec['kind']}* · {rec['where']}\n\n")
+        rows = [["printed", rec["printed"]]]
+        if rec["expected"]:
+            rows.append(["expected if it agreed", rec["expected"]])
+        if rec["difference"]:
+            rows.append(["difference", rec["difference"]])
+        out.write(table(["", ""], rows) + f"\n{rec['finding']}\n\n")
+        record_id = rec["id"].split(".", 1)[1]
+        if record_id in set(RESULT["id"]):
+            out.write(f"Record: {record_link(record_id)}\n\n")
+    out.write("## Checks that pass\n\n")
+    ok = AUDIT[AUDIT["status"] == "ok"]
+    out.write(table(["check", "where", "value"],
+                    [[f"`{r['id']}`", r["where"], r["printed"]] for r in ok.to_dict("records")]))  # fmt: skip
+    with mkdocs_gen_files.open("audit.md", "w") as f:
+        f.write(out.getvalue())
+
+
+def write_notes() -> None:
+    text = (ROOT / "data" / "report" / "notes-2023.md").read_text(encoding="utf-8")
+    with mkdocs_gen_files.open("notes.md", "w") as f:
+        f.write(text)
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+CHARTS = [
+    ("uitspraken_per_uitkomst", "Verdicts by outcome", plots.uitspraken_per_uitkomst),
+    ("vrijheidsstraffen_per_duur", "Custodial sentences by duration", plots.vrijheidsstraffen_per_duur),
+    ("beslag_tegen_doelstelling", "Seizures against target", plots.beslag_tegen_doelstelling),
+    ("fte_groei_traject", "Capacity growth of the Aanpak Criminele Machtsstructuren", plots.fte_groei_traject),
+    ("besteding_per_thema", "Budget by theme", plots.besteding_per_thema),
+]  # fmt: skip
+
+
+def write_charts() -> None:
+    out = io.StringIO()
+    out.write("# Charts\n\n")
+    out.write(
+        "Drawn from the bundled tables by the functions of `ondermijning_indicators.plots` "
+        '(install the extra: `pip install "ondermijning-indicators[plots]"`), which draw the '
+        "same charts for your own tables. Labels are Dutch by default; pass `taal=\"en\"` for "
+        "English.\n\n"
+    )
+    for name, title, func in CHARTS:
+        fig = func()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+        with mkdocs_gen_files.open(f"charts/{name}.png", "wb") as f:
+            f.write(buffer.getvalue())
+        out.write(f"## {title}\n\n![{title}](charts/{name}.png)\n\n")
+        out.write(f"```python\nfrom ondermijning_indicators import plots\n\nfig = plots.{name}()\n"
+                  f"fig.savefig(\"{name}.png\")\n```\n\n")  # fmt: skip
+        out.write(f"API: [`plots.{name}`](api/plots.md#ondermijning_indicators.plots.{name})\n\n")
+    with mkdocs_gen_files.open("charts.md", "w") as f:
+        f.write(out.getvalue())
+
+
+write_metrics()
+write_data()
+write_published()
+write_audit()
+write_notes()
+write_charts()

@@ -1,0 +1,675 @@
+"""Charts of the report's tables, drawn with matplotlib.
+
+Every function draws one chart of the bundled sample data, or of your own table of
+the same form, and returns a :class:`matplotlib.figure.Figure`. Labels are Dutch by
+default (``taal="nl"``) and English on request (``taal="en"``); all of them come from
+:data:`LABELS`, the sample catalogue (titles, caveats) and the metric catalogue.
+
+matplotlib is an optional dependency: install it with
+``pip install "ondermijning-indicators[plots]"``. It is imported only when a chart is
+drawn, so ``import ondermijning_indicators`` works without it.
+
+The functions are pure: they keep no pyplot state (each figure is a
+:class:`~matplotlib.figure.Figure` of its own, not registered with ``pyplot``), and
+they do not change the tables they are given. Pass ``ax`` to draw into an Axes of
+your own; the figure that holds it is returned.
+
+Examples
+--------
+>>> from ondermijning_indicators import plots
+>>> fig = plots.uitspraken_per_uitkomst(taal="en")
+>>> fig.axes[0].get_ylabel()
+'Number of suspects'
+>>> fig.savefig("uitspraken.png")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from . import metrics
+from .data import load_sample, sample_metadata, validate_tables
+from .errors import InvalidInputError
+from .registry import get_metric
+from .schemas import DUURKLASSEN, FINANCIEEL_THEMAS, UITKOMSTEN
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "LABELS",
+    "beslag_tegen_doelstelling",
+    "besteding_per_thema",
+    "fte_groei_traject",
+    "uitspraken_per_uitkomst",
+    "vrijheidsstraffen_per_duur",
+]
+
+Taal = Literal["nl", "en"]
+
+LABELS: Final[Mapping[str, Mapping[str, str]]] = {
+    "nl": {
+        # categories: the codes of the tables
+        "schuldig": "Schuldig",
+        "vrijspraak": "Vrijspraak",
+        "overig": "Overig",
+        "minder_dan_1_jaar": "< 1 jaar",
+        "1_tot_2_jaar": "1-2 jaar",
+        "2_tot_5_jaar": "2-5 jaar",
+        "meer_dan_5_jaar": "> 5 jaar",
+        "beslag_totaal": "Beslag",
+        "beslag_digitaal": "Waarvan digitaal",
+        "doelstelling_totaal": "Doelstelling",
+        "doelstelling_politie": "Stijgende lijn politie (Veiligheidsagenda)",
+        "voorkomen": "Voorkomen",
+        "verstoren": "Verstoren",
+        "bestraffen": "Bestraffen",
+        "beschermen": "Beschermen",
+        "ondermijningsbeleid": "Ondermijningsbeleid",
+        "structureel": "Structureel",
+        "lineair": "Lineair",
+        "geometrisch": "Geometrisch",
+        # axes, titles, notes
+        "jaar": "Jaar",
+        "periode": "Periode",
+        "aantal_verdachten": "Aantal verdachten",
+        "miljoen_euro": "Miljoen euro",
+        "fte": "fte",
+        "titel_besteding_per_thema": "Geplande besteding per thema",
+        "beslag_smallere_basis": (
+            "2022 gerapporteerd op een smallere basis: niet te vergelijken met voorgaande "
+            "jaren en met de doelstelling voor 2022."
+        ),
+    },
+    "en": {
+        "schuldig": "Guilty",
+        "vrijspraak": "Acquitted",
+        "overig": "Other",
+        "minder_dan_1_jaar": "< 1 year",
+        "1_tot_2_jaar": "1-2 years",
+        "2_tot_5_jaar": "2-5 years",
+        "meer_dan_5_jaar": "> 5 years",
+        "beslag_totaal": "Seized",
+        "beslag_digitaal": "Of which digital",
+        "doelstelling_totaal": "Target",
+        "doelstelling_politie": "Police trajectory (Veiligheidsagenda)",
+        "voorkomen": "Prevent",
+        "verstoren": "Disrupt",
+        "bestraffen": "Punish",
+        "beschermen": "Protect",
+        "ondermijningsbeleid": "Undermining policy",
+        "structureel": "Structural",
+        "lineair": "Linear",
+        "geometrisch": "Geometric",
+        "jaar": "Year",
+        "periode": "Period",
+        "aantal_verdachten": "Number of suspects",
+        "miljoen_euro": "Million euro",
+        "fte": "FTE",
+        "titel_besteding_per_thema": "Planned spending by theme",
+        # "beslag_smallere_basis" in English is the sample catalogue's caveat of beslag.
+    },
+}
+"""Every label the charts print, by language (``"nl"``, ``"en"``) and key.
+
+Category keys are the codes of the tables (``"schuldig"``, ``"minder_dan_1_jaar"``,
+``"verstoren"``, ...); the others name an axis, a title or a note.
+"""
+
+_INSTALL_HINT = 'pip install "ondermijning-indicators[plots]"'
+_MILJOEN = 1e6
+_TITLE_WIDTH = 60
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _figure_class() -> type[Figure]:
+    """Import matplotlib on first use; say how to install it when it is missing."""
+    try:
+        from matplotlib.figure import Figure
+    except ImportError as err:
+        raise ImportError(
+            f"the charts of ondermijning_indicators.plots need matplotlib; install it with "
+            f"{_INSTALL_HINT}"
+        ) from err
+    return Figure
+
+
+def _labels(taal: str) -> Mapping[str, str]:
+    if taal not in LABELS:
+        raise InvalidInputError(
+            f"taal must be 'nl' (Dutch labels) or 'en' (English labels), got {taal!r}"
+        )
+    return LABELS[taal]
+
+
+def _axes(ax: Axes | None) -> tuple[Figure, Axes]:
+    """Return a new figure with one Axes, or the given Axes and the figure holding it."""
+    figure_class = _figure_class()
+    if ax is None:
+        fig = figure_class(figsize=(8.0, 4.5), layout="constrained")
+        return fig, fig.add_subplot()
+    parent = ax.figure
+    while not isinstance(parent, figure_class):  # a SubFigure: go up to its Figure
+        parent = parent.figure
+    return parent, ax
+
+
+def _table(name: str, df: pd.DataFrame | None) -> pd.DataFrame:
+    """Return the bundled sample ``name``, or ``df`` validated against its schema.
+
+    A user table is validated on its own: the rules across tables run only when the
+    tables they compare are both given.
+    """
+    if df is None:
+        return load_sample(name)
+    if not isinstance(df, pd.DataFrame):
+        raise InvalidInputError(
+            f"{name} must be a pandas DataFrame with the columns of the table {name!r}, "
+            f"got {type(df).__name__}"
+        )
+    return validate_tables({name: df})[name]
+
+
+def _title(text: str) -> str:
+    return textwrap.fill(text, _TITLE_WIDTH)
+
+
+def _stacked_bars(
+    ax: Axes, wide: pd.DataFrame, x: np.ndarray, labels: Mapping[str, str], *, width: float
+) -> None:
+    """One bar container per column of ``wide``, stacked in column order."""
+    bottom = np.zeros(len(wide), dtype="float64")
+    for column in wide.columns:
+        heights = wide[column].to_numpy(dtype="float64")
+        ax.bar(x, heights.tolist(), width=width, bottom=bottom.tolist(), label=labels[column])
+        bottom = bottom + heights
+
+
+def _legend_outside(ax: Axes) -> None:
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
+
+
+def _year_axis(ax: Axes, years: np.ndarray, labels: Mapping[str, str]) -> None:
+    ax.set_xticks(years, [str(int(y)) for y in years])
+    ax.set_xlabel(labels["jaar"])
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def uitspraken_per_uitkomst(
+    *,
+    uitspraken: pd.DataFrame | None = None,
+    taal: Taal = "nl",
+    ax: Axes | None = None,
+) -> Figure:
+    """Court verdicts per year, by outcome, as stacked bars.
+
+    Parameters
+    ----------
+    uitspraken : DataFrame, default=None
+        Table ``uitspraken`` (columns ``jaar``, ``uitkomst``, ``aantal``); validated
+        against its schema. None draws the bundled sample.
+    taal : {"nl", "en"}, default="nl"
+        Language of the labels.
+    ax : matplotlib Axes, default=None
+        Axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One bar container per outcome (schuldig, vrijspraak, overig, stacked in that
+        order), one bar per year; heights are counts of suspects.
+
+    Raises
+    ------
+    DataValidationError
+        If ``uitspraken`` breaks its schema.
+    InvalidInputError
+        If ``taal`` is not "nl" or "en".
+
+    References
+    ----------
+    Bestraffen, Ontwikkelingen opsporing en vervolging: table "Aantal uitspraken
+    rechter in ondermijningszaken".
+
+    Examples
+    --------
+    >>> from ondermijning_indicators import plots
+    >>> fig = plots.uitspraken_per_uitkomst()
+    >>> ax = fig.axes[0]
+    >>> len(ax.containers), ax.get_ylabel()
+    (3, 'Aantal verdachten')
+    >>> ax.containers[0].datavalues.tolist()  # schuldig, 2018-2022
+    [1173.0, 1257.0, 963.0, 1113.0, 1238.0]
+    """
+    labels = _labels(taal)
+    df = _table("uitspraken", uitspraken)
+    fig, ax = _axes(ax)
+    wide = (
+        df.pivot(index="jaar", columns="uitkomst", values="aantal")
+        .reindex(columns=list(UITKOMSTEN))
+        .sort_index()
+    )
+    years = wide.index.to_numpy()
+    _stacked_bars(ax, wide, years, labels, width=0.7)
+    _year_axis(ax, years, labels)
+    ax.set_ylabel(labels["aantal_verdachten"])
+    meta = sample_metadata("uitspraken")
+    ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
+    _legend_outside(ax)
+    return fig
+
+
+def vrijheidsstraffen_per_duur(
+    *,
+    vrijheidsstraffen: pd.DataFrame | None = None,
+    taal: Taal = "nl",
+    ax: Axes | None = None,
+) -> Figure:
+    """Custodial sentences per year, by duration class, as stacked bars.
+
+    Parameters
+    ----------
+    vrijheidsstraffen : DataFrame, default=None
+        Table ``vrijheidsstraffen`` (columns ``jaar``, ``duurklasse``, ``aantal``);
+        validated against its schema. None draws the bundled sample.
+    taal : {"nl", "en"}, default="nl"
+        Language of the labels.
+    ax : matplotlib Axes, default=None
+        Axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One bar container per duration class, stacked from short to long
+        (< 1 jaar, 1-2 jaar, 2-5 jaar, > 5 jaar), one bar per year; heights are
+        counts of suspects.
+
+    Raises
+    ------
+    DataValidationError
+        If ``vrijheidsstraffen`` breaks its schema.
+    InvalidInputError
+        If ``taal`` is not "nl" or "en".
+
+    References
+    ----------
+    Bestraffen, Ontwikkelingen opsporing en vervolging: table "Aantal veroordelingen
+    tot een vrijheidsstraf in ondermijningszaken".
+
+    Examples
+    --------
+    >>> from ondermijning_indicators import plots
+    >>> fig = plots.vrijheidsstraffen_per_duur()
+    >>> ax = fig.axes[0]
+    >>> [text.get_text() for text in ax.get_legend().get_texts()]
+    ['< 1 jaar', '1-2 jaar', '2-5 jaar', '> 5 jaar']
+    >>> int(sum(container.datavalues[-1] for container in ax.containers))  # 2022
+    999
+    """
+    labels = _labels(taal)
+    df = _table("vrijheidsstraffen", vrijheidsstraffen)
+    fig, ax = _axes(ax)
+    wide = (
+        df.pivot(index="jaar", columns="duurklasse", values="aantal")
+        .reindex(columns=list(DUURKLASSEN))
+        .sort_index()
+    )
+    years = wide.index.to_numpy()
+    _stacked_bars(ax, wide, years, labels, width=0.7)
+    _year_axis(ax, years, labels)
+    ax.set_ylabel(labels["aantal_verdachten"])
+    meta = sample_metadata("vrijheidsstraffen")
+    ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
+    _legend_outside(ax)
+    return fig
+
+
+def _beslag_caveat(taal: Taal) -> tuple[int, str]:
+    """Return the year registered on a narrower basis, and its caveat, short."""
+    caveat = next(c for c in sample_metadata("beslag").caveats if "narrower basis" in c)
+    match = re.match(r"(\d{4})\b", caveat)
+    if match is None:  # pragma: no cover - the catalogue is validated data
+        raise AssertionError(f"the beslag caveat does not start with its year: {caveat!r}")
+    if taal == "nl":
+        text = LABELS["nl"]["beslag_smallere_basis"]
+    else:
+        text = re.sub(r"\s*\([^)]*\)", "", caveat)  # drop the parenthesis
+    return int(match.group(1)), text
+
+
+def beslag_tegen_doelstelling(
+    *,
+    beslag: pd.DataFrame | None = None,
+    doelstellingen: pd.DataFrame | None = None,
+    taal: Taal = "nl",
+    ax: Axes | None = None,
+) -> Figure:
+    """Criminal assets seized per year against the targets, in million euro.
+
+    The seizures are bars (the digital part drawn inside the total); the overall
+    target of a year is a marker; the police trajectory of the Veiligheidsagenda is a
+    line from its first to its last printed year, linear in between
+    (:func:`ondermijning_indicators.metrics.traject`), with the printed points
+    marked. The year registered on a narrower basis (2022) carries that caveat.
+
+    Parameters
+    ----------
+    beslag : DataFrame, default=None
+        Table ``beslag`` (columns ``jaar``, ``soort`` in {totaal, digitaal},
+        ``bedrag_eur``); validated against its schema. None draws the bundled sample.
+    doelstellingen : DataFrame, default=None
+        Table ``beslag_doelstellingen`` (columns ``jaar``, ``partij`` in {totaal,
+        politie}, ``bedrag_eur``); validated against its schema. None draws the bundled
+        sample.
+    taal : {"nl", "en"}, default="nl"
+        Language of the labels.
+    ax : matplotlib Axes, default=None
+        Axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Bar containers for the total and the digital seizures, lines for the overall
+        target and the police trajectory (labelled as in the legend); amounts in
+        million euro.
+
+    Raises
+    ------
+    DataValidationError
+        If a table breaks its schema.
+    InvalidInputError
+        If ``taal`` is not "nl" or "en".
+
+    Notes
+    -----
+    The report prints only the end points of the police trajectory (190 miljoen euro
+    in 2023, 220 miljoen euro in 2026); the straight line between them is an
+    assumption (see the caveats of ``traject``). Amounts exclude the lag effect
+    (na-ijleffect).
+
+    References
+    ----------
+    Verstoren, Aanpak criminele geldstromen en verdienmodellen: Beslaglegging
+    crimineel vermogen.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators import plots
+    >>> fig = plots.beslag_tegen_doelstelling()
+    >>> ax = fig.axes[0]
+    >>> ax.get_ylabel()
+    'Miljoen euro'
+    >>> ax.containers[0].datavalues.tolist()  # 2022
+    [246.0]
+    >>> line = next(l for l in ax.get_lines() if l.get_label().startswith("Stijgende"))
+    >>> line.get_xdata().tolist(), line.get_ydata().tolist()
+    ([2023, 2024, 2025, 2026], [190.0, 200.0, 210.0, 220.0])
+    """
+    labels = _labels(taal)
+    seized = _table("beslag", beslag)
+    targets = _table("beslag_doelstellingen", doelstellingen)
+    fig, ax = _axes(ax)
+
+    def per_year(df: pd.DataFrame, column: str, value: str) -> pd.Series:
+        rows = df[df[column] == value]
+        return (rows.set_index("jaar")["bedrag_eur"] / _MILJOEN).sort_index()
+
+    totaal = per_year(seized, "soort", "totaal")
+    digitaal = per_year(seized, "soort", "digitaal")
+    doel = per_year(targets, "partij", "totaal")
+    politie = per_year(targets, "partij", "politie")
+
+    width = 0.6
+    ax.bar(totaal.index.to_numpy(), totaal.tolist(), width=width, label=labels["beslag_totaal"])
+    ax.bar(
+        digitaal.index.to_numpy(),
+        digitaal.tolist(),
+        width=width * 0.6,
+        label=labels["beslag_digitaal"],
+    )
+    ax.plot(
+        doel.index.to_numpy(),
+        doel.to_numpy(),
+        linestyle="none",
+        marker="D",
+        color="black",
+        label=labels["doelstelling_totaal"],
+    )
+    if len(politie):
+        first, last = int(politie.index[0]), int(politie.index[-1])
+        if last > first:
+            years = np.arange(first, last + 1)
+            path = metrics.traject(
+                years,
+                begin_jaar=first,
+                begin=float(politie.iloc[0]),
+                eind_jaar=last,
+                eind=float(politie.iloc[-1]),
+            )
+            (line,) = ax.plot(years, path, label=labels["doelstelling_politie"])
+            color = line.get_color()
+        else:
+            color = "C2"
+        ax.plot(
+            politie.index.to_numpy(),
+            politie.to_numpy(),
+            linestyle="none",
+            marker="o",
+            color=color,
+            label=None if len(politie) > 1 else labels["doelstelling_politie"],
+        )
+
+    caveat_year, caveat = _beslag_caveat(taal)
+    annotated = caveat_year in totaal.index
+    if annotated:
+        ax.annotate(
+            textwrap.fill(caveat, 38),
+            xy=(caveat_year, float(totaal[caveat_year])),
+            xytext=(0.5, 0.97),
+            textcoords="axes fraction",
+            ha="center",
+            va="top",
+            fontsize="small",
+            arrowprops={"arrowstyle": "->", "color": "0.3"},
+        )
+
+    plotted = {*totaal.index, *digitaal.index, *doel.index, *politie.index}
+    if plotted:
+        _year_axis(ax, np.arange(min(plotted), max(plotted) + 1), labels)
+    top = max(
+        [0.0, *totaal.to_numpy(), *doel.to_numpy(), *politie.to_numpy(), *digitaal.to_numpy()]
+    )
+    headroom = 1.6 if annotated else 1.15  # room for the caveat above the bars
+    ax.set_ylim(0, top * headroom if top > 0 else 1.0)
+    ax.set_ylabel(labels["miljoen_euro"])
+    meta = sample_metadata("beslag")
+    ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
+    ax.legend(loc="lower right", fontsize="small")
+    return fig
+
+
+def fte_groei_traject(
+    *,
+    begin: float = 22,
+    eind: float = 130,
+    begin_jaar: int = 2023,
+    eind_jaar: int = 2027,
+    taal: Taal = "nl",
+    ax: Axes | None = None,
+) -> Figure:
+    """Capacity ramp in fte: the linear and the geometric path between two years.
+
+    The defaults are the extra capacity for tackling criminal power structures
+    (Aanpak Criminele Machtsstructuren): 22 fte in 2023 rising to 130 fte in 2027.
+
+    Parameters
+    ----------
+    begin, eind : float, default=22, 130
+        Capacity in fte in ``begin_jaar`` and in ``eind_jaar`` (``begin`` > 0).
+    begin_jaar, eind_jaar : int, default=2023, 2027
+        The first and the last year; ``eind_jaar`` must be later.
+    taal : {"nl", "en"}, default="nl"
+        Language of the labels.
+    ax : matplotlib Axes, default=None
+        Axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two lines, one value a year (linear, then geometric, from
+        :func:`ondermijning_indicators.metrics.traject`), and the two printed end
+        points marked and labelled.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``taal`` is not "nl" or "en", or the trajectory is undefined (see
+        :func:`ondermijning_indicators.metrics.traject`).
+
+    Notes
+    -----
+    The report prints only the end points; how the growth is spread over the years
+    in between is not said. The two paths bracket the usual assumptions: equal steps
+    (linear) and an equal growth rate (geometric).
+
+    References
+    ----------
+    Bestraffen, Aanpak Criminele Machtsstructuren: "oplopend van 22 fte in 2023 tot
+    structureel 130 fte in 2027".
+
+    Examples
+    --------
+    >>> from ondermijning_indicators import plots
+    >>> fig = plots.fte_groei_traject()
+    >>> lineair, geometrisch = fig.axes[0].get_lines()[:2]
+    >>> lineair.get_label(), lineair.get_ydata().tolist()
+    ('Lineair', [22.0, 49.0, 76.0, 103.0, 130.0])
+    >>> round(float(geometrisch.get_ydata()[2]), 1)
+    53.5
+    """
+    labels = _labels(taal)
+    years = np.arange(int(begin_jaar), int(eind_jaar) + 1)
+    paths = {
+        pad: metrics.traject(
+            years,
+            begin_jaar=begin_jaar,
+            begin=float(begin),
+            eind_jaar=eind_jaar,
+            eind=float(eind),
+            pad=pad,
+        )
+        for pad in ("lineair", "geometrisch")
+    }
+    fig, ax = _axes(ax)
+    for pad, values in paths.items():
+        ax.plot(years, values, marker=".", label=labels[pad])
+    ends_x = [int(begin_jaar), int(eind_jaar)]
+    ends_y = [float(begin), float(eind)]
+    ax.plot(ends_x, ends_y, linestyle="none", marker="o", markersize=8, color="black")
+    for x, y in zip(ends_x, ends_y, strict=True):
+        ax.annotate(
+            f"{y:g} {labels['fte']}",
+            xy=(x, y),
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha="center",
+        )
+    _year_axis(ax, years, labels)
+    ax.set_ylim(0, max(ends_y) * 1.15)
+    ax.set_ylabel(labels["fte"])
+    meta = get_metric("fte_groei")
+    ax.set_title(_title(meta.label_nl if taal == "nl" else meta.label_en))
+    ax.legend()
+    return fig
+
+
+def besteding_per_thema(
+    *,
+    besteding: pd.DataFrame | None = None,
+    taal: Taal = "nl",
+    ax: Axes | None = None,
+) -> Figure:
+    """Planned spending per theme and period, as stacked bars in million euro.
+
+    The amounts of the tasks (opgaven) of a theme are summed per period; the years
+    come first, then the structural (recurring) amount.
+
+    Parameters
+    ----------
+    besteding : DataFrame, default=None
+        Table ``financieel_besteding_thema`` (columns ``thema``, ``opgave``,
+        ``periode``, ``bedrag_k_eur``, ``gedrukt_als``); validated against its schema.
+        None draws the bundled sample.
+    taal : {"nl", "en"}, default="nl"
+        Language of the labels.
+    ax : matplotlib Axes, default=None
+        Axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One bar container per theme present (in the report's order: voorkomen,
+        verstoren, bestraffen, beschermen, ondermijningsbeleid), one bar per period;
+        heights in million euro. A theme without a row for a period adds nothing to
+        that bar.
+
+    Raises
+    ------
+    DataValidationError
+        If ``besteding`` breaks its schema.
+    InvalidInputError
+        If ``taal`` is not "nl" or "en".
+
+    Notes
+    -----
+    Excludes the granted wage and price adjustments (loon- en prijsbijstellingen),
+    as the table does.
+
+    References
+    ----------
+    Financieel overzicht: "Overzicht van geplande besteding per opgave".
+
+    Examples
+    --------
+    >>> from ondermijning_indicators import plots
+    >>> fig = plots.besteding_per_thema(taal="en")
+    >>> ax = fig.axes[0]
+    >>> [tick.get_text() for tick in ax.get_xticklabels()][-2:]
+    ['2027', 'Structural']
+    >>> round(float(ax.containers[0].datavalues[0]), 3)  # voorkomen, 2022
+    48.849
+    """
+    labels = _labels(taal)
+    df = _table("financieel_besteding_thema", besteding)
+    fig, ax = _axes(ax)
+    sums = df.groupby(["periode", "thema"])["bedrag_k_eur"].sum()
+    wide = sums.unstack("thema")
+    themes = [t for t in FINANCIEEL_THEMAS if t in wide.columns]
+    periods = sorted(p for p in wide.index if p != "structureel")
+    periods += [p for p in wide.index if p == "structureel"]
+    k_eur = wide.reindex(index=periods, columns=themes).fillna(0)
+    wide = pd.DataFrame(
+        {
+            theme: metrics.bedrag_in_euro(k_eur[theme].astype("float64")) / _MILJOEN
+            for theme in themes
+        }
+    )
+    x = np.arange(len(periods), dtype="float64")
+    _stacked_bars(ax, wide, x, labels, width=0.7)
+    ax.set_xticks(x, [labels["structureel"] if p == "structureel" else p for p in periods])
+    ax.set_xlabel(labels["periode"])
+    ax.set_ylabel(labels["miljoen_euro"])
+    ax.set_title(_title(labels["titel_besteding_per_thema"]))
+    _legend_outside(ax)
+    return fig
