@@ -45,7 +45,7 @@ wheel-check: $(STAMP)
 # The documentation site, built strictly (a broken link or a missing page fails), into site/.
 # The test suite builds it too and checks that it documents every metric, table and record.
 docs: $(STAMP)
-	DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
+	DISABLE_MKDOCS_2_WARNING=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,9 +2,9 @@
 
 ``ondermijning-indicators`` turns the *Voortgangsrapportage georganiseerde,
 ondermijnende criminaliteit* (June 2023) into code: every indicator a typed, pure,
-documented function (:mod:`ondermijning_indicators.metrics`), every table
-validated data (:func:`load_sample`), every published figure reproduced and
-checked (:func:`reproduce`).
+documented function (`ondermijning_indicators.metrics`), every table
+validated data (`load_sample`), every published figure reproduced and
+checked (`reproduce`).
 
 Examples
 --------

@@ -1,6 +1,6 @@
 """Audit of the report's internal consistency.
 
-:func:`audit` runs every check the library knows over the validated tables and the
+`audit` runs every check the library knows over the validated tables and the
 published-figure records, and returns one row per check with its outcome:
 
 ``misprint``

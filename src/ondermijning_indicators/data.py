@@ -4,7 +4,7 @@ The report's tables ship with the package as tidy CSV in machine notation (dot
 decimal, no thousands separator) with a provenance record each
 (``catalogue.toml``). Every table is validated against its pandera schema when it
 is loaded, and the tables are checked against each other; all problems are
-collected and raised at once as one :class:`~ondermijning_indicators.errors.DataValidationError`.
+collected and raised at once as one `DataValidationError`.
 """
 
 from __future__ import annotations
@@ -177,7 +177,7 @@ def load_sample(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        Table name, as listed by :func:`list_samples` (e.g. ``"uitspraken"``).
+        Table name, as listed by `list_samples` (e.g. ``"uitspraken"``).
 
     Returns
     -------
@@ -444,7 +444,7 @@ def validate_tables(
     Parameters
     ----------
     tables : mapping of str to DataFrame
-        Tables by name (the names of :data:`ondermijning_indicators.schemas.SCHEMAS`).
+        Tables by name (the names of `ondermijning_indicators.schemas.SCHEMAS`).
         Columns may hold text, as read from a CSV file: numbers are parsed strictly
         (machine notation), never guessed.
     sources : mapping of str to str, optional

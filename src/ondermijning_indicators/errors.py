@@ -1,6 +1,6 @@
 """Exceptions and warnings of ondermijning-indicators.
 
-Every error the library raises on purpose derives from :class:`IndicatorError`,
+Every error the library raises on purpose derives from `IndicatorError`,
 so ``except IndicatorError`` catches them all. Each specific error also derives
 from the builtin exception a Python user would expect, so ``except ValueError``
 keeps working::
@@ -116,5 +116,5 @@ class UndefinedMetricWarning(IndicatorWarning):
     """A metric value is undefined (e.g. a zero denominator) and was set to NaN.
 
     Issued only when the caller asked for it with ``zero_division=numpy.nan``;
-    by default an undefined value raises :class:`ZeroDenominatorError`.
+    by default an undefined value raises `ZeroDenominatorError`.
     """

@@ -1,16 +1,16 @@
 """Charts of the report's tables, drawn with matplotlib.
 
 Every function draws one chart of the bundled sample data, or of your own table of
-the same form, and returns a :class:`matplotlib.figure.Figure`. Labels are Dutch by
+the same form, and returns a `matplotlib.figure.Figure`. Labels are Dutch by
 default (``taal="nl"``) and English on request (``taal="en"``); all of them come from
-:data:`LABELS`, the sample catalogue (titles, caveats) and the metric catalogue.
+`LABELS`, the sample catalogue (titles, caveats) and the metric catalogue.
 
 matplotlib is an optional dependency: install it with
 ``pip install "ondermijning-indicators[plots]"``. It is imported only when a chart is
 drawn, so ``import ondermijning_indicators`` works without it.
 
 The functions are pure: they keep no pyplot state (each figure is a
-:class:`~matplotlib.figure.Figure` of its own, not registered with ``pyplot``), and
+`Figure` of its own, not registered with ``pyplot``), and
 they do not change the tables they are given. Pass ``ax`` to draw into an Axes of
 your own; the figure that holds it is returned.
 
@@ -360,7 +360,7 @@ def beslag_tegen_doelstelling(
     The seizures are bars (the digital part drawn inside the total); the overall
     target of a year is a marker; the police trajectory of the Veiligheidsagenda is a
     line from its first to its last printed year, linear in between
-    (:func:`ondermijning_indicators.metrics.traject`), with the printed points
+    (`ondermijning_indicators.metrics.traject`), with the printed points
     marked. The year registered on a narrower basis (2022) carries that caveat.
 
     Parameters
@@ -528,14 +528,14 @@ def fte_groei_traject(
     -------
     matplotlib.figure.Figure
         Two lines, one value a year (linear, then geometric, from
-        :func:`ondermijning_indicators.metrics.traject`), and the two printed end
+        `ondermijning_indicators.metrics.traject`), and the two printed end
         points marked and labelled.
 
     Raises
     ------
     InvalidInputError
         If ``taal`` is not "nl" or "en", or the trajectory is undefined (see
-        :func:`ondermijning_indicators.metrics.traject`).
+        `ondermijning_indicators.metrics.traject`).
 
     Notes
     -----

@@ -1,7 +1,7 @@
 """The metric catalogue: a typed metadata model and the decorator that fills it.
 
-Every indicator of the report is a function in :mod:`ondermijning_indicators.metrics`
-registered with :func:`register`. The metadata given there is the single source the
+Every indicator of the report is a function in `ondermijning_indicators.metrics`
+registered with `register`. The metadata given there is the single source the
 CLI lists, the docs render and the published-figure records refer to.
 
 The catalogue is filled once, when the metrics are imported, and only read

@@ -4,7 +4,7 @@ Every function takes counts or amounts as scalars, numpy arrays or pandas Series
 indexed by year (``jaar``) and returns a float, an array or a Series of the same
 kind. None of them reads files, keeps state or changes its arguments. Their
 metadata (labels, definitions, formula, unit, source, caveats) is in the
-catalogue: :func:`ondermijning_indicators.list_metrics`.
+catalogue: `ondermijning_indicators.list_metrics`.
 """
 
 from ._bestraffen import (

@@ -54,9 +54,9 @@ def aandeel_vrijheidsstraffen(
         Number of suspects found guilty; Series must cover the same years.
     zero_division : "raise" or float, default="raise"
         What to return where ``schuldig`` is 0: raise
-        :class:`~ondermijning_indicators.errors.ZeroDenominatorError`, or this value
+        `ZeroDenominatorError`, or this value
         (e.g. ``numpy.nan``) with an
-        :class:`~ondermijning_indicators.errors.UndefinedMetricWarning`.
+        `UndefinedMetricWarning`.
 
     Returns
     -------
@@ -72,7 +72,7 @@ def aandeel_vrijheidsstraffen(
 
     Notes
     -----
-    :math:`\text{vrijheidsstraffen} / \text{schuldig}`; undefined when nobody was
+    \(\text{vrijheidsstraffen} / \text{schuldig}\); undefined when nobody was
     found guilty. Missing values (NaN) give NaN.
 
     References
@@ -143,7 +143,7 @@ def aandeel_duurklasse(
         Number of custodial sentences of all classes together.
     zero_division : "raise" or float, default="raise"
         What to return where ``vrijheidsstraffen`` is 0 (see
-        :func:`aandeel_vrijheidsstraffen`).
+        `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -152,7 +152,7 @@ def aandeel_duurklasse(
 
     Notes
     -----
-    :math:`\text{in\_klasse} / \text{vrijheidsstraffen}`; undefined when no
+    \(\text{in\_klasse} / \text{vrijheidsstraffen}\); undefined when no
     custodial sentence was imposed.
 
     References
@@ -212,7 +212,7 @@ def aandeel_meer_dan_5_jaar(
         Number of custodial sentences of all classes together.
     zero_division : "raise" or float, default="raise"
         What to return where ``vrijheidsstraffen`` is 0 (see
-        :func:`aandeel_vrijheidsstraffen`).
+        `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -221,7 +221,7 @@ def aandeel_meer_dan_5_jaar(
 
     Notes
     -----
-    :math:`\text{meer\_dan\_5\_jaar} / \text{vrijheidsstraffen}`.
+    \(\text{meer\_dan\_5\_jaar} / \text{vrijheidsstraffen}\).
 
     References
     ----------
@@ -281,7 +281,7 @@ def aandeel_schuldig(
     uitspraken : float, array or Series
         Number of verdicts of every outcome (the table's "Totaal").
     zero_division : "raise" or float, default="raise"
-        What to return where ``uitspraken`` is 0 (see :func:`aandeel_vrijheidsstraffen`).
+        What to return where ``uitspraken`` is 0 (see `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -290,7 +290,7 @@ def aandeel_schuldig(
 
     Notes
     -----
-    :math:`\text{schuldig} / \text{uitspraken}`.
+    \(\text{schuldig} / \text{uitspraken}\).
 
     References
     ----------
@@ -343,7 +343,7 @@ def aandeel_vrijspraak(
     uitspraken : float, array or Series
         Number of verdicts of every outcome.
     zero_division : "raise" or float, default="raise"
-        What to return where ``uitspraken`` is 0 (see :func:`aandeel_vrijheidsstraffen`).
+        What to return where ``uitspraken`` is 0 (see `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -352,7 +352,7 @@ def aandeel_vrijspraak(
 
     Notes
     -----
-    :math:`\text{vrijspraak} / \text{uitspraken}`.
+    \(\text{vrijspraak} / \text{uitspraken}\).
 
     References
     ----------
@@ -411,7 +411,7 @@ def aandeel_met_taakstraf(
         Number of custodial sentences.
     zero_division : "raise" or float, default="raise"
         What to return where ``vrijheidsstraffen`` is 0 (see
-        :func:`aandeel_vrijheidsstraffen`).
+        `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -420,7 +420,7 @@ def aandeel_met_taakstraf(
 
     Notes
     -----
-    :math:`\text{met\_taakstraf} / \text{vrijheidsstraffen}`.
+    \(\text{met\_taakstraf} / \text{vrijheidsstraffen}\).
 
     References
     ----------

@@ -45,7 +45,7 @@ def verandering(vorig: M, huidig: M | float) -> M:
 
     Notes
     -----
-    :math:`\text{huidig} - \text{vorig}`; defined for any finite inputs.
+    \(\text{huidig} - \text{vorig}\); defined for any finite inputs.
 
     References
     ----------
@@ -95,7 +95,7 @@ def relatieve_verandering(
         Non-negative value in the later year, aligned with ``vorig``.
     zero_division : "raise" or float, default="raise"
         What to return where ``vorig`` is 0 (see
-        :func:`aandeel_vrijheidsstraffen`).
+        `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -105,7 +105,7 @@ def relatieve_verandering(
 
     Notes
     -----
-    :math:`(\text{huidig} - \text{vorig}) / \text{vorig}`. Relative changes
+    \((\text{huidig} - \text{vorig}) / \text{vorig}\). Relative changes
     compose: ``(1 + r(a, b)) * (1 + r(b, c)) == 1 + r(a, c)``.
 
     References

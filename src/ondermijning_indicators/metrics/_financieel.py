@@ -4,9 +4,9 @@ The section prints three tables in 1.000 euro (samples ``financieel_besteding_th
 ``financieel_herkomst`` and ``financieel_besteding_herkomst``): the planned spending
 per theme and task, the origin of the money per budget decision, and the planned
 spending per budget decision. The metrics here work on such amounts, whatever their
-scale, unless their name says otherwise (:func:`bedrag_in_euro`). Growth between
-years is :func:`~ondermijning_indicators.metrics.verandering` and
-:func:`~ondermijning_indicators.metrics.relatieve_verandering`; a kasschuif (cash
+scale, unless their name says otherwise (`bedrag_in_euro`). Growth between
+years is `verandering` and
+`relatieve_verandering`; a kasschuif (cash
 shifted between years) is the ``verandering`` from the money's origin to its
 planned spending.
 """
@@ -85,9 +85,9 @@ def aandeel_besteding(
         the same periods (index labels) as ``bedrag``.
     zero_division : "raise" or float, default="raise"
         What to return where ``totaal`` is 0: raise
-        :class:`~ondermijning_indicators.errors.ZeroDenominatorError`, or this value
+        `ZeroDenominatorError`, or this value
         (e.g. ``numpy.nan``) with an
-        :class:`~ondermijning_indicators.errors.UndefinedMetricWarning`.
+        `UndefinedMetricWarning`.
 
     Returns
     -------
@@ -103,7 +103,7 @@ def aandeel_besteding(
 
     Notes
     -----
-    :math:`\text{bedrag} / \text{totaal}`; undefined when the total is 0. Missing
+    \(\text{bedrag} / \text{totaal}\); undefined when the total is 0. Missing
     values (NaN) give NaN.
 
     References
@@ -195,8 +195,8 @@ def aandeel_structureel_van_piek(
 
     Notes
     -----
-    :math:`\text{structureel} / \text{piek}`, with
-    :math:`\text{piek} = \max(\text{jaren}, \text{structureel})`; undefined where
+    \(\text{structureel} / \text{piek}\), with
+    \(\text{piek} = \max(\text{jaren}, \text{structureel})\); undefined where
     the peak is 0.
 
     References
@@ -281,7 +281,7 @@ def verhouding_incidenteel_structureel(
 
     Notes
     -----
-    :math:`\text{incidenteel} / \text{structureel}`; undefined where the structural
+    \(\text{incidenteel} / \text{structureel}\); undefined where the structural
     amount is 0.
 
     References
@@ -379,7 +379,7 @@ def totaal_over_periode(
 
     Notes
     -----
-    :math:`\sum_{j=\text{van}}^{\text{tot\_en\_met}} \text{bedrag}_j`. Totals over
+    \(\sum_{j=\text{van}}^{\text{tot\_en\_met}} \text{bedrag}_j\). Totals over
     adjoining periods add up to the total over their union. An empty array totals 0.
 
     References
@@ -538,7 +538,7 @@ def bedrag_in_euro(bedrag_k_eur: M) -> M:
 
     Notes
     -----
-    :math:`1000 \times \text{bedrag\_k\_eur}`; exact for whole thousands.
+    \(1000 \times \text{bedrag\_k\_eur}\); exact for whole thousands.
 
     References
     ----------

@@ -50,7 +50,7 @@ def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "rai
 
     Notes
     -----
-    :math:`\text{eind} / \text{begin}`.
+    \(\text{eind} / \text{begin}\).
 
     References
     ----------
@@ -109,7 +109,7 @@ def jaarlijkse_groei(begin: M, eind: M | float, *, jaren: float) -> M:
 
     Notes
     -----
-    :math:`(\text{eind} / \text{begin})^{1/\text{jaren}} - 1`. Rates over consecutive
+    \((\text{eind} / \text{begin})^{1/\text{jaren}} - 1\). Rates over consecutive
     periods compose: growing at ``r1`` for ``n1`` years and ``r2`` for ``n2`` years equals
     the rate over ``n1 + n2`` years.
 
@@ -183,7 +183,7 @@ def fte_groei(begin: M, eind: M | float, *, begin_jaar: int, eind_jaar: int) -> 
 
     Notes
     -----
-    See :func:`verandering`, :func:`groeifactor` and :func:`jaarlijkse_groei`, which
+    See `verandering`, `groeifactor` and `jaarlijkse_groei`, which
     this combines.
 
     References
@@ -268,8 +268,8 @@ def traject(
 
     Notes
     -----
-    Linear: :math:`b + (e - b)(j - j_0)/(j_1 - j_0)`; geometric:
-    :math:`b (e/b)^{(j - j_0)/(j_1 - j_0)}`. Both pass through the printed end points.
+    Linear: \(b + (e - b)(j - j_0)/(j_1 - j_0)\); geometric:
+    \(b (e/b)^{(j - j_0)/(j_1 - j_0)}\). Both pass through the printed end points.
 
     References
     ----------

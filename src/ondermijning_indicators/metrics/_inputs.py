@@ -1,6 +1,6 @@
 """Argument handling shared by all metrics: alignment on years and checks.
 
-Metrics accept scalars, numpy arrays and pandas Series. :func:`align` turns the
+Metrics accept scalars, numpy arrays and pandas Series. `align` turns the
 arguments into float arrays of one shape and remembers how to give the result
 back in the caller's kind; the ``check_*`` helpers raise the package's errors
 with the metric, the argument, the offending values and where they occur.
@@ -224,7 +224,7 @@ def _fmt(value: float | None) -> str:
 
 
 def check_non_negative(aligned: Aligned, name: str) -> None:
-    """Raise :class:`NegativeCountError` where argument ``name`` is below zero."""
+    """Raise `NegativeCountError` where argument ``name`` is below zero."""
     arr = aligned.values[name]
     bad = arr < 0
     if bad.any():
@@ -235,7 +235,7 @@ def check_non_negative(aligned: Aligned, name: str) -> None:
 
 
 def check_whole_number(aligned: Aligned, name: str) -> None:
-    """Raise :class:`InvalidInputError` where a count is not a whole number.
+    """Raise `InvalidInputError` where a count is not a whole number.
 
     A fractional count is almost always a Dutch thousands dot read as a decimal
     point ("1.238" read as 1.238 instead of 1238), so the message says so.
@@ -261,7 +261,7 @@ def _dutch_thousands(value: float) -> str:
 
 
 def check_part_le_whole(aligned: Aligned, part: str, whole: str) -> None:
-    """Raise :class:`PartExceedsWholeError` where ``part`` is larger than ``whole``."""
+    """Raise `PartExceedsWholeError` where ``part`` is larger than ``whole``."""
     p, w = aligned.values[part], aligned.values[whole]
     bad = p > w
     if bad.any():

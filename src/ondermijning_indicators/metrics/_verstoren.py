@@ -54,7 +54,7 @@ def beslag_realisatie(
         Target amount (EUR) of the same year, in the same unit.
     zero_division : "raise" or float, default="raise"
         What to return where the target is 0 (see
-        :func:`~ondermijning_indicators.metrics.aandeel_vrijheidsstraffen`).
+        `aandeel_vrijheidsstraffen`).
 
     Returns
     -------
@@ -64,7 +64,7 @@ def beslag_realisatie(
 
     Notes
     -----
-    :math:`\text{beslag} / \text{doelstelling}`. The 2022 amount was registered on a
+    \(\text{beslag} / \text{doelstelling}\). The 2022 amount was registered on a
     narrower basis than the target assumed; the report says the two cannot be compared.
 
     References
@@ -119,7 +119,7 @@ def beslag_tekort(beslag: M, doelstelling: M | float) -> M:
 
     Notes
     -----
-    :math:`\text{doelstelling} - \text{beslag}`.
+    \(\text{doelstelling} - \text{beslag}\).
 
     References
     ----------
@@ -194,9 +194,9 @@ def na_ijl_projectie(
 
     Notes
     -----
-    Geometric: :math:`\text{beslag} \cdot (1 + g)^{\min(t, H)/H}`; linear:
-    :math:`\text{beslag} \cdot (1 + g \cdot \min(t, H)/H)`. Both end at
-    :math:`1.3 \times` the registered amount with the defaults.
+    Geometric: \(\text{beslag} \cdot (1 + g)^{\min(t, H)/H}\); linear:
+    \(\text{beslag} \cdot (1 + g \cdot \min(t, H)/H)\). Both end at
+    \(1.3 \times\) the registered amount with the defaults.
 
     References
     ----------
@@ -270,7 +270,7 @@ def waarde_per_kilo(
 
     Notes
     -----
-    :math:`\text{waarde} / \text{kg}`.
+    \(\text{waarde} / \text{kg}\).
 
     References
     ----------
@@ -329,7 +329,7 @@ def aandeel_drugsvangst(
 
     Notes
     -----
-    :math:`\text{kg\_haven} / \text{kg\_totaal}`. Kilos need not be whole numbers.
+    \(\text{kg\_haven} / \text{kg\_totaal}\). Kilos need not be whole numbers.
 
     References
     ----------
@@ -388,11 +388,11 @@ def zonder_uitschieter(waarde: M, uitschieter: M | float) -> M:
     -------
     float, ndarray or Series
         ``waarde - uitschieter``, in the unit of the inputs; combine with
-        :func:`verandering` to compare years without the case.
+        `verandering` to compare years without the case.
 
     Notes
     -----
-    :math:`\text{waarde} - \text{uitschieter}`.
+    \(\text{waarde} - \text{uitschieter}\).
 
     References
     ----------

@@ -21,15 +21,15 @@ value; ``key=a|b`` accepts either value, and the rows picked are summed.
 Optional keys: ``note``; ``known_discrepancy = "why"`` for a discrepancy of the
 report itself, which then counts as explained; ``finding = "what"`` for an
 inconsistency of the report that the record shows even where its own status is
-fine (it is listed by :func:`ondermijning_indicators.audit`); and ``[[figure.reading]]`` tables
+fine (it is listed by `ondermijning_indicators.audit`); and ``[[figure.reading]]`` tables
 (``label`` plus ``sum`` or ``metric``/``inputs``) for other readings of an
 ambiguous sentence, each computed and reported in the note; with
 ``compare = false`` a reading is computed for information only (e.g. the value
 per kilo that a printed street value implies), not compared with the phrase.
 
-The value of a record is always parsed from its phrase (:func:`parse_phrase`),
-never typed a second time; :func:`compare` applies the rounding and qualifier
-semantics of :mod:`ondermijning_indicators.published._semantics`.
+The value of a record is always parsed from its phrase (`parse_phrase`),
+never typed a second time; `compare` applies the rounding and qualifier
+semantics of `ondermijning_indicators.published._semantics`.
 """
 
 from ._phrase import Qualifier, Quantity, format_dutch, parse_phrase

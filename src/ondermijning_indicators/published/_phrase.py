@@ -29,7 +29,7 @@ __all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
 class Qualifier(enum.StrEnum):
     """Words in front of a printed number that change what it claims.
 
-    See :mod:`ondermijning_indicators.published._semantics` for what each one
+    See `ondermijning_indicators.published._semantics` for what each one
     means numerically.
     """
 

@@ -232,7 +232,7 @@ def reproduce(
 
 
 def summarize(result: pd.DataFrame) -> pd.Series:
-    """Count the records of a :func:`reproduce` result by status.
+    """Count the records of a `reproduce` result by status.
 
     Examples
     --------

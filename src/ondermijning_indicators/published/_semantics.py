@@ -22,10 +22,10 @@ library reads:
 "ruimschoots" comfortably; "ruimschoots behaald" reads as an attainment (value
 over target) of at least 110%.
 
-The widths (10%, 5%, 1.1) are parameters of :class:`Semantics`; the defaults are
+The widths (10%, 5%, 1.1) are parameters of `Semantics`; the defaults are
 the library's reading of ordinary Dutch usage, not a rule of the report.
 
-A comparison ends in one :class:`Status`: ``exact`` (equal to the printed value),
+A comparison ends in one `Status`: ``exact`` (equal to the printed value),
 ``within_rounding`` (inside the printed rounding), ``consistent`` (the qualifier's
 claim holds), or ``discrepancy`` (with the interval that would have been needed).
 """
@@ -103,7 +103,7 @@ class Semantics:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Result of :func:`compare`: a status and a sentence saying why."""
+    """Result of `compare`: a status and a sentence saying why."""
 
     status: Status
     note: str

@@ -1,9 +1,9 @@
 """pandera schemas of every table the library reads.
 
 Each bundled or user-supplied table is checked against its
-:class:`pandera.pandas.DataFrameModel` where it enters the library; the checks
+`pandera.pandas.DataFrameModel` where it enters the library; the checks
 across tables (a printed total against its parts, custodial sentences against
-guilty verdicts) run on one row per year built by :func:`cross_table_frame`.
+guilty verdicts) run on one row per year built by `cross_table_frame`.
 """
 
 from __future__ import annotations
@@ -173,4 +173,4 @@ CROSS_TABLE_CHECKS: list[CrossTableCheck] = [
         key="onderdeel",
     ),
 ]
-"""Every check across tables, run by :func:`ondermijning_indicators.validate_tables`."""
+"""Every check across tables, run by `ondermijning_indicators.validate_tables`."""

@@ -184,7 +184,7 @@ class Kerncijfers(pa.DataFrameModel):
 class BestraffenPerJaar(pa.DataFrameModel):
     """Checks across the court tables, on one row per year.
 
-    Built by :func:`ondermijning_indicators.schemas.cross_table_frame`; a year that
+    Built by `ondermijning_indicators.schemas.cross_table_frame`; a year that
     one table has and another lacks shows as an empty cell and fails here. A rule
     runs only when the tables it compares were both given, so one table can be
     validated on its own.

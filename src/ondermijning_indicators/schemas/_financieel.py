@@ -343,7 +343,7 @@ class FinancieelPreventieJeugdcriminaliteit(pa.DataFrameModel):
 class FinancieelTotalen(pa.DataFrameModel):
     """Printed totals against the sum of their rows, one row per group and period.
 
-    Built by :func:`totals_frame`; ``groep`` is the theme for the totals per theme,
+    Built by `totals_frame`; ``groep`` is the theme for the totals per theme,
     and ``alle_regels`` for a grand total.
     """
 
@@ -371,7 +371,7 @@ class FinancieelTotalen(pa.DataFrameModel):
 class FinancieelStructureel(pa.DataFrameModel):
     """A line's structural amount in the origin table and in the planned spending.
 
-    Built by :func:`structural_frame`, one row per line (omschrijving).
+    Built by `structural_frame`, one row per line (omschrijving).
     """
 
     omschrijving: Series[str]
@@ -411,7 +411,7 @@ class FinancieelStructureel(pa.DataFrameModel):
 class FinancieelVoetnoot(pa.DataFrameModel):
     """A footnote part against the task of the spending table with the same code.
 
-    Built by :func:`footnote_frame`, one row per part of the footnote.
+    Built by `footnote_frame`, one row per part of the footnote.
     """
 
     onderdeel: Series[str]
