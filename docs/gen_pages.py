@@ -41,6 +41,7 @@ def cell(value: object) -> str:
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """Render a Markdown table."""
     head = list(header)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
@@ -48,10 +49,12 @@ def table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 
 
 def anchor(record_id: str) -> str:
+    """Return the HTML id of a record on the published-figures page."""
     return "r-" + re.sub(r"[^a-z0-9_-]", "-", record_id.lower())
 
 
 def record_link(record_id: str) -> str:
+    """Return a Markdown link to a record on the published-figures page."""
     return f"[`{record_id}`](published.md#{anchor(record_id)})"
 
 
@@ -64,12 +67,14 @@ AUDIT = oi.audit()
 
 
 def metric_examples(func: object) -> str:
+    """Return the Examples section of a metric's docstring."""
     doc = inspect.getdoc(func) or ""
     _, _, examples = doc.partition("\nExamples\n--------\n")
     return examples.strip()
 
 
 def metric_inputs(func: object) -> str:
+    """Describe the arguments of a metric: data first, then keyword-only."""
     params = inspect.signature(func).parameters.values()  # type: ignore[arg-type]
     data = [f"`{p.name}`" for p in params if p.kind is not p.KEYWORD_ONLY]
     keywords = [f"`{p.name}`" for p in params if p.kind is p.KEYWORD_ONLY]
@@ -78,6 +83,7 @@ def metric_inputs(func: object) -> str:
 
 
 def write_metrics() -> None:
+    """Write the metric catalogue, arranged by the report's themes."""
     out = io.StringIO()
     out.write("# Metrics\n\n")
     out.write(
@@ -106,8 +112,11 @@ def write_metrics() -> None:
                         ["Inputs", metric_inputs(meta.func)],
                         ["Source in the report", meta.source],
                         ["Display precision", f"{meta.precision} decimals"],
-                        ["API", f"[`ondermijning_indicators.metrics.{meta.id}`]"
-                                f"(api/metrics.md#ondermijning_indicators.metrics.{meta.id})"],
+                        [
+                            "API",
+                            f"[`ondermijning_indicators.metrics.{meta.id}`]"
+                            f"(api/metrics.md#ondermijning_indicators.metrics.{meta.id})",
+                        ],
                     ],
                 )
             )
@@ -117,7 +126,9 @@ def write_metrics() -> None:
                 for caveat in meta.caveats:
                     out.write(f"    - {caveat}\n")
                 out.write("\n")
-            out.write("**Worked example**\n\n```python\n" + metric_examples(meta.func) + "\n```\n\n")
+            out.write(
+                "**Worked example**\n\n```python\n" + metric_examples(meta.func) + "\n```\n\n"
+            )
             used = RESULT[RESULT["how"].str.startswith(f"{meta.id}(")]
             if len(used):
                 out.write("**Published figures computed with it**\n\n")
@@ -125,8 +136,12 @@ def write_metrics() -> None:
                     table(
                         ["record", "printed", "computed", "status"],
                         [
-                            [record_link(r["id"]), r["phrase"], f"{r['computed_value']:.4g}",
-                             r["status"]]
+                            [
+                                record_link(r["id"]),
+                                r["phrase"],
+                                f"{r['computed_value']:.4g}",
+                                r["status"],
+                            ]
                             for r in used.to_dict("records")
                         ],
                     )
@@ -134,6 +149,13 @@ def write_metrics() -> None:
                 out.write("\n")
             else:
                 out.write("No published figure of the 2023 report is computed with it.\n\n")
+            readings = [r.id for r in RECORDS if any(a.metric == meta.id for a in r.alternatives)]
+            if readings:
+                out.write(
+                    "Used in other readings of: "
+                    + ", ".join(record_link(i) for i in readings)
+                    + ".\n\n"
+                )
     with mkdocs_gen_files.open("metrics.md", "w") as f:
         f.write(out.getvalue())
 
@@ -142,6 +164,7 @@ def write_metrics() -> None:
 
 
 def check_text(check: object) -> str:
+    """Describe a pandera check in words."""
     name = getattr(check, "name", str(check))
     stats = getattr(check, "statistics", {}) or {}
     if name == "isin":
@@ -160,6 +183,7 @@ def check_text(check: object) -> str:
 
 
 def write_data() -> None:
+    """Write the data dictionary from the schemas and the provenance records."""
     out = io.StringIO()
     out.write("# Data dictionary\n\n")
     out.write(
@@ -169,9 +193,15 @@ def write_data() -> None:
         "`oi.load_sample(name)`.\n\n"
     )
     listing = oi.list_samples()
-    out.write(table(["table", "title", "rows"],
-                    [[f"[`{n}`](#{n})", listing.loc[n, "title_nl"], len(oi.load_sample(n))]
-                     for n in listing.index]))  # fmt: skip
+    out.write(
+        table(
+            ["table", "title", "rows"],
+            [
+                [f"[`{n}`](#{n})", listing.loc[n, "title_nl"], len(oi.load_sample(n))]
+                for n in listing.index
+            ],
+        )
+    )
     out.write("\n")
     for name in listing.index:
         meta = oi.sample_metadata(name)
@@ -186,18 +216,27 @@ def write_data() -> None:
             ["Key (one row per)", ", ".join(f"`{k}`" for k in meta.key)],
         ]
         if meta.total_of:
-            rows.append(["Printed totals of", f"[`{meta.total_of['table']}`](#{meta.total_of['table']})"])
+            rows.append(
+                ["Printed totals of", f"[`{meta.total_of['table']}`](#{meta.total_of['table']})"]
+            )
         if meta.agrees_with:
-            rows.append(["Compared with", f"[`{meta.agrees_with['table']}`](#{meta.agrees_with['table']})"])
+            rows.append(
+                ["Compared with", f"[`{meta.agrees_with['table']}`](#{meta.agrees_with['table']})"]
+            )
         out.write(table(["", ""], rows) + "\n")
         out.write("**Columns**\n\n")
         out.write(
             table(
                 ["column", "type", "title", "description", "constraints"],
                 [
-                    [f"`{col}`", spec.dtype, spec.title or "", spec.description or "",
-                     "; ".join(check_text(c) for c in spec.checks)
-                     + ("; may be empty" if spec.nullable else "")]
+                    [
+                        f"`{col}`",
+                        spec.dtype,
+                        spec.title or "",
+                        spec.description or "",
+                        "; ".join(check_text(c) for c in spec.checks)
+                        + ("; may be empty" if spec.nullable else ""),
+                    ]
                     for col, spec in schema.columns.items()
                 ],
             )
@@ -215,8 +254,12 @@ def write_data() -> None:
                 out.write(f"- {rule}\n")
         if meta.corrections:
             out.write("\n**Corrections of printed misprints**\n\n")
-            out.write(table(["cell", "printed", "corrected", "why"],
-                            [[c.cell, c.printed, c.corrected, c.reason] for c in meta.corrections]))  # fmt: skip
+            out.write(
+                table(
+                    ["cell", "printed", "corrected", "why"],
+                    [[c.cell, c.printed, c.corrected, c.reason] for c in meta.corrections],
+                )
+            )
         if meta.caveats:
             out.write('\n!!! warning "Caveats"\n')
             for caveat in meta.caveats:
@@ -233,6 +276,7 @@ def write_data() -> None:
 
 
 def write_published() -> None:
+    """Write every published-figure record with its reproduction status."""
     out = io.StringIO()
     out.write("# Published figures\n\n")
     out.write(
@@ -253,11 +297,17 @@ def write_published() -> None:
             table(
                 ["record", "printed", "printed value", "computed", "status", "how", "note"],
                 [
-                    [f'<a id="{anchor(i)}"></a>`{i}`', result.loc[i, "phrase"],
-                     f"{result.loc[i, 'printed_value']:.6g}",
-                     "" if pd.isna(result.loc[i, "computed_value"])
-                     else f"{result.loc[i, 'computed_value']:.6g}",
-                     result.loc[i, "status"], f"`{result.loc[i, 'how']}`", result.loc[i, "note"]]
+                    [
+                        f'<a id="{anchor(i)}"></a>`{i}`',
+                        result.loc[i, "phrase"],
+                        f"{result.loc[i, 'printed_value']:.6g}",
+                        ""
+                        if pd.isna(result.loc[i, "computed_value"])
+                        else f"{result.loc[i, 'computed_value']:.6g}",
+                        result.loc[i, "status"],
+                        f"`{result.loc[i, 'how']}`",
+                        result.loc[i, "note"],
+                    ]
                     for i in ids
                 ],
             )
@@ -268,6 +318,7 @@ def write_published() -> None:
 
 
 def write_audit() -> None:
+    """Write the audit: counts, findings, and the checks that pass."""
     out = io.StringIO()
     out.write("# Audit of the report\n\n")
     out.write(
@@ -292,13 +343,18 @@ def write_audit() -> None:
             out.write(f"Record: {record_link(record_id)}\n\n")
     out.write("## Checks that pass\n\n")
     ok = AUDIT[AUDIT["status"] == "ok"]
-    out.write(table(["check", "where", "value"],
-                    [[f"`{r['id']}`", r["where"], r["printed"]] for r in ok.to_dict("records")]))  # fmt: skip
+    out.write(
+        table(
+            ["check", "where", "value"],
+            [[f"`{r['id']}`", r["where"], r["printed"]] for r in ok.to_dict("records")],
+        )
+    )
     with mkdocs_gen_files.open("audit.md", "w") as f:
         f.write(out.getvalue())
 
 
 def write_notes() -> None:
+    """Copy the reading notes on the report into the site."""
     text = (ROOT / "data" / "report" / "notes-2023.md").read_text(encoding="utf-8")
     with mkdocs_gen_files.open("notes.md", "w") as f:
         f.write(text)
@@ -308,20 +364,29 @@ def write_notes() -> None:
 
 CHARTS = [
     ("uitspraken_per_uitkomst", "Verdicts by outcome", plots.uitspraken_per_uitkomst),
-    ("vrijheidsstraffen_per_duur", "Custodial sentences by duration", plots.vrijheidsstraffen_per_duur),
+    (
+        "vrijheidsstraffen_per_duur",
+        "Custodial sentences by duration",
+        plots.vrijheidsstraffen_per_duur,
+    ),
     ("beslag_tegen_doelstelling", "Seizures against target", plots.beslag_tegen_doelstelling),
-    ("fte_groei_traject", "Capacity growth of the Aanpak Criminele Machtsstructuren", plots.fte_groei_traject),
+    (
+        "fte_groei_traject",
+        "Capacity growth of the Aanpak Criminele Machtsstructuren",
+        plots.fte_groei_traject,
+    ),
     ("besteding_per_thema", "Budget by theme", plots.besteding_per_thema),
-]  # fmt: skip
+]
 
 
 def write_charts() -> None:
+    """Draw every chart of the plots module and write the charts page."""
     out = io.StringIO()
     out.write("# Charts\n\n")
     out.write(
         "Drawn from the bundled tables by the functions of `ondermijning_indicators.plots` "
         '(install the extra: `pip install "ondermijning-indicators[plots]"`), which draw the '
-        "same charts for your own tables. Labels are Dutch by default; pass `taal=\"en\"` for "
+        'same charts for your own tables. Labels are Dutch by default; pass `taal="en"` for '
         "English.\n\n"
     )
     for name, title, func in CHARTS:
@@ -331,8 +396,10 @@ def write_charts() -> None:
         with mkdocs_gen_files.open(f"charts/{name}.png", "wb") as f:
             f.write(buffer.getvalue())
         out.write(f"## {title}\n\n![{title}](charts/{name}.png)\n\n")
-        out.write(f"```python\nfrom ondermijning_indicators import plots\n\nfig = plots.{name}()\n"
-                  f"fig.savefig(\"{name}.png\")\n```\n\n")  # fmt: skip
+        out.write(
+            f"```python\nfrom ondermijning_indicators import plots\n\nfig = plots.{name}()\n"
+            f'fig.savefig("{name}.png")\n```\n\n'
+        )
         out.write(f"API: [`plots.{name}`](api/plots.md#ondermijning_indicators.plots.{name})\n\n")
     with mkdocs_gen_files.open("charts.md", "w") as f:
         f.write(out.getvalue())
