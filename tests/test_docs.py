@@ -22,10 +22,29 @@ DOCS = ROOT / "docs"
 CLI = Path(sys.executable).with_name("ondermijning-indicators")
 
 
-def _shell_commands(page: Path) -> list[str]:
+def _shell_lines(page: Path) -> list[str]:
     blocks = re.findall(r"```sh\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
     lines = [ln.split("#")[0].strip() for block in blocks for ln in block.splitlines()]
-    return [ln for ln in lines if ln.startswith("ondermijning-indicators ")]
+    return [ln for ln in lines if ln]
+
+
+def _shell_commands(page: Path) -> list[str]:
+    return [ln for ln in _shell_lines(page) if ln.startswith("ondermijning-indicators ")]
+
+
+# Install commands are not run inside the test suite (they would replace the environment
+# it runs in); CI runs them: .ci/run calls make, and scripts/check-wheel.sh installs the
+# built wheel into a fresh environment.
+INSTALL_COMMANDS = {"make reproduce", 'pip install ".[plots]"'}
+
+
+def test_every_shell_line_of_getting_started_is_run_here_or_by_ci() -> None:
+    lines = _shell_lines(DOCS / "getting-started.md")
+    others = {ln for ln in lines if not ln.startswith("ondermijning-indicators ")}
+    assert others == INSTALL_COMMANDS
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nreproduce:" in makefile
+    assert "plots = [" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", _shell_commands(DOCS / "getting-started.md"))
