@@ -206,6 +206,33 @@ def _year_axis(ax: Axes, years: np.ndarray, labels: Mapping[str, str]) -> None:
 # --------------------------------------------------------------------------- charts
 
 
+def _counts_per_year(
+    name: str,
+    df: pd.DataFrame | None,
+    category: str,
+    order: tuple[str, ...],
+    taal: Taal,
+    ax: Axes | None,
+) -> Figure:
+    """Stacked bars of a court table: suspects per year, one segment per category."""
+    labels = _labels(taal)
+    table = _table(name, df)
+    fig, axes = _axes(ax)
+    wide = (
+        table.pivot(index="jaar", columns=category, values="aantal")
+        .reindex(columns=list(order))
+        .sort_index()
+    )
+    years = wide.index.to_numpy()
+    _stacked_bars(axes, wide, years, labels, width=0.7)
+    _year_axis(axes, years, labels)
+    axes.set_ylabel(labels["aantal_verdachten"])
+    meta = sample_metadata(name)
+    axes.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
+    _legend_outside(axes)
+    return fig
+
+
 def uitspraken_per_uitkomst(
     *,
     uitspraken: pd.DataFrame | None = None,
@@ -252,22 +279,7 @@ def uitspraken_per_uitkomst(
     >>> ax.containers[0].datavalues.tolist()  # schuldig, 2018-2022
     [1173.0, 1257.0, 963.0, 1113.0, 1238.0]
     """
-    labels = _labels(taal)
-    df = _table("uitspraken", uitspraken)
-    fig, ax = _axes(ax)
-    wide = (
-        df.pivot(index="jaar", columns="uitkomst", values="aantal")
-        .reindex(columns=list(UITKOMSTEN))
-        .sort_index()
-    )
-    years = wide.index.to_numpy()
-    _stacked_bars(ax, wide, years, labels, width=0.7)
-    _year_axis(ax, years, labels)
-    ax.set_ylabel(labels["aantal_verdachten"])
-    meta = sample_metadata("uitspraken")
-    ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
-    _legend_outside(ax)
-    return fig
+    return _counts_per_year("uitspraken", uitspraken, "uitkomst", UITKOMSTEN, taal, ax)
 
 
 def vrijheidsstraffen_per_duur(
@@ -317,22 +329,9 @@ def vrijheidsstraffen_per_duur(
     >>> int(sum(container.datavalues[-1] for container in ax.containers))  # 2022
     999
     """
-    labels = _labels(taal)
-    df = _table("vrijheidsstraffen", vrijheidsstraffen)
-    fig, ax = _axes(ax)
-    wide = (
-        df.pivot(index="jaar", columns="duurklasse", values="aantal")
-        .reindex(columns=list(DUURKLASSEN))
-        .sort_index()
+    return _counts_per_year(
+        "vrijheidsstraffen", vrijheidsstraffen, "duurklasse", DUURKLASSEN, taal, ax
     )
-    years = wide.index.to_numpy()
-    _stacked_bars(ax, wide, years, labels, width=0.7)
-    _year_axis(ax, years, labels)
-    ax.set_ylabel(labels["aantal_verdachten"])
-    meta = sample_metadata("vrijheidsstraffen")
-    ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
-    _legend_outside(ax)
-    return fig
 
 
 def _beslag_caveat(taal: Taal) -> tuple[int, str]:
