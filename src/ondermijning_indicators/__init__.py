@@ -16,6 +16,7 @@ Examples
 from . import errors, metrics, schemas
 from .audit import audit
 from .data import list_samples, load_sample, load_samples, sample_metadata, validate_tables
+from .folders import load_tables, write_tables
 from .published import parse_phrase, reproduce
 from .registry import get_metric, list_metrics
 
@@ -30,10 +31,12 @@ __all__ = [
     "list_samples",
     "load_sample",
     "load_samples",
+    "load_tables",
     "metrics",
     "parse_phrase",
     "reproduce",
     "sample_metadata",
     "schemas",
     "validate_tables",
+    "write_tables",
 ]

@@ -9,6 +9,7 @@ import enum
 import json
 import math
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import pandas as pd
@@ -19,6 +20,8 @@ from rich.table import Table
 from . import __version__
 from .audit import audit as _audit
 from .data import list_samples
+from .errors import DataValidationError, InvalidInputError
+from .folders import load_tables
 from .published import reproduce as _reproduce
 from .published import summarize
 from .registry import list_metrics
@@ -202,6 +205,37 @@ def audit(
         f"{counts.get('finding', 0)} findings; {counts.get('ok', 0)} checks passed "
         "(--all lists them)."
     )
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        Path, typer.Argument(help="A folder of table files (CSV, Excel, Parquet), or one file.")
+    ],
+    notation: Annotated[
+        str,
+        typer.Option(help="auto (Dutch when a CSV header is separated by ';'), machine or nl."),
+    ] = "auto",
+    require: Annotated[
+        list[str] | None, typer.Option(help="A table that must be present (repeatable).")
+    ] = None,
+) -> None:
+    """Check a folder of your own tables against the library's schemas.
+
+    Every problem in every file is listed at once (file, sheet, row, column, value,
+    the rule it breaks); exit status 0 when all tables are valid, 1 otherwise.
+    """
+    if notation not in ("auto", "machine", "nl"):
+        raise typer.BadParameter("must be auto, machine or nl", param_hint="--notation")
+    try:
+        tables = load_tables(path, notation=notation, required=require or ())  # type: ignore[arg-type]
+    except (DataValidationError, InvalidInputError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    rows = sum(len(df) for df in tables.values())
+    years = sorted({int(y) for df in tables.values() if "jaar" in df for y in df["jaar"]})
+    span = f", jaar {years[0]}-{years[-1]}" if years else ""
+    typer.echo(f"OK: {len(tables)} tables, {rows} rows{span}: {', '.join(sorted(tables))}")
 
 
 def _listing(df: pd.DataFrame, fmt: Format, *, title: str, columns: tuple[str, ...]) -> None:

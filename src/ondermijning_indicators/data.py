@@ -28,6 +28,7 @@ from .schemas import CROSS_TABLE_CHECKS, SCHEMAS
 __all__ = [
     "Correction",
     "SampleMeta",
+    "TableSource",
     "list_samples",
     "load_sample",
     "load_samples",
@@ -414,14 +415,37 @@ def _rows(indices: list[Any], row_label: Any) -> str:
     return ", ".join(labels)
 
 
+@dataclass(frozen=True)
+class TableSource:
+    """Where a table came from, for messages: a label and how its rows are numbered.
+
+    Attributes
+    ----------
+    label : str
+        The file (and sheet), e.g. ``"tabellen.xlsx, sheet uitspraken"``.
+    row_word : str, default="line"
+        "line" for text files, "row" for spreadsheets.
+    first_row : int, default=2
+        The number of the first data row (the header is row 1).
+    """
+
+    label: str
+    row_word: str = "line"
+    first_row: int = 2
+
+    def __str__(self) -> str:
+        return self.label
+
+
 def _validate_one(
-    name: str, df: pd.DataFrame, source: str | None
+    name: str, df: pd.DataFrame, source: TableSource | str | None
 ) -> tuple[pd.DataFrame | None, list[dict[str, Any]]]:
     model = SCHEMAS[name]
+    where = TableSource(source) if isinstance(source, str) else source
 
     def row_label(idx: Any) -> str:
-        if source is not None and isinstance(idx, int | np.integer):
-            return f"line {int(idx) + 2}"  # header is line 1
+        if where is not None and isinstance(idx, int | np.integer):
+            return f"{where.row_word} {int(idx) + where.first_row}"
         return f"row {idx}"
 
     parsed, failures = _parse_numbers(df, model, name, row_label)
@@ -437,7 +461,9 @@ def _validate_one(
 
 
 def validate_tables(
-    tables: Mapping[str, pd.DataFrame], *, sources: Mapping[str, str] | None = None
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    sources: Mapping[str, str | TableSource] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Validate tables against their schemas and against each other.
 
@@ -447,9 +473,10 @@ def validate_tables(
         Tables by name (the names of `ondermijning_indicators.schemas.SCHEMAS`).
         Columns may hold text, as read from a CSV file: numbers are parsed strictly
         (machine notation), never guessed.
-    sources : mapping of str to str, optional
-        Where each table came from (a file path), used in the messages; rows are
-        then reported as file lines.
+    sources : mapping of str to str or TableSource, optional
+        Where each table came from (a file path, or a `TableSource` with the sheet
+        and row numbering), used in the messages; rows are then reported as lines
+        of the file or rows of the sheet.
 
     Returns
     -------
@@ -533,7 +560,7 @@ def _fmt(v: Any) -> str:
 _SELF_EXPLAINED = {"number", "unknown column", "missing column", "one row per key", "unknown table"}
 
 
-def _message(frame: pd.DataFrame, sources: Mapping[str, str]) -> str:
+def _message(frame: pd.DataFrame, sources: Mapping[str, str | TableSource]) -> str:
     n = len(frame)
     lines = [f"{n} problem{'s' if n != 1 else ''} in the tables:"]
     for rec in frame.to_dict("records"):

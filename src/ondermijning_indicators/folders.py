@@ -1,0 +1,356 @@
+"""Tables from a folder of files: CSV (machine or Dutch notation), Excel, Parquet.
+
+An analyst's folder holds the same tables as ``data/samples/``, one file per table
+(``uitspraken.csv``, ``vrijheidsstraffen.parquet``) or an Excel workbook with one
+sheet per table; more years are more rows. :func:`load_tables` reads every file,
+converts Dutch spreadsheet notation strictly (never guessing), validates every table
+against its schema and the tables against each other, and reports every problem of
+every file at once. :func:`write_tables` writes tables the same ways, atomically.
+
+Dutch notation: ``;`` between fields, a dot between thousands in groups of three and
+a comma before decimals ("1.238" is 1238, "12,5" is 12.5). With ``notation="auto"``
+a CSV file whose header is separated by ``;`` is read as Dutch, else as machine
+notation (``,`` between fields, a dot before decimals, no thousands separator).
+Excel cells that hold numbers are numbers; a number typed as text in a number column
+is an error unless ``notation="nl"`` says the text is Dutch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .data import TableSource, _catalogue, _failure, _message, _numeric_columns, validate_tables
+from .errors import DataValidationError, InvalidInputError
+from .published import format_dutch
+from .schemas import SCHEMAS
+
+__all__ = ["Notation", "load_tables", "write_tables"]
+
+Notation = Literal["auto", "machine", "nl"]
+_NL_INT = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)$")
+_NL_FLOAT = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_SUFFIXES = {".csv", ".xlsx", ".parquet"}
+_IGNORED = {".md", ".txt", ".json", ".toml"}
+_FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _dutch_message(value: str, kind: str) -> str:
+    if kind == "int" and re.fullmatch(r"[+-]?\d+,\d+", value):
+        return f"is not a whole number: {value!r} has a decimal comma, and a count has no decimals"
+    if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", value):
+        return (
+            f"is not Dutch notation: {value!r} has a dot that does not separate thousands in "
+            "groups of three; in Dutch notation write decimals with a comma"
+        )
+    return f"is not a {'whole ' if kind == 'int' else ''}number in Dutch notation ({value!r})"
+
+
+def _from_dutch(
+    df: pd.DataFrame, name: str, source: TableSource
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Convert the number columns of a Dutch-notation table to machine notation, strictly."""
+    out = df.copy()
+    failures: list[dict[str, Any]] = []
+    for col, kind in _numeric_columns(SCHEMAS[name]).items():
+        if col not in out.columns:
+            continue
+        text = out[col].astype("string").str.strip()
+        pattern = _NL_INT if kind == "int" else _NL_FLOAT
+        empty = text.isna() | (text == "")
+        ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
+        for idx in out.index[~ok.to_numpy()]:
+            value = str(text[idx])
+            failures.append(
+                _failure(
+                    f"{name} ({source.label})",
+                    f"{source.row_word} {int(idx) + source.first_row}",
+                    col,
+                    value,
+                    "number",
+                    _dutch_message(value, kind),
+                )
+            )
+        converted = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        out[col] = converted.where(ok & ~empty, text)
+    return out, failures
+
+
+def _sniff(path: Path) -> str:
+    with path.open("r", encoding="utf-8-sig") as handle:
+        header = handle.readline()
+    return "nl" if ";" in header and "," not in header else "machine"
+
+
+def _excel_cells_as_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Numbers of an Excel sheet as machine text, so one parser handles every source."""
+    out = df.copy()
+    numeric = _numeric_columns(SCHEMAS[name])
+    for col in out.columns:
+
+        def as_text(value: Any, col: str = col) -> Any:
+            if isinstance(value, bool | np.bool_) or value is None:
+                return value
+            if isinstance(value, int | np.integer):
+                return str(int(value))
+            if isinstance(value, float | np.floating):
+                if np.isnan(value):
+                    return ""
+                if float(value).is_integer() and numeric.get(col) == "int":
+                    return str(int(value))
+                return repr(float(value))
+            return value
+
+        out[col] = out[col].map(as_text).astype(object)
+    return out
+
+
+def _read(
+    path: Path, notation: Notation
+) -> tuple[list[tuple[str, pd.DataFrame, TableSource]], list[dict[str, Any]]]:
+    """Read one file into (table name, raw frame, source) items; report what cannot be read."""
+    items: list[tuple[str, pd.DataFrame, TableSource]] = []
+    failures: list[dict[str, Any]] = []
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            style = _sniff(path) if notation == "auto" else notation
+            frame = pd.read_csv(
+                path,
+                sep=";" if style == "nl" else ",",
+                dtype=str,
+                keep_default_na=False,
+                encoding="utf-8-sig",
+            )
+            source = TableSource(f"{path.name}, {'Dutch' if style == 'nl' else 'machine'} notation")
+            if style == "nl" and path.stem in SCHEMAS:
+                frame, problems = _from_dutch(frame, path.stem, source)
+                failures += problems
+            items.append((path.stem, frame, source))
+        elif suffix == ".xlsx":
+            sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+            single = len(sheets) == 1
+            for sheet, frame in sheets.items():
+                name = str(sheet)
+                if single and name not in SCHEMAS and path.stem in SCHEMAS:
+                    name = path.stem
+                source = TableSource(f"{path.name}, sheet {sheet}", "row", 2)
+                if name in SCHEMAS:
+                    frame = _excel_cells_as_text(frame, name)
+                    if notation == "nl":
+                        frame, problems = _from_dutch(frame, name, source)
+                        failures += problems
+                items.append((name, frame, source))
+        elif suffix == ".parquet":
+            items.append((path.stem, pd.read_parquet(path), TableSource(path.name, "row", 1)))
+    except (OSError, ValueError, ImportError) as exc:
+        failures.append(_failure(path.name, "", "", None, "unreadable", f"cannot read: {exc}"))
+    return items, failures
+
+
+def load_tables(
+    path: str | os.PathLike[str],
+    *,
+    notation: Notation = "auto",
+    required: Iterable[str] = (),
+) -> dict[str, pd.DataFrame]:
+    """Load and validate a folder of tables (CSV, Excel or Parquet).
+
+    Parameters
+    ----------
+    path : path
+        A folder with one file per table (``<table>.csv``, ``<table>.xlsx``,
+        ``<table>.parquet``) and/or Excel workbooks with one sheet per table; or a
+        single such file. Files ending in .md, .txt, .json or .toml are ignored.
+    notation : {"auto", "machine", "nl"}, default="auto"
+        How numbers are written: see the module docstring.
+    required : iterable of str, default=()
+        Tables that must be present. A table of printed totals always requires the
+        table it totals.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        The validated, typed tables by name.
+
+    Raises
+    ------
+    DataValidationError
+        With every problem of every file at once: file, sheet, row, column, value and
+        the rule in words. Nothing is coerced silently.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import ondermijning_indicators as oi
+    >>> folder = tempfile.mkdtemp()
+    >>> samples = oi.load_samples()
+    >>> court = {name: samples[name] for name in ("uitspraken", "uitspraken_totaal")}
+    >>> _ = oi.write_tables(court, folder, notation="nl")  # as a Dutch spreadsheet saves it
+    >>> import pathlib
+    >>> pathlib.Path(folder, "uitspraken_totaal.csv").read_text().splitlines()[-1]
+    '2022;1.543'
+    >>> tables = oi.load_tables(folder)
+    >>> int(tables["uitspraken_totaal"].query("jaar == 2022")["aantal"].iloc[0])
+    1543
+    """
+    root = Path(path)
+    if not root.exists():
+        raise InvalidInputError(f"load_tables: {root} does not exist")
+    files = [root] if root.is_file() else sorted(p for p in root.iterdir() if p.is_file())
+    failures: list[dict[str, Any]] = []
+    raw: dict[str, pd.DataFrame] = {}
+    sources: dict[str, TableSource] = {}
+    for file in files:
+        suffix = file.suffix.lower()
+        if file.name.startswith(".") or suffix in _IGNORED:
+            continue
+        if suffix not in _SUFFIXES:
+            failures.append(
+                _failure(file.name, "", "", None, "unknown file type",
+                         f"{file.name} is not a table file; use .csv, .xlsx or .parquet")
+            )  # fmt: skip
+            continue
+        items, problems = _read(file, notation)
+        failures += problems
+        for name, frame, source in items:
+            if name not in SCHEMAS:
+                failures.append(
+                    _failure(f"{name} ({source.label})", "", "", None, "unknown table",
+                             f"unknown table {name!r}: name the file or sheet after one of "
+                             f"{', '.join(sorted(SCHEMAS))}")
+                )  # fmt: skip
+            elif name in raw:
+                failures.append(
+                    _failure(f"{name} ({source.label})", "", "", None, "duplicate table",
+                             f"table {name!r} is given twice: in {sources[name].label} and "
+                             f"in {source.label}")
+                )  # fmt: skip
+            else:
+                raw[name], sources[name] = frame, source
+    needed = dict.fromkeys(required, "asked for")
+    for name in raw:
+        total_of = _catalogue()["tables"].get(name, {}).get("total_of")
+        if total_of:
+            needed.setdefault(total_of["table"], f"its printed totals are in {name}")
+    for name, why in sorted(needed.items()):
+        if name not in raw:
+            failures.append(_failure(name, "", "", None, "missing table",
+                                     f"required table {name!r} is missing ({why})"))  # fmt: skip
+    try:
+        validated = validate_tables(raw, sources=sources)
+    except DataValidationError as exc:
+        if not failures:
+            raise
+        failures += exc.failures.to_dict("records")  # type: ignore[attr-defined]
+        validated = {}
+    if failures:
+        frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
+        raise DataValidationError(_message(frame, {}), table=", ".join(raw), failures=frame)
+    return validated
+
+
+def _neutralise(value: Any) -> Any:
+    """Keep a spreadsheet from running a text cell as a formula (prefix a quote)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _dutch_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    out = df.copy()
+    for col, kind in _numeric_columns(SCHEMAS[name]).items():
+        if col not in out.columns:
+            continue
+
+        is_year = col.endswith("jaar")
+
+        def fmt(value: Any, kind: str = kind, is_year: bool = is_year) -> str:
+            if pd.isna(value):
+                return ""
+            if kind == "int":
+                text = format_dutch(float(value), 0)
+                return text.replace(".", "") if is_year else text  # years: no thousands dot
+            decimals = (
+                len(repr(float(value)).split(".")[1].rstrip("0"))
+                if "." in repr(float(value))
+                else 0
+            )
+            return format_dutch(float(value), decimals)
+
+        out[col] = out[col].map(fmt)
+    return out
+
+
+def write_tables(
+    tables: Mapping[str, pd.DataFrame],
+    path: str | os.PathLike[str],
+    *,
+    format: Literal["csv", "xlsx", "parquet"] = "csv",
+    notation: Literal["machine", "nl"] = "machine",
+) -> list[Path]:
+    """Write tables to a folder, atomically: on any error nothing partial is left.
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        Tables by name.
+    path : path
+        The folder to write into (created if missing); one file per table, named
+        after it (``uitspraken.csv``, ``uitspraken.xlsx``, ``uitspraken.parquet``).
+    format : {"csv", "xlsx", "parquet"}, default="csv"
+    notation : {"machine", "nl"}, default="machine"
+        For CSV: machine notation, or Dutch spreadsheet notation (``;``, thousands
+        dot, decimal comma). Text cells that a spreadsheet would run as a formula
+        (starting with ``=``, ``+``, ``-``, ``@``) are prefixed with a quote in CSV and
+        Excel output.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import ondermijning_indicators as oi
+    >>> folder = tempfile.mkdtemp()
+    >>> [p.name for p in oi.write_tables({"uitspraken": oi.load_sample("uitspraken")}, folder,
+    ...                                  notation="nl")]
+    ['uitspraken.csv']
+    >>> oi.load_tables(folder)["uitspraken"].equals(oi.load_sample("uitspraken"))
+    True
+    """
+    target = Path(path)
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=target))
+    written: list[Path] = []
+    try:
+        for name, df in tables.items():
+            file = staging / f"{name}.{format}"
+            if format == "xlsx":
+                # One workbook per table: a sheet name holds at most 31 characters.
+                df.map(_neutralise).to_excel(file, sheet_name=name[:31], index=False)
+            elif format == "parquet":
+                df.to_parquet(file, index=False)
+            elif notation == "nl":
+                _dutch_text(df, name).map(_neutralise).to_csv(file, sep=";", index=False)
+            else:
+                df.map(_neutralise).to_csv(file, index=False)
+            written.append(file)
+        final = []
+        for file in written:
+            os.replace(file, target / file.name)
+            final.append(target / file.name)
+        return final
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
