@@ -55,7 +55,7 @@ def test_only_problems_shows_the_explained_discrepancies_and_succeeds() -> None:
 def test_an_unexplained_discrepancy_makes_the_exit_status_non_zero(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken() -> pd.DataFrame:
+    def broken(*args: object) -> pd.DataFrame:
         out = oi.reproduce()
         out["status"] = out["status"].where(out.index != 0, "discrepancy")
         out["explained"] = out.index != 0

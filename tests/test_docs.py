@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -48,10 +49,19 @@ def test_every_shell_line_of_getting_started_is_run_here_or_by_ci() -> None:
 
 
 @pytest.mark.parametrize("command", _shell_commands(DOCS / "getting-started.md"))
-def test_every_command_of_getting_started_runs(command: str) -> None:
+def test_every_command_of_getting_started_runs(command: str, tmp_path: Path) -> None:
+    # Run where the page's relative paths resolve, in a copy, so outputs stay out of the
+    # checkout.
+    shutil.copytree(DOCS / "examples", tmp_path / "docs" / "examples")
+    shutil.copytree(ROOT / "data" / "samples", tmp_path / "data" / "samples")
     args = shlex.split(command)[1:]
     proc = subprocess.run(
-        [str(CLI), *args], capture_output=True, text=True, check=False, env={"COLUMNS": "120"}
+        [str(CLI), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"COLUMNS": "120"},
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()

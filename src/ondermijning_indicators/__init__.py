@@ -19,12 +19,15 @@ from .data import list_samples, load_sample, load_samples, sample_metadata, vali
 from .folders import load_tables, write_tables
 from .published import parse_phrase, reproduce
 from .registry import get_metric, list_metrics
+from .results import ComputeResult, compute, write_results
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ComputeResult",
     "__version__",
     "audit",
+    "compute",
     "errors",
     "get_metric",
     "list_metrics",
@@ -38,5 +41,6 @@ __all__ = [
     "sample_metadata",
     "schemas",
     "validate_tables",
+    "write_results",
     "write_tables",
 ]

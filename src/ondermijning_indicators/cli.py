@@ -20,11 +20,13 @@ from rich.table import Table
 from . import __version__
 from .audit import audit as _audit
 from .data import list_samples
-from .errors import DataValidationError, InvalidInputError
+from .errors import DataValidationError, FigureRecordError, InvalidInputError
 from .folders import load_tables
+from .published import load_records, summarize
 from .published import reproduce as _reproduce
-from .published import summarize
 from .registry import list_metrics
+from .results import compute as compute_results
+from .results import write_results
 
 app = typer.Typer(
     name="ondermijning-indicators",
@@ -117,6 +119,20 @@ def reproduce(
         bool,
         typer.Option("--only-problems", help="Show only discrepancies and unexplained records."),
     ] = False,
+    figures: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--figures",
+            help="A TOML file of published-figure records (e.g. of your draft); repeatable. "
+            "Default: the records of the 2023 report.",
+        ),
+    ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="A folder of your own tables (see 'validate'). Default: the samples."
+        ),
+    ] = None,
 ) -> None:
     """Recompute every published figure of the report and compare it with the print.
 
@@ -126,9 +142,19 @@ def reproduce(
     transcribed (the number is itself table data), not_derivable (no published
     table gives it), or discrepancy.
 
-    Exit status 0 when every figure is reproduced or explained, 1 otherwise.
+    With --figures and --data it checks the records of your own draft against your
+    own tables, with the same rounding and qualifier rules.
+
+    Exit status 0 when every figure is reproduced or explained, 1 otherwise, 2 when
+    a record or a table cannot be read.
     """
-    result = _reproduce()
+    try:
+        tables = load_tables(data) if data is not None else None
+        records = load_records(list(figures)) if figures else None
+        result = _reproduce(tables, records)
+    except (DataValidationError, FigureRecordError, InvalidInputError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     summary = summarize(result)
     shown = result
     if only_problems:
@@ -205,6 +231,40 @@ def audit(
         f"{counts.get('finding', 0)} findings; {counts.get('ok', 0)} checks passed "
         "(--all lists them)."
     )
+
+
+@app.command()
+def compute(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A folder of your own tables; default: the bundled samples."),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Output file: .csv, .parquet, .json or .xlsx (datapackage.json beside)."
+        ),
+    ] = Path("indicatoren.csv"),
+) -> None:
+    """Compute every indicator for every year the tables support, into one tidy file.
+
+    One row per metric, period and category, with labels, unit and caveats; metrics
+    the tables cannot feed are listed as skipped with the reason (also in
+    datapackage.json). Files are written atomically: on an error nothing is left.
+    """
+    try:
+        tables = load_tables(path) if path is not None else None
+        result = compute_results(tables)
+        written = write_results(result, out)
+    except (DataValidationError, InvalidInputError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(
+        f"{len(result.values)} values of {result.values['metric'].nunique()} metrics written "
+        f"to {', '.join(str(p) for p in written)}"
+    )
+    for rec in result.skipped.to_dict("records"):
+        typer.echo(f"skipped {rec['metric']}: {rec['reason']}")
 
 
 @app.command()

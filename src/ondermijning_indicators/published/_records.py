@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Mapping
@@ -87,6 +88,13 @@ class FigureRecord:
     known_discrepancy: str | None
     source: str
     finding: str | None = None
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The record named for messages: its id, file and line."""
+        line = f", line {self.line}" if self.line else ""
+        return f"record {self.id!r} ({self.source}{line})"
 
 
 def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
@@ -123,6 +131,7 @@ def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
 
 
 def _record(raw: Mapping[str, Any], *, source: str) -> FigureRecord:
+    """Build one record; a problem names the file (and, via the caller, the line)."""
     rid = raw.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
         raise FigureRecordError(
@@ -215,8 +224,18 @@ def load_records(paths: list[Path] | None = None) -> list[FigureRecord]:
             raise FigureRecordError(
                 f"{source}: unknown top-level keys {sorted(unknown)}; allowed: {sorted(_FILE_KEYS)}"
             )
+        lines = {
+            m.group(1): text.count("\n", 0, m.start()) + 1
+            for m in re.finditer(r'(?m)^id\s*=\s*"([^"]+)"', text)
+        }
         for raw in doc.get("figure", []):
-            rec = _record(raw, source=source)
+            line = lines.get(str(raw.get("id")))
+            try:
+                rec = _record(raw, source=source)
+            except FigureRecordError as exc:
+                where = f" (line {line})" if line else ""
+                raise FigureRecordError(f"{exc}{where}") from None
+            rec = dataclasses.replace(rec, line=line)
             if rec.id in seen:
                 raise FigureRecordError(
                     f"{source}: record id {rec.id!r} is used twice (also in {seen[rec.id]})"

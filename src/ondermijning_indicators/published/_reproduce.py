@@ -31,13 +31,13 @@ RESULT_COLUMNS = [
 def _select(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> pd.Series:
     if sel.table not in tables:
         raise FigureRecordError(
-            f"record {record!r}: no table {sel.table!r}; tables: {', '.join(sorted(tables))}"
+            f"{record}: no table {sel.table!r}; tables: {', '.join(sorted(tables))}"
         )
     df = tables[sel.table]
     for name in [sel.column, *(k for k, _ in sel.filters)]:
         if name not in df.columns:
             raise FigureRecordError(
-                f"record {record!r}: table {sel.table!r} has no column {name!r}; "
+                f"{record}: table {sel.table!r} has no column {name!r}; "
                 f"columns: {', '.join(df.columns)}"
             )
     mask = pd.Series(True, index=df.index)
@@ -45,26 +45,26 @@ def _select(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> 
         mask &= df[key].astype(str).isin(value.split("|"))  # "a|b": either value
     values = df.loc[mask, sel.column]
     if values.empty:
-        raise FigureRecordError(f"record {record!r}: {sel} matches no row")
+        raise FigureRecordError(f"{record}: {sel} matches no row")
     return values
 
 
 def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: FigureRecord) -> float:
     if reading.kind == "cell":
-        values = _select(reading.inputs["value"], tables, record.id)
+        values = _select(reading.inputs["value"], tables, record.where)
         if len(values) != 1:
             raise FigureRecordError(
-                f"record {record.id!r}: cell {reading.inputs['value']} matches {len(values)} "
+                f"{record.where}: cell {reading.inputs['value']} matches {len(values)} "
                 "rows; a cell must match exactly one (use sum = ... to add rows up)"
             )
         return float(values.iloc[0])
     if reading.kind == "sum":
-        return float(_select(reading.inputs["value"], tables, record.id).sum())
+        return float(_select(reading.inputs["value"], tables, record.where).sum())
     assert reading.metric is not None
     try:
         meta = get_metric(reading.metric)
     except MetadataError as exc:
-        raise FigureRecordError(f"record {record.id!r}: {exc}") from None
+        raise FigureRecordError(f"{record.where}: {exc}") from None
     params = inspect.signature(meta.func).parameters
     required = {
         n
@@ -74,16 +74,17 @@ def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: Figu
     given = set(reading.inputs)
     if not required <= given or not given <= set(params):
         raise FigureRecordError(
-            f"record {record.id!r}: metric {meta.id!r} takes {', '.join(sorted(required))}; "
+            f"{record.where}: metric {meta.id!r} takes {', '.join(sorted(required))}; "
             f"the record gives {', '.join(sorted(given))}"
         )
     if reading.compare and (meta.unit is Unit.SHARE) != (record.quantity.unit == "share"):
         raise FigureRecordError(
-            f"record {record.id!r}: metric {meta.id!r} gives a {meta.unit}, but the phrase "
+            f"{record.where}: metric {meta.id!r} gives a {meta.unit}, but the phrase "
             f"{record.phrase!r} is a {record.quantity.unit}"
         )
     args = {
-        name: float(_select(sel, tables, record.id).sum()) for name, sel in reading.inputs.items()
+        name: float(_select(sel, tables, record.where).sum())
+        for name, sel in reading.inputs.items()
     }
     return float(meta.func(**args))
 
