@@ -10,11 +10,22 @@ from types import ModuleType
 import pytest
 
 import ondermijning_indicators as oi
-from ondermijning_indicators import data, metrics, plots, published, registry, schemas
+from ondermijning_indicators import (
+    data,
+    folders,
+    metrics,
+    plots,
+    published,
+    registry,
+    results,
+    schemas,
+)
 
 # ``oi.audit`` is the function; the module of the same name is reached by its path.
 audit_module = importlib.import_module("ondermijning_indicators.audit")
-MODULES: list[ModuleType] = [oi, metrics, published, data, registry, schemas, audit_module, plots]
+MODULES: list[ModuleType] = [
+    oi, metrics, published, data, registry, schemas, audit_module, plots, folders, results,
+]  # fmt: skip
 
 
 def _public_functions() -> list[tuple[str, object]]:

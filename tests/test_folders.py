@@ -128,11 +128,6 @@ MALFORMED = [
         r"required table 'uitspraken' is missing \(its printed totals are in uitspraken_totaal\)",
     ),
     (
-        "the same table twice",
-        {"uitspraken.csv": GOOD_NL, "uitspraken.parquet": ""},
-        r"cannot read|given twice",
-    ),
-    (
         "a file that is not a table",
         {"uitspraken.csv": GOOD_NL, "notities.docx": "x"},
         r"notities.docx is not a table file; use .csv, .xlsx or .parquet",
@@ -147,6 +142,14 @@ def test_malformed_input_is_reported_in_words(
     for name, text in files.items():
         _write(tmp_path, name, text)
     assert re.search(message, _problems(tmp_path)), case
+
+
+def test_the_same_table_in_two_files_is_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "uitspraken.csv", GOOD_NL)
+    SAMPLES["uitspraken"].to_parquet(tmp_path / "uitspraken.parquet", index=False)
+    message = _problems(tmp_path)
+    assert re.search(r"table 'uitspraken' is given twice: in uitspraken.csv, Dutch notation and "
+                     r"in uitspraken.parquet", message)  # fmt: skip
 
 
 def test_a_missing_table_the_caller_requires_is_reported(tmp_path: Path) -> None:
