@@ -35,8 +35,19 @@ def test_every_metric_is_computed_or_skipped_with_a_reason(result: oi.ComputeRes
     computed = set(result.values["metric"])
     skipped = set(result.skipped["metric"])
     assert computed | skipped == set(oi.list_metrics().index)
-    assert not computed & skipped
+    assert skipped - computed == {"bedrag_in_euro", "zonder_uitschieter"}
     assert result.skipped["reason"].str.len().gt(20).all()
+
+
+def test_a_year_one_table_lacks_is_reported_not_dropped() -> None:
+    extra = pd.DataFrame(
+        {"jaar": [2023] * 3, "uitkomst": list(UITKOMSTEN), "aantal": [1300, 190, 90]}
+    )
+    tables = {**SAMPLES, "uitspraken": pd.concat([SAMPLES["uitspraken"], extra])}
+    skipped = oi.compute(tables).skipped.set_index("metric")["reason"]
+    assert skipped["aandeel_vrijheidsstraffen"] == (
+        "jaar 2023 not computed: not every table it needs has the year"
+    )
 
 
 def test_the_report_figures_come_out_of_compute(result: oi.ComputeResult) -> None:

@@ -245,8 +245,18 @@ def _parse_numbers(
     """Strictly parse text in number columns; report what does not parse."""
     out = df.copy()
     failures: list[dict[str, Any]] = []
+
+    def refuse(idx: Any, col: str, value: Any, message: str) -> None:
+        failure = _failure(table, row_label(idx), col, value, "number", message)
+        failures.append({**failure, "_index": idx})
+
     for col, kind in _numeric_columns(model).items():
         if col not in out.columns:
+            continue
+        if pd.api.types.is_bool_dtype(out[col]):
+            for idx in out.index:
+                refuse(idx, col, out[col][idx], "is True/False, not a number")
+            out[col] = np.nan
             continue
         if pd.api.types.is_numeric_dtype(out[col]):
             if kind == "int" and pd.api.types.is_float_dtype(out[col]):
@@ -270,8 +280,17 @@ def _parse_numbers(
                 table, row_label(idx), col, value, "number", _explain_number(value, kind)
             )
             failures.append({**failure, "_index": idx})
-        numbers = pd.to_numeric(text.where(ok & ~empty), errors="coerce")
-        out[col] = numbers.astype("float64")
+        numbers = pd.to_numeric(text.where(ok & ~empty), errors="coerce").astype("float64")
+        out[col] = numbers
+    for col, kind in _numeric_columns(model).items():
+        if col not in out.columns or not pd.api.types.is_numeric_dtype(out[col]):
+            continue
+        values = out[col].astype("float64")
+        limit = 2.0**63 if kind == "int" else np.inf  # beyond it, a count cannot be stored
+        bad = (values.abs() >= limit).to_numpy() | np.isinf(values.to_numpy())
+        for idx in out.index[bad]:
+            refuse(idx, col, values[idx], "is too large to be a count or amount")
+        out[col] = out[col].where(~bad)
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].astype("string").str.strip() != "")

@@ -56,13 +56,26 @@ def _dutch_message(value: str, kind: str) -> str:
 
 
 def _from_dutch(
-    df: pd.DataFrame, name: str, source: TableSource
+    df: pd.DataFrame, name: str, source: TableSource, *, text_only: bool = False
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
-    """Convert the number columns of a Dutch-notation table to machine notation, strictly."""
+    """Convert the number columns of a Dutch-notation table to machine notation, strictly.
+
+    With ``text_only`` (an Excel sheet) only text cells are read as Dutch: a cell
+    that holds a number is a number, whatever the notation.
+    """
     out = df.copy()
     failures: list[dict[str, Any]] = []
     for col, kind in _numeric_columns(SCHEMAS[name]).items():
         if col not in out.columns:
+            continue
+        if text_only:
+            is_text = out[col].map(lambda v: isinstance(v, str))
+            if not is_text.any():
+                continue
+            part, problems = _from_dutch(out.loc[is_text, [col]], name, source)
+            out[col] = out[col].astype(object)
+            out.loc[is_text, col] = part[col]
+            failures += problems
             continue
         text = out[col].astype("string").str.strip()
         pattern = _NL_INT if kind == "int" else _NL_FLOAT
@@ -145,10 +158,10 @@ def _read(
                     name = path.stem
                 source = TableSource(f"{path.name}, sheet {sheet}", "row", 2)
                 if name in SCHEMAS:
-                    frame = _excel_cells_as_text(frame, name)
                     if notation == "nl":
-                        frame, problems = _from_dutch(frame, name, source)
+                        frame, problems = _from_dutch(frame, name, source, text_only=True)
                         failures += problems
+                    frame = _excel_cells_as_text(frame, name)
                 items.append((name, frame, source))
         elif suffix == ".parquet":
             items.append((path.stem, pd.read_parquet(path), TableSource(path.name, "row", 1)))

@@ -10,6 +10,7 @@ Excel with a frictionless ``datapackage.json`` beside it, atomically.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import os
 import shutil
@@ -60,8 +61,20 @@ def _by_year(df: pd.DataFrame, column: str, **where: str) -> pd.Series:
     return df.groupby("jaar")[column].sum().astype("float64")
 
 
+_DROPPED: contextvars.ContextVar[list[str]] = contextvars.ContextVar("dropped")
+
+
 def _common(*series: pd.Series) -> list[pd.Series]:
+    """Keep the years all inputs have; report, never drop silently, the others."""
     years = sorted(set.intersection(*(set(s.index) for s in series)))
+    every = sorted(set.union(*(set(s.index) for s in series)))
+    missing = [y for y in every if y not in years]
+    if missing:
+        _DROPPED.get().append(
+            "jaar "
+            + ", ".join(str(y) for y in missing)
+            + " not computed: not every table it needs has the year"
+        )
     return [s.loc[years] for s in series]
 
 
@@ -171,16 +184,19 @@ def _drugs(t: Frame) -> Rows:
     return rows
 
 
-def _kern(t: Frame, key: str) -> float:
-    kern = t["kerncijfers"].set_index("id")["waarde"]
-    if key not in kern.index:
+def _kern(t: Frame, key: str) -> tuple[float, int]:
+    """Return a single figure and the year it refers to."""
+    rows = t["kerncijfers"][t["kerncijfers"]["id"] == key]
+    if rows.empty:
         raise KeyError(key)
-    return float(kern[key])
+    return float(rows["waarde"].iloc[0]), int(rows["jaar"].iloc[0])
 
 
 def _street_value(t: Frame) -> Rows:
-    value = _kern(t, "verstoren_straatwaarde_cocaine_2022")
-    d = t["drugsvangsten"].query("jaar == 2022")
+    value, year = _kern(t, "verstoren_straatwaarde_cocaine_2022")
+    d = t["drugsvangsten"][t["drugsvangsten"]["jaar"] == year]
+    if d.empty:
+        return []
     readings = {
         "rotterdam": ["rotterdam"],
         "rotterdam+vlissingen": ["rotterdam", "vlissingen"],
@@ -189,21 +205,21 @@ def _street_value(t: Frame) -> Rows:
     rows: Rows = []
     for name, ports in readings.items():
         kg = float(d[d["haven"].isin(ports)]["kg"].sum())
-        rows.append(("2022", f"lezing={name}", float(m.waarde_per_kilo(value, kg))))
+        rows.append((str(year), f"lezing={name}", float(m.waarde_per_kilo(value, kg))))
     return rows
 
 
 def _acm(metric: str) -> Callable[[Frame], Rows]:
     def derive(t: Frame) -> Rows:
-        begin, eind = _kern(t, "acm_fte_2023"), _kern(t, "acm_fte_2027_structureel")
-        dim = "acm, 2023-2027"
+        (begin, j0), (eind, j1) = _kern(t, "acm_fte_2023"), _kern(t, "acm_fte_2027_structureel")
+        dim, periode = f"acm, {j0}-{j1}", str(j1)
         if metric == "groeifactor":
-            return [("2027", dim, float(m.groeifactor(begin, eind)))]
+            return [(periode, dim, float(m.groeifactor(begin, eind)))]
         if metric == "jaarlijkse_groei":
-            return [("2027", dim, float(m.jaarlijkse_groei(begin, eind, jaren=4)))]
-        groei = m.fte_groei(begin, eind, begin_jaar=2023, eind_jaar=2027)
+            return [(periode, dim, float(m.jaarlijkse_groei(begin, eind, jaren=j1 - j0)))]
+        groei = m.fte_groei(begin, eind, begin_jaar=j0, eind_jaar=j1)
         parts = ("absoluut", "factor", "jaarlijks")
-        return [("2027", f"{dim}, {part}", float(getattr(groei, part))) for part in parts]
+        return [(periode, f"{dim}, {part}", float(getattr(groei, part))) for part in parts]
 
     return derive
 
@@ -333,8 +349,9 @@ def compute(tables: Mapping[str, pd.DataFrame] | None = None) -> ComputeResult:
     ComputeResult
         ``values``: one row per metric, period and dimension (columns ``metric``,
         ``label_nl``, ``label_en``, ``jaar``, ``periode``, ``dimensie``, ``waarde``,
-        ``unit``, ``caveats``); ``skipped``: one row per metric not computed, with
-        the reason.
+        ``unit``, ``caveats``); ``skipped``: one row per metric not computed, and
+        per year a metric could not be computed for (a year one of its tables
+        lacks), with the reason.
 
     Examples
     --------
@@ -343,7 +360,7 @@ def compute(tables: Mapping[str, pd.DataFrame] | None = None) -> ComputeResult:
     >>> v = result.values.set_index(["metric", "jaar", "dimensie"])["waarde"]
     >>> round(float(v[("aandeel_vrijheidsstraffen", 2022, "")]), 4)
     0.8069
-    >>> result.skipped["metric"].tolist()
+    >>> sorted(set(result.skipped["metric"]) - set(result.values["metric"]))
     ['bedrag_in_euro', 'zonder_uitschieter']
     """
     if tables is None:
@@ -366,11 +383,16 @@ def compute(tables: Mapping[str, pd.DataFrame] | None = None) -> ComputeResult:
                 {"metric": meta.id, "reason": f"needs the table(s) {', '.join(missing)}"}
             )
             continue
+        dropped: list[str] = []
+        token = _DROPPED.set(dropped)
         try:
             derived = derivation.derive(tables)
         except KeyError as exc:
             skipped.append({"metric": meta.id, "reason": f"needs the kerncijfer {exc.args[0]}"})
             continue
+        finally:
+            _DROPPED.reset(token)
+        skipped += [{"metric": meta.id, "reason": reason} for reason in dropped]
         if not derived:
             skipped.append({"metric": meta.id, "reason": "the tables give no year it applies to"})
             continue

@@ -138,7 +138,8 @@ def aandeel_duurklasse(
     ----------
     in_klasse : float, array or Series
         Number of custodial sentences in the duration class. A 2-D array with one
-        column per class gives the share of every class at once.
+        column per class gives the share of every class at once, with the whole as
+        a column (``totals[:, None]``).
     vrijheidsstraffen : float, array or Series
         Number of custodial sentences of all classes together.
     zero_division : "raise" or float, default="raise"

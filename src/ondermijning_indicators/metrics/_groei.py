@@ -20,6 +20,16 @@ _VEILIGHEIDSAGENDA = Source(
 )
 
 
+def _check_years(metric: str, begin_jaar: object, eind_jaar: object) -> None:
+    for name, year in (("begin_jaar", begin_jaar), ("eind_jaar", eind_jaar)):
+        if isinstance(year, bool) or not isinstance(year, int | np.integer):
+            raise InvalidInputError(f"{metric}: `{name}` must be a whole year, got {year!r}")
+    if int(eind_jaar) <= int(begin_jaar):  # type: ignore[call-overload]
+        raise InvalidInputError(
+            f"{metric}: eind_jaar ({eind_jaar}) must be later than begin_jaar ({begin_jaar})"
+        )
+
+
 @register(
     label_nl="Groeifactor",
     label_en="Growth factor",
@@ -90,7 +100,9 @@ def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "rai
         "growth is spread over the years.",
     ),
 )
-def jaarlijkse_groei(begin: M, eind: M | float, *, jaren: float) -> M:
+def jaarlijkse_groei(
+    begin: M, eind: M | float, *, jaren: float, zero_division: ZeroDivision = "raise"
+) -> M:
     r"""Compound annual growth rate from ``begin`` to ``eind`` over ``jaren`` years.
 
     Parameters
@@ -101,6 +113,8 @@ def jaarlijkse_groei(begin: M, eind: M | float, *, jaren: float) -> M:
         End value, non-negative.
     jaren : float
         Number of years between the two values, strictly positive (2023 to 2027 is 4).
+    zero_division : "raise" or float, default="raise"
+        What to return where ``begin`` is 0.
 
     Returns
     -------
@@ -124,14 +138,19 @@ def jaarlijkse_groei(begin: M, eind: M | float, *, jaren: float) -> M:
     0.559...
     """
     metric = "jaarlijkse_groei"
-    if not np.isfinite(jaren) or jaren <= 0:
+    if (
+        isinstance(jaren, bool)
+        or not isinstance(jaren, int | float)
+        or not np.isfinite(jaren)
+        or jaren <= 0
+    ):
         raise InvalidInputError(
             f"{metric}: jaren must be a positive number of years, got {jaren!r}"
         )
     aligned = align(metric, begin=begin, eind=eind)
     for name in ("begin", "eind"):
         check_non_negative(aligned, name)
-    factor = divide(aligned, "eind", "begin", zero_division="raise", what="a growth rate")
+    factor = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth rate")
     return cast(M, aligned.wrap(factor ** (1.0 / jaren) - 1.0))
 
 
@@ -163,7 +182,14 @@ class FteGroei(NamedTuple, Generic[M]):
     source=_ACM,
     caveats=("'Structureel 130 fte in 2027' is the level from 2027 on, not a 2027 one-off.",),
 )
-def fte_groei(begin: M, eind: M | float, *, begin_jaar: int, eind_jaar: int) -> FteGroei[M]:
+def fte_groei(
+    begin: M,
+    eind: M | float,
+    *,
+    begin_jaar: int,
+    eind_jaar: int,
+    zero_division: ZeroDivision = "raise",
+) -> FteGroei[M]:
     r"""Growth of a capacity in fte: absolute, as a factor, and as an annual rate.
 
     Parameters
@@ -174,6 +200,8 @@ def fte_groei(begin: M, eind: M | float, *, begin_jaar: int, eind_jaar: int) -> 
         Capacity (fte) in ``eind_jaar``, non-negative.
     begin_jaar, eind_jaar : int
         The two years; ``eind_jaar`` must be later.
+    zero_division : "raise" or float, default="raise"
+        What the factor and the rate are where ``begin`` is 0.
 
     Returns
     -------
@@ -198,15 +226,12 @@ def fte_groei(begin: M, eind: M | float, *, begin_jaar: int, eind_jaar: int) -> 
     >>> groei.absoluut, round(groei.factor, 2), round(groei.jaarlijks, 3)
     (108.0, 5.91, 0.559)
     """
-    if int(eind_jaar) <= int(begin_jaar):
-        raise InvalidInputError(
-            f"fte_groei: eind_jaar ({eind_jaar}) must be later than begin_jaar ({begin_jaar})"
-        )
+    _check_years("fte_groei", begin_jaar, eind_jaar)
     aligned = align("fte_groei", begin=begin, eind=eind)
     for name in ("begin", "eind"):
         check_non_negative(aligned, name)
-    factor = divide(aligned, "eind", "begin", zero_division="raise", what="a growth factor")
-    jaren = int(eind_jaar) - int(begin_jaar)
+    factor = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth factor")
+    jaren = eind_jaar - begin_jaar
     return FteGroei(
         absoluut=cast(M, aligned.wrap(aligned.values["eind"] - aligned.values["begin"])),
         factor=cast(M, aligned.wrap(factor)),
@@ -291,10 +316,7 @@ def traject(
     53.5
     """
     metric = "traject"
-    if int(eind_jaar) <= int(begin_jaar):
-        raise InvalidInputError(
-            f"{metric}: eind_jaar ({eind_jaar}) must be later than begin_jaar ({begin_jaar})"
-        )
+    _check_years(metric, begin_jaar, eind_jaar)
     if pad not in ("lineair", "geometrisch"):
         raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
     if not (np.isfinite(begin) and np.isfinite(eind)) or begin < 0 or eind < 0:

@@ -80,6 +80,19 @@ def _describe(value: Any) -> str:
 
 
 def _to_float_array(metric: str, name: str, value: Any) -> FloatArray:
+    raw = value.array if isinstance(value, pd.Series) else np.asarray(value)
+    dtype = getattr(raw, "dtype", None)
+    if dtype is not None and pd.api.types.is_bool_dtype(dtype):
+        raise InvalidInputError(
+            f"{metric}: `{name}` must hold numbers, got booleans (True/False); "
+            "pass counts or amounts"
+        )
+    if dtype is not None and not pd.api.types.is_numeric_dtype(dtype):
+        raise InvalidInputError(
+            f"{metric}: `{name}` must hold numbers, got {_describe(value)} of {dtype} "
+            f"with values such as {_sample(value)!r}; convert text to numbers first "
+            "(ondermijning_indicators.validate_tables does so strictly)"
+        )
     try:
         if isinstance(value, pd.Series):
             arr = value.to_numpy(dtype="float64", na_value=np.nan)
@@ -90,8 +103,6 @@ def _to_float_array(metric: str, name: str, value: Any) -> FloatArray:
             f"{metric}: `{name}` must hold numbers, got {_describe(value)} "
             f"with values such as {_sample(value)!r}; convert text to numbers first"
         ) from None
-    if arr.dtype == np.bool_:
-        raise InvalidInputError(f"{metric}: `{name}` must hold numbers, not booleans")
     return arr
 
 
@@ -180,6 +191,14 @@ def align(metric: str, **arguments: Any) -> Aligned:
     else:
         converted = {k: _to_float_array(metric, k, v) for k, v in arguments.items()}
         kind = "array" if arrays else "scalar"
+    dims = {k: v.ndim for k, v in converted.items() if v.ndim > 0}
+    if len(set(dims.values())) > 1:
+        shapes = ", ".join(f"`{k}` {converted[k].shape}" for k in dims)
+        raise InvalidInputError(
+            f"{metric}: the arguments have different numbers of dimensions ({shapes}); "
+            "give arrays of the same shape, or a whole with a length-1 axis "
+            "(e.g. totals[:, None]) to divide each row by its own total"
+        )
     try:
         broadcast = np.broadcast_arrays(*converted.values())
     except ValueError:

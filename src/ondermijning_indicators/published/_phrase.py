@@ -221,7 +221,8 @@ def parse_phrase(phrase: str) -> Quantity:
             break
     if rest in _ACHIEVED:
         # "ruimschoots behaald": a target (attainment 1) reached, with a qualifier.
-        return Quantity(phrase, 1.0, 1.0, qualifier, "attainment", 1.0)
+        # "behaald" alone claims the target was reached: attainment of at least 1.
+        return Quantity(phrase, 1.0, 1.0, qualifier or Qualifier.TEN_MINSTE, "attainment", 1.0)
     euro_prefix = rest.startswith("€")
     if euro_prefix:
         rest = rest[1:].strip()

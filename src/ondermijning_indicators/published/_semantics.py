@@ -135,6 +135,8 @@ def compare(q: Quantity, computed: float, semantics: Semantics | None = None) ->
     sem = semantics or Semantics()
     if math.isnan(computed):
         return Comparison(Status.DISCREPANCY, "the computed value is missing (NaN)")
+    if math.isinf(computed):
+        return Comparison(Status.DISCREPANCY, f"the computed value is {computed} (not finite)")
     low, high, lc, hc = sem.interval(q)
     # Absorb binary noise at the edges: 0.805 may be computed as 0.80499999...
     tol = _REL_EPS * max(1.0, abs(q.value))
