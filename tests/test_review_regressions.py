@@ -94,3 +94,24 @@ def test_years_must_be_whole_years(year: object) -> None:
 def test_a_bool_is_not_a_number_of_years() -> None:
     with pytest.raises(errors.InvalidInputError, match="jaren"):
         m.jaarlijkse_groei(22, 130, jaren=True)
+
+
+def test_each_problem_of_a_dutch_file_is_reported_once_with_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "uitspraken.csv").write_text(
+        "jaar;uitkomst;aantal\n2022;schuldig;1 238\n2022;vrijspraak;-\n2022;overig;\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.load_tables(tmp_path)
+    message = str(info.value)
+    assert message.startswith("3 problems")
+    assert "has spaces between the digits ('1 238'); write it without spaces" in message
+    assert "is a dash ('-'), not a number; write 0 if it means zero" in message
+    assert "uitspraken (uitspraken.csv, Dutch notation), line 4, column aantal: is empty" in message
+
+
+def test_rounding_noise_in_a_count_gets_its_own_advice() -> None:
+    table = oi.load_sample("uitspraken").astype({"aantal": float})
+    table.loc[0, "aantal"] = 1238.0000001
+    with pytest.raises(errors.DataValidationError, match="rounding noise; round it to 1238"):
+        oi.validate_tables({"uitspraken": table})

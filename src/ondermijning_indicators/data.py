@@ -22,6 +22,13 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from ._notation import (
+    DECIMAL_COMMA,
+    DUTCH_WITH_THOUSANDS,
+    MACHINE_FLOAT,
+    MACHINE_INT,
+    dutch_to_machine,
+)
 from .errors import DataValidationError, UnknownSampleError
 from .schemas import CROSS_TABLE_CHECKS, SCHEMAS
 
@@ -37,10 +44,6 @@ __all__ = [
 ]
 
 _FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
-_INT = re.compile(r"^[+-]?\d+$")
-_FLOAT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DUTCH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_DUTCH_DECIMAL = re.compile(r"^[+-]?\d+,\d+$")
 
 
 @dataclass(frozen=True)
@@ -221,20 +224,29 @@ def _numeric_columns(model: type[pa.DataFrameModel]) -> dict[str, str]:
 
 def _explain_number(value: str, kind: str) -> str:
     what = "a whole number" if kind == "int" else "a number"
-    if _DUTCH_THOUSANDS.match(value):
-        machine = value.replace(".", "").replace(",", ".")
+    if DUTCH_WITH_THOUSANDS.match(value):
+        machine = dutch_to_machine(value)
         return (
             f"is not {what} in machine notation: {value!r} looks like Dutch notation with a "
             f"thousands dot (meaning {machine}); write {machine} without separators"
         )
-    if _DUTCH_DECIMAL.match(value) and kind == "int":
+    if DECIMAL_COMMA.match(value) and kind == "int":
         return f"is not a whole number: {value!r} has a decimal comma, and a count has no decimals"
-    if _DUTCH_DECIMAL.match(value):
+    if DECIMAL_COMMA.match(value):
         return (
             f"is not {what} in machine notation: {value!r} has a decimal comma; "
             f"write {value.replace(',', '.')}"
         )
-    if kind == "int" and _FLOAT.match(value):
+    if (
+        kind == "int"
+        and MACHINE_FLOAT.match(value)
+        and abs(float(value) - round(float(value))) < 1e-6
+    ):
+        return (
+            f"is not a whole number ({value!r}): it looks like a computed value with rounding "
+            f"noise; round it to {round(float(value))} in the spreadsheet"
+        )
+    if kind == "int" and MACHINE_FLOAT.match(value):
         return f"is not a whole number ({value!r}); a count cannot have decimals"
     return f"is not {what} ({value!r})"
 
@@ -272,7 +284,7 @@ def _parse_numbers(
             continue
         text = out[col].astype("string").str.strip()
         empty = text.isna() | (text == "")
-        pattern = _INT if kind == "int" else _FLOAT
+        pattern = MACHINE_INT if kind == "int" else MACHINE_FLOAT
         ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
         for idx in out.index[~ok]:
             value = str(text[idx])
@@ -349,6 +361,8 @@ def _translate(
             continue  # a check that could not run because of a failure reported already
         if has_index and (column, idx) in already:
             continue  # the cell is reported already as not a number
+        if check.startswith(("coerce_dtype", "dtype(")) and pd.isna(value):
+            continue  # an empty cell: reported as empty (not_nullable)
         if check == "column_in_schema":
             allowed = ", ".join(schema.columns)
             out.append(
@@ -457,7 +471,10 @@ class TableSource:
 
 
 def _validate_one(
-    name: str, df: pd.DataFrame, source: TableSource | str | None
+    name: str,
+    df: pd.DataFrame,
+    source: TableSource | str | None,
+    reported: set[tuple[str, Any]] | None = None,
 ) -> tuple[pd.DataFrame | None, list[dict[str, Any]]]:
     model = SCHEMAS[name]
     where = TableSource(source) if isinstance(source, str) else source
@@ -468,7 +485,7 @@ def _validate_one(
         return f"row {idx}"
 
     parsed, failures = _parse_numbers(df, model, name, row_label)
-    already = {(f["column"], f["_index"]) for f in failures}
+    already = {(f["column"], f["_index"]) for f in failures} | (reported or set())
     try:
         validated = model.validate(parsed, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -521,6 +538,16 @@ def validate_tables(
       '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543
       without separators
     """
+    return _validate_all(tables, sources=sources, reported={})
+
+
+def _validate_all(
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    sources: Mapping[str, str | TableSource] | None,
+    reported: Mapping[str, set[tuple[str, Any]]],
+) -> dict[str, pd.DataFrame]:
+    """Validate tables; ``reported`` holds cells (column, row) already reported by the caller."""
     sources = dict(sources or {})
     failures: list[dict[str, Any]] = []
     validated: dict[str, pd.DataFrame] = {}
@@ -537,7 +564,7 @@ def validate_tables(
                 )
             )
             continue
-        result, problems = _validate_one(name, df, sources.get(name))
+        result, problems = _validate_one(name, df, sources.get(name), reported.get(name))
         failures += problems
         if result is not None:
             validated[name] = result

@@ -28,7 +28,16 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .data import TableSource, _catalogue, _failure, _message, _numeric_columns, validate_tables
+from ._notation import DECIMAL_COMMA, DOT_NOT_THOUSANDS, DUTCH_INT, DUTCH_NUMBER
+from .data import (
+    _FAILURE_COLUMNS,
+    TableSource,
+    _catalogue,
+    _failure,
+    _message,
+    _numeric_columns,
+    _validate_all,
+)
 from .errors import DataValidationError, InvalidInputError
 from .published import format_dutch
 from .schemas import SCHEMAS
@@ -36,18 +45,19 @@ from .schemas import SCHEMAS
 __all__ = ["Notation", "load_tables", "write_tables"]
 
 Notation = Literal["auto", "machine", "nl"]
-_NL_INT = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)$")
-_NL_FLOAT = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SUFFIXES = {".csv", ".xlsx", ".parquet"}
 _IGNORED = {".md", ".txt", ".json", ".toml"}
-_FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dutch_message(value: str, kind: str) -> str:
-    if kind == "int" and re.fullmatch(r"[+-]?\d+,\d+", value):
+    if kind == "int" and DECIMAL_COMMA.match(value):
         return f"is not a whole number: {value!r} has a decimal comma, and a count has no decimals"
-    if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", value):
+    if value.strip() in {"-", "–"}:
+        return f"is a dash ({value!r}), not a number; write 0 if it means zero"
+    if re.fullmatch(r"[+-]?\d{1,3}( \d{3})+(,\d+)?", value):
+        return f"has spaces between the digits ({value!r}); write it without spaces"
+    if DOT_NOT_THOUSANDS.match(value):
         return (
             f"is not Dutch notation: {value!r} has a dot that does not separate thousands in "
             "groups of three; in Dutch notation write decimals with a comma"
@@ -78,23 +88,23 @@ def _from_dutch(
             failures += problems
             continue
         text = out[col].astype("string").str.strip()
-        pattern = _NL_INT if kind == "int" else _NL_FLOAT
+        pattern = DUTCH_INT if kind == "int" else DUTCH_NUMBER
         empty = text.isna() | (text == "")
         ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
         for idx in out.index[~ok.to_numpy()]:
             value = str(text[idx])
-            failures.append(
-                _failure(
-                    f"{name} ({source.label})",
-                    f"{source.row_word} {int(idx) + source.first_row}",
-                    col,
-                    value,
-                    "number",
-                    _dutch_message(value, kind),
-                )
+            failure = _failure(
+                f"{name} ({source.label})",
+                f"{source.row_word} {int(idx) + source.first_row}",
+                col,
+                value,
+                "number",
+                _dutch_message(value, kind),
             )
+            failures.append({**failure, "_cell": (name, col, idx)})
         converted = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        out[col] = converted.where(ok & ~empty, text)
+        # A cell reported here is emptied, so the later checks do not report it again.
+        out[col] = converted.where(ok & ~empty, np.nan).astype(object)
     return out, failures
 
 
@@ -223,6 +233,7 @@ def load_tables(
     failures: list[dict[str, Any]] = []
     raw: dict[str, pd.DataFrame] = {}
     sources: dict[str, TableSource] = {}
+    reported: dict[str, set[tuple[str, Any]]] = {}
     for file in files:
         suffix = file.suffix.lower()
         if file.name.startswith(".") or suffix in _IGNORED:
@@ -235,6 +246,10 @@ def load_tables(
             continue
         items, problems = _read(file, notation)
         failures += problems
+        for problem in problems:
+            if "_cell" in problem:
+                table, col, idx = problem["_cell"]
+                reported.setdefault(table, set()).add((col, idx))
         for name, frame, source in items:
             if name not in SCHEMAS:
                 failures.append(
@@ -260,7 +275,7 @@ def load_tables(
             failures.append(_failure(name, "", "", None, "missing table",
                                      f"required table {name!r} is missing ({why})"))  # fmt: skip
     try:
-        validated = validate_tables(raw, sources=sources)
+        validated = _validate_all(raw, sources=sources, reported=reported)
     except DataValidationError as exc:
         if not failures:
             raise
@@ -268,7 +283,7 @@ def load_tables(
         validated = {}
     if failures:
         frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
-        raise DataValidationError(_message(frame, {}), table=", ".join(raw), failures=frame)
+        raise DataValidationError(_message(frame, sources), table=", ".join(raw), failures=frame)
     return validated
 
 

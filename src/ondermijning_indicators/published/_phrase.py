@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER
 from ..errors import PhraseError
 
 __all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
@@ -104,7 +105,6 @@ _NUMBER_WORDS: dict[str, int] = {
 
 # Dutch notation: optional sign, digits with thousands dots in groups of three (or
 # none), optional decimal comma.
-_DUTCH_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _ACHIEVED = {"behaald", "gehaald"}
 
 
@@ -150,9 +150,9 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
         # printed to its leading digit, like "20" in "ongeveer twintig".
         step = 10 ** math.floor(math.log10(n)) if n >= 20 and n % 10 == 0 else 1
         return Decimal(n), Decimal(step)
-    if not _DUTCH_NUMBER.match(token):
+    if not DUTCH_NUMBER.match(token):
         hint = ""
-        if re.fullmatch(r"[+-]?\d+\.\d{1,2}|[+-]?\d+\.\d{4,}", token):
+        if DOT_NOT_THOUSANDS.match(token):
             hint = (
                 f"; in Dutch notation a dot separates thousands in groups of three and "
                 f"the comma is the decimal mark: did you mean {token.replace('.', ',')!r}?"
