@@ -72,7 +72,42 @@ def _one_group(df: pd.DataFrame, column: str, group: str) -> pd.Series:
     return df[column].map(groups).eq(1)
 
 
-class FinancieelBestedingThema(pa.DataFrameModel):
+class _DashIsZero(pa.DataFrameModel):
+    """Rows of a printed money table: a cell printed as '-' holds 0."""
+
+    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
+    @classmethod
+    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
+        return _dash_is_zero(df)
+
+
+class _HerkomstRegels(_DashIsZero):
+    """Rows per budget decision (herkomst) and line (omschrijving)."""
+
+    herkomst: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Herkomst",
+        description=(
+            "The budget decision the money comes from, as a code (regeerakkoord_2017, "
+            "voorjaarsnota_2020, ...); printed labels in the catalogue."
+        ),
+    )
+    omschrijving: Series[str] = pa.Field(
+        str_matches=_CODE,
+        title="Omschrijving",
+        description=(
+            "The line within the decision, as a code shared by financieel_herkomst and "
+            "financieel_besteding_herkomst (the two tables label some lines differently)."
+        ),
+    )
+
+    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
+    @classmethod
+    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
+        return _one_group(df, "omschrijving", "herkomst")
+
+
+class FinancieelBestedingThema(_DashIsZero):
     """Planned spending of the undermining money per theme and task (opgave), in 1.000 euro.
 
     One row per task and period (the years 2022-2027 and "structureel", the recurring
@@ -107,11 +142,6 @@ class FinancieelBestedingThema(pa.DataFrameModel):
         strict = True
         coerce = True
         unique: ClassVar[list[str]] = ["opgave", "periode"]
-
-    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
-    @classmethod
-    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
-        return _dash_is_zero(df)
 
     @pa.dataframe_check(error="every opgave belongs to one thema")
     @classmethod
@@ -168,7 +198,7 @@ class FinancieelBestedingThemaEindtotaal(pa.DataFrameModel):
         coerce = True
 
 
-class FinancieelHerkomst(pa.DataFrameModel):
+class FinancieelHerkomst(_HerkomstRegels):
     """Origin of the undermining money per budget decision (herkomst), in 1.000 euro.
 
     One row per line (omschrijving) and period: "incidenteel" (a one-off amount,
@@ -177,22 +207,6 @@ class FinancieelHerkomst(pa.DataFrameModel):
     Ondermijning) has no rows for the years: those cells are printed empty.
     """
 
-    herkomst: Series[str] = pa.Field(
-        str_matches=_CODE,
-        title="Herkomst",
-        description=(
-            "The budget decision the money comes from, as a code (regeerakkoord_2017, "
-            "voorjaarsnota_2020, ...); printed labels in the catalogue."
-        ),
-    )
-    omschrijving: Series[str] = pa.Field(
-        str_matches=_CODE,
-        title="Omschrijving",
-        description=(
-            "The line within the decision, as a code shared with "
-            "financieel_besteding_herkomst (the two tables label some lines differently)."
-        ),
-    )
     periode: Series[str] = pa.Field(
         str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
         title="Periode",
@@ -206,16 +220,6 @@ class FinancieelHerkomst(pa.DataFrameModel):
         strict = True
         coerce = True
         unique: ClassVar[list[str]] = ["omschrijving", "periode"]
-
-    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
-    @classmethod
-    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
-        return _dash_is_zero(df)
-
-    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
-    @classmethod
-    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
-        return _one_group(df, "omschrijving", "herkomst")
 
 
 class FinancieelHerkomstTotaal(pa.DataFrameModel):
@@ -235,23 +239,13 @@ class FinancieelHerkomstTotaal(pa.DataFrameModel):
         coerce = True
 
 
-class FinancieelBestedingHerkomst(pa.DataFrameModel):
+class FinancieelBestedingHerkomst(_HerkomstRegels):
     """Planned spending per budget decision (herkomst) and line, in 1.000 euro.
 
     The money of ``financieel_herkomst`` planned in time: one row per line and period
     (2022-2027, "structureel"). Incidental money appears here spread over the years.
     """
 
-    herkomst: Series[str] = pa.Field(
-        str_matches=_CODE,
-        title="Herkomst",
-        description="The budget decision, as a code (the codes of financieel_herkomst).",
-    )
-    omschrijving: Series[str] = pa.Field(
-        str_matches=_CODE,
-        title="Omschrijving",
-        description="The line within the decision (the codes of financieel_herkomst).",
-    )
     periode: Series[str] = pa.Field(
         str_matches=_JAAR_OF_STRUCTUREEL,
         title="Periode",
@@ -265,16 +259,6 @@ class FinancieelBestedingHerkomst(pa.DataFrameModel):
         strict = True
         coerce = True
         unique: ClassVar[list[str]] = ["omschrijving", "periode"]
-
-    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
-    @classmethod
-    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
-        return _dash_is_zero(df)
-
-    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
-    @classmethod
-    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
-        return _one_group(df, "omschrijving", "herkomst")
 
     @pa.dataframe_check(error="every omschrijving must have every periode of the table")
     @classmethod
