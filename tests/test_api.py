@@ -16,6 +16,7 @@ from ondermijning_indicators import (
     metrics,
     plots,
     published,
+    records,
     registry,
     results,
     schemas,
@@ -25,6 +26,7 @@ from ondermijning_indicators import (
 audit_module = importlib.import_module("ondermijning_indicators.audit")
 MODULES: list[ModuleType] = [
     oi, metrics, published, data, registry, schemas, audit_module, plots, folders, results,
+    records,
 ]  # fmt: skip
 
 
