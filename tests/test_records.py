@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ondermijning_indicators as oi
+import ondermijning_indicators.records
 from ondermijning_indicators import errors
 from ondermijning_indicators.records import aggregate_verdicts, generate_verdicts
 
@@ -149,3 +150,36 @@ def test_importing_the_package_and_reproducing_loads_no_dataframe_engine() -> No
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [lambda df: df, pl.from_pandas, lambda df: pl.from_pandas(df).lazy()],
+    ids=["pandas", "polars", "polars-lazy"],
+)
+def test_seized_objects_add_up_to_the_beslag_table_on_every_backend(backend: object) -> None:
+    table = oi.records.aggregate_seizures(backend(oi.records.generate_seizures(seed=2)))  # type: ignore[operator]
+    pd.testing.assert_frame_equal(_as_pandas(table), SAMPLES["beslag"], check_dtype=False)
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    total=st.integers(2_000_000, 10**9),
+    share=st.floats(0, 1),
+    seed=st.integers(0, 1000),
+)
+def test_any_amounts_split_into_objects_add_up_exactly(total: int, share: float, seed: int) -> None:
+    digital = int(total * share)
+    beslag = pd.DataFrame(
+        {"jaar": [2030, 2030], "soort": ["totaal", "digitaal"], "bedrag_eur": [total, digital]}
+    )
+    table = oi.records.aggregate_seizures(oi.records.generate_seizures(beslag, seed=seed))
+    wanted = beslag if digital > 0 else beslag.assign(bedrag_eur=[total, 0])
+    assert table["bedrag_eur"].tolist() == [float(v) for v in wanted["bedrag_eur"]]
+
+
+def test_a_seized_object_without_a_value_is_an_error() -> None:
+    objects = pd.DataFrame({"jaar": [2022, 2022], "soort": ["overig", "digitaal"],
+                            "waarde_eur": [100.0, np.nan]})  # fmt: skip
+    with pytest.raises(errors.InvalidInputError, match="missing or negative"):
+        oi.records.aggregate_seizures(objects)

@@ -16,7 +16,11 @@ Definitions (the report leaves them implicit; these are the library's):
   ``1_tot_2_jaar`` [12, 24), ``2_tot_5_jaar`` [24, 60] (exactly five years is not
   "> 5 jaar"), ``meer_dan_5_jaar`` above 60; ``duur_10_tot_20_jaar`` is [120, 240]
   and ``duur_30_jaar`` exactly 360;
-- a **missing duration** on a custodial sentence is an error, never a class.
+- a **missing duration** on a custodial sentence is an error, never a class;
+- a **seizure** record is one seized object (``jaar``, ``soort``: ``digitaal`` for
+  crypto and other digital assets, else ``overig``; ``waarde_eur`` at registration,
+  without the lag effect); ``beslag`` totals all objects of a year and, separately,
+  the digital ones. A missing or negative value is an error.
 """
 
 from __future__ import annotations
@@ -30,7 +34,13 @@ import pandas as pd
 from .errors import InvalidInputError
 from .schemas import DUURKLASSEN, UITKOMSTEN
 
-__all__ = ["CLASS_BOUNDS_MONTHS", "aggregate_verdicts", "generate_verdicts"]
+__all__ = [
+    "CLASS_BOUNDS_MONTHS",
+    "aggregate_seizures",
+    "aggregate_verdicts",
+    "generate_seizures",
+    "generate_verdicts",
+]
 
 CLASS_BOUNDS_MONTHS: dict[str, tuple[float, float, bool]] = {
     "minder_dan_1_jaar": (0.0, 12.0, False),
@@ -248,3 +258,125 @@ def generate_verdicts(
         )
     records = pd.concat(parts, ignore_index=True)
     return records.iloc[rng.permutation(len(records))].reset_index(drop=True)
+
+
+def aggregate_seizures(records: Any) -> Any:
+    """Sum seizure records into the report's ``beslag`` table.
+
+    Parameters
+    ----------
+    records : dataframe
+        One row per seized object: ``jaar`` (int), ``soort`` (``digitaal`` or
+        ``overig``) and ``waarde_eur`` (float); in any library narwhals supports.
+
+    Returns
+    -------
+    dataframe
+        ``jaar``, ``soort`` (``totaal`` and ``digitaal``), ``bedrag_eur``, in the
+        caller's library.
+
+    Raises
+    ------
+    InvalidInputError
+        If a value is missing or negative.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.records import aggregate_seizures, generate_seizures
+    >>> aggregate_seizures(generate_seizures(seed=1)).equals(oi.load_sample("beslag"))
+    True
+    """
+    frame = nw.from_native(records)
+    missing = [c for c in ("jaar", "soort", "waarde_eur") if c not in frame.columns]
+    if missing:
+        raise InvalidInputError(
+            f"aggregate_seizures: the records lack the column(s) {', '.join(missing)}"
+        )
+    lazy = frame.lazy()
+    bad = (
+        lazy.select((nw.col("waarde_eur").is_null() | (nw.col("waarde_eur") < 0)).sum().alias("n"))
+        .collect()
+        .to_pandas()
+        .iloc[0, 0]
+    )
+    if int(bad):
+        raise InvalidInputError(
+            f"aggregate_seizures: {int(bad)} seized object(s) with a missing or negative "
+            "waarde_eur; every object needs its value in euro"
+        )
+    wide = (
+        lazy.with_columns(
+            digitaal=nw.when(nw.col("soort") == "digitaal")
+            .then(nw.col("waarde_eur"))
+            .otherwise(nw.lit(0.0))
+            .cast(nw.Float64()),
+            totaal=nw.col("waarde_eur").cast(nw.Float64()),
+        )
+        .group_by("jaar")
+        .agg(nw.col("totaal").sum(), nw.col("digitaal").sum())
+    )
+    long = (
+        wide.unpivot(index="jaar", variable_name="soort", value_name="bedrag_eur")
+        .with_columns(
+            _rank=nw.col("soort").replace_strict(
+                ["totaal", "digitaal"], [0, 1], return_dtype=nw.Int64()
+            )
+        )
+        .sort("jaar", "_rank")
+        .drop("_rank")
+        .select("jaar", "soort", "bedrag_eur")
+    )
+    if isinstance(frame, nw.LazyFrame):
+        return long.to_native()
+    result = long.collect(backend=frame.implementation).to_native()
+    return result.reset_index(drop=True) if isinstance(result, pd.DataFrame) else result
+
+
+def generate_seizures(
+    beslag: pd.DataFrame | None = None, *, objecten_per_miljoen: int = 2, seed: int = 0
+) -> pd.DataFrame:
+    """Generate seized objects whose values add up exactly to a ``beslag`` table.
+
+    Parameters
+    ----------
+    beslag : DataFrame, optional
+        ``jaar``, ``soort`` (``totaal``, ``digitaal``), ``bedrag_eur`` in whole euro;
+        default the bundled sample.
+    objecten_per_miljoen : int, default=2
+        Objects generated per million euro (at least one per kind and year).
+    seed : int, default=0
+        Seed of the random split of each amount into objects.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per seized object (``jaar``, ``soort``, ``waarde_eur``); synthetic.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.records import generate_seizures
+    >>> objects = generate_seizures(seed=1)
+    >>> len(objects), int(objects["waarde_eur"].sum())
+    (491, 246000000)
+    """
+    from .data import load_sample
+
+    table = load_sample("beslag") if beslag is None else beslag
+    if objecten_per_miljoen < 1:
+        raise InvalidInputError("generate_seizures: objecten_per_miljoen must be at least 1")
+    rng = np.random.default_rng(seed)
+    parts = []
+    for jaar in sorted(table["jaar"].unique().tolist()):
+        amounts = table[table["jaar"] == jaar].set_index("soort")["bedrag_eur"]
+        digitaal = round(float(amounts.get("digitaal", 0.0)))
+        overig = round(float(amounts.get("totaal", digitaal))) - digitaal
+        for soort, amount in (("digitaal", digitaal), ("overig", overig)):
+            if amount <= 0:
+                continue
+            n = max(1, amount * objecten_per_miljoen // 1_000_000)
+            cuts = np.sort(rng.choice(np.arange(1, amount), size=n - 1, replace=False))
+            values = np.diff(np.concatenate([[0], cuts, [amount]])).astype(float)
+            parts.append(pd.DataFrame({"jaar": int(jaar), "soort": soort, "waarde_eur": values}))
+    objects = pd.concat(parts, ignore_index=True)
+    return objects.iloc[rng.permutation(len(objects))].reset_index(drop=True)
