@@ -257,3 +257,26 @@ def test_the_record_files_cover_the_whole_report_without_gaps() -> None:
     assert len(starts) == len(sections), "two files cover the same section"
     # every section ends where another begins, so together they tile the text
     assert {end for end in ends if end is not None} == starts - {""}
+
+
+def test_every_row_of_every_sample_table_is_read_by_a_record() -> None:
+    """Every number in data/samples traces to a printed figure of the report.
+
+    Cells printed as a dash are the exception: they hold 0 and are checked against
+    the printed lines of the financial tables in test_financieel.
+    """
+    tables = oi.load_samples()
+    read: dict[str, set[object]] = {name: set() for name in tables}
+    for rec in load_records():
+        for reading in (r for r in (rec.reading, *rec.alternatives) if r is not None):
+            for sel in reading.inputs.values():
+                df = tables[sel.table]
+                mask = pd.Series(True, index=df.index)
+                for key, value in sel.filters:
+                    mask &= df[key].astype(str).isin(value.split("|"))
+                read[sel.table] |= set(df.index[mask])
+    for name, df in tables.items():
+        unread = df.loc[sorted(set(df.index) - read[name])]
+        if "gedrukt_als" in unread:
+            unread = unread[unread["gedrukt_als"] != "streepje"]
+        assert unread.empty, f"{name}: rows no record reads:\n{unread}"
