@@ -1,0 +1,205 @@
+"""Validation of record-level data against the record schemas, on any backend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals as nw
+import pandas as pd
+
+from ..errors import DataValidationError
+from ._definitions import (
+    SEIZURE_COLUMNS,
+    SEIZURE_RULES,
+    VERDICT_COLUMNS,
+    VERDICT_RULES,
+    RecordColumn,
+    RecordRule,
+)
+from ._engine import Engine, Opened, collect, open_records
+
+EXAMPLES = 3
+"""How many failing rows a message quotes per rule."""
+
+
+def _kind_ok(column: RecordColumn, dtype: Any) -> bool:
+    if column.kind == "integer":
+        return bool(dtype.is_integer())
+    if column.kind == "number":
+        return bool(dtype.is_numeric())
+    if column.kind == "boolean":
+        return bool(dtype == nw.Boolean)
+    return bool(dtype in (nw.String, nw.Categorical, nw.Enum))
+
+
+_KIND_WORDS = {
+    "integer": "whole numbers",
+    "number": "numbers",
+    "boolean": "true/false values",
+    "text": "text",
+}
+
+
+def _structure(table: str, columns: tuple[RecordColumn, ...], schema: Any) -> list[dict[str, Any]]:
+    failures = []
+    for column in columns:
+        if column.name not in schema:
+            failures.append(
+                {
+                    "rule": "kolom_aanwezig",
+                    "column": column.name,
+                    "failing_rows": None,
+                    "examples": "",
+                    "message": f"{table}: required column '{column.name}' is missing "
+                    f"({column.description})",
+                }
+            )
+        elif not _kind_ok(column, schema[column.name]):
+            failures.append(
+                {
+                    "rule": "kolom_soort",
+                    "column": column.name,
+                    "failing_rows": None,
+                    "examples": "",
+                    "message": f"{table}: column '{column.name}' holds {schema[column.name]}, "
+                    f"but should hold {_KIND_WORDS[column.kind]}",
+                }
+            )
+    return failures
+
+
+def _examples(opened: Opened, rule: RecordRule) -> str:
+    shown = list(dict.fromkeys(["jaar", *rule.columns]))
+    rows = collect(opened.lazy.filter(rule.failing()).select(shown).head(EXAMPLES))
+    return "; ".join(
+        ", ".join(f"{c}={_show(v)}" for c, v in row.items()) for row in rows.to_dict("records")
+    )
+
+
+def _show(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "(empty)"
+    return repr(value.item() if hasattr(value, "item") else value)
+
+
+def check_records(
+    opened: Opened,
+    table: str,
+    columns: tuple[RecordColumn, ...],
+    rules: tuple[RecordRule, ...],
+) -> None:
+    """Check opened records; raise one `DataValidationError` listing every failure."""
+    schema = opened.lazy.collect_schema()
+    failures = _structure(table, columns, schema)
+    if not failures and rules:
+        counts = collect(opened.lazy.select(**{r.name: r.failing_count() for r in rules})).iloc[0]
+        for rule in rules:
+            n = int(counts[rule.name]) if pd.notna(counts[rule.name]) else 0
+            if n:
+                examples = _examples(opened, rule)
+                failures.append(
+                    {
+                        "rule": rule.name,
+                        "column": ", ".join(rule.columns),
+                        "failing_rows": n,
+                        "examples": examples,
+                        "message": f"{table}: {n} row(s) break the rule: {rule.description} "
+                        f"(e.g. {examples})",
+                    }
+                )
+    if failures:
+        frame = pd.DataFrame(failures).assign(table=table)
+        message = f"{len(failures)} problem(s) in the {table}:\n" + "\n".join(
+            f"  - {m}" for m in frame["message"]
+        )
+        raise DataValidationError(message, table=table, failures=frame)
+
+
+def validate_verdicts(records: Any, *, engine: Engine | None = None) -> Any:
+    """Check verdict records against the record schema; return them unchanged.
+
+    Parameters
+    ----------
+    records : dataframe or path
+        One row per suspect and verdict (see `VERDICT_COLUMNS`), in any library
+        narwhals supports, or the path of a Parquet or CSV file.
+    engine : {"polars", "duckdb", "pandas"}, optional
+        Engine for an in-memory pandas or PyArrow table or a file; default the
+        fastest installed.
+
+    Returns
+    -------
+    dataframe or path
+        ``records`` itself, when every rule holds.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every broken rule at once, with the number of rows that break it and
+        a few of them (year and values); ``failures`` holds the same as a table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from ondermijning_indicators.records import validate_verdicts
+    >>> records = pd.DataFrame({
+    ...     "jaar": [2022, 2022], "uitkomst": ["schuldig", "vrijspraak"],
+    ...     "vrijheidsstraf": [True, True], "taakstraf": [False, False],
+    ...     "duur_maanden": [float("nan"), 6.0], "delictgroep": ["wapens", "wapens"],
+    ...     "arrondissement": ["Rotterdam", "Rotterdam"]})
+    >>> try:
+    ...     validate_verdicts(records, engine="pandas")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    2 problem(s) in the verdict records:
+      - verdict records: 1 row(s) break the rule: a custodial sentence (vrijheidsstraf)
+        is imposed only with a guilty verdict (e.g. jaar=2022, uitkomst='vrijspraak',
+        vrijheidsstraf=True)
+      - verdict records: 1 row(s) break the rule: a custodial sentence has a duration
+        (duur_maanden); a missing duration is not a class (e.g. jaar=2022,
+        vrijheidsstraf=True, duur_maanden=(empty))
+    """
+    opened = open_records(records, engine=engine, what="validate_verdicts")
+    check_records(opened, "verdict records", VERDICT_COLUMNS, VERDICT_RULES)
+    return records
+
+
+def validate_seizures(records: Any, *, engine: Engine | None = None) -> Any:
+    """Check seizure records against the record schema; return them unchanged.
+
+    Parameters
+    ----------
+    records : dataframe or path
+        One row per seized object (see `SEIZURE_COLUMNS`), in any library narwhals
+        supports, or the path of a Parquet or CSV file.
+    engine : {"polars", "duckdb", "pandas"}, optional
+        Engine for an in-memory pandas or PyArrow table or a file.
+
+    Returns
+    -------
+    dataframe or path
+        ``records`` itself, when every rule holds.
+
+    Raises
+    ------
+    DataValidationError
+        Listing every broken rule at once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from ondermijning_indicators.records import validate_seizures
+    >>> objects = pd.DataFrame({"jaar": [2022], "soort": ["crypto"], "waarde_eur": [-5.0]})
+    >>> try:
+    ...     validate_seizures(objects, engine="pandas")
+    ... except ValueError as error:
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    2 problem(s) in the seizure records:
+      - seizure records: 1 row(s) break the rule: soort is one of digitaal, overig
+        (e.g. jaar=2022, soort='crypto')
+      - seizure records: 1 row(s) break the rule: waarde_eur is a finite amount of at
+        least 0 euro (e.g. jaar=2022, waarde_eur=-5.0)
+    """
+    opened = open_records(records, engine=engine, what="validate_seizures")
+    check_records(opened, "seizure records", SEIZURE_COLUMNS, SEIZURE_RULES)
+    return records
