@@ -26,8 +26,8 @@ reproduce: $(STAMP)
 test: lint typecheck wheel-check pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs
-	$(BIN)/ruff format --check src tests docs
+	$(BIN)/ruff check src tests docs benchmarks
+	$(BIN)/ruff format --check src tests docs benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -121,6 +121,11 @@ def write_metrics() -> None:
                 )
             )
             out.write(f"\n$$\n{meta.formula}\n$$\n\n")
+            if meta.id in RECORD_METRICS:
+                out.write(
+                    f"From record-level data: its inputs are counted by the "
+                    f"[{RECORD_METRICS[meta.id]} definitions](#{RECORD_METRICS[meta.id]}).\n\n"
+                )
             if meta.caveats:
                 out.write('!!! warning "Caveats"\n')
                 for caveat in meta.caveats:
@@ -156,8 +161,113 @@ def write_metrics() -> None:
                     + ", ".join(record_link(i) for i in readings)
                     + ".\n\n"
                 )
+    out.write(record_definitions())
     with mkdocs_gen_files.open("metrics.md", "w") as f:
         f.write(out.getvalue())
+
+
+def _record_metrics() -> dict[str, str]:
+    """Metric id -> the record definitions its input tables are counted by."""
+    found = {}
+    for meta in iter_metrics():
+        if meta.theme == Theme.BESTRAFFEN:
+            found[meta.id] = "verdict-records"
+        elif meta.id.startswith("beslag"):
+            found[meta.id] = "seizure-records"
+    return found
+
+
+def record_definitions() -> str:
+    """Write the record schemas and counting rules of `ondermijning_indicators.records`."""
+    from ondermijning_indicators import records as rec
+
+    out = io.StringIO()
+    out.write("## Record-level definitions {#record-definitions}\n\n")
+    out.write(
+        "The court and seizure tables are counts and sums of records: one row per suspect "
+        "and verdict, one row per seized object. The report does not say how it counts; "
+        "these are the library's definitions, applied by "
+        "[`records.aggregate_verdicts`](api/records.md#ondermijning_indicators.records."
+        "aggregate_verdicts) and `aggregate_seizures` on pandas, Polars, PyArrow, DuckDB, "
+        "Dask and Spark data alike, and checked by `validate_verdicts` and "
+        "`validate_seizures`.\n\n"
+    )
+    for anchor_id, title, columns, rules in (
+        ("verdict-records", "Verdict records", rec.VERDICT_COLUMNS, rec.VERDICT_RULES),
+        ("seizure-records", "Seizure records", rec.SEIZURE_COLUMNS, rec.SEIZURE_RULES),
+    ):
+        out.write(f"### {title} {{#{anchor_id}}}\n\n")
+        out.write(
+            table(
+                ["column", "holds", "may be empty", "meaning", "values"],
+                [
+                    [
+                        f"`{c.name}`",
+                        c.kind,
+                        "yes" if c.nullable else "no",
+                        c.description,
+                        ", ".join(f"`{v}`" for v in c.allowed) if c.allowed else "",
+                    ]
+                    for c in columns
+                ],
+            )
+        )
+        out.write("\n**Rules** (every broken rule is reported at once, with its rows):\n\n")
+        out.write(
+            table(
+                ["rule", "columns", "a valid record keeps"],
+                [[f"`{r.name}`", ", ".join(r.columns), r.description] for r in rules],
+            )
+        )
+        out.write("\n")
+        if anchor_id == "verdict-records":
+            out.write("**Counting rules**\n\n")
+            out.write(
+                "- *Guilty* is `uitkomst = schuldig`; every verdict counts once in "
+                "`uitspraken`, by its outcome.\n"
+                "- A *custodial sentence* is a guilty verdict with `vrijheidsstraf`; combined "
+                "with a taakstraf it counts once in `vrijheidsstraffen` and also as "
+                "`met_taakstraf`. A taakstraf without a custodial sentence counts in neither.\n"
+                "- A custodial sentence without a duration is an error, never a class.\n"
+                "- `drugs_productie_en_handel` counts custodial sentences whose offence group "
+                "is `drugs_productie_en_handel`.\n\n"
+            )
+            out.write(
+                table(
+                    ["duration class", "from (months, included)", "to (months)"],
+                    [
+                        [
+                            f"`{k}`",
+                            f"{lo:g}" if lo else "above 0",
+                            f"{hi:g}, {'included' if closed else 'excluded'}"
+                            if hi != float("inf")
+                            else "no limit (life sentence included)",
+                        ]
+                        for k, (lo, hi, closed) in rec.CLASS_BOUNDS_MONTHS.items()
+                    ],
+                )
+            )
+            out.write("\n")
+            out.write(
+                table(
+                    ["feature of the text", "months, both bounds included"],
+                    [
+                        [f"`{k}`", f"{lo:g} to {hi:g}"]
+                        for k, (lo, hi) in rec.KENMERK_BOUNDS_MONTHS.items()
+                    ],
+                )
+            )
+            out.write("\n")
+        else:
+            out.write(
+                "**Summing rule**: `beslag` holds, per year, the sum of `waarde_eur` over all "
+                "objects (`totaal`) and over the digital ones (`digitaal`).\n\n"
+            )
+    out.write(
+        "Speed and memory of the aggregation, measured against hand-written pandas, "
+        "Polars and DuckDB code: [Performance](performance.md).\n\n"
+    )
+    return out.getvalue()
 
 
 # --- data dictionary ---------------------------------------------------------------------------
@@ -405,6 +515,7 @@ def write_charts() -> None:
         f.write(out.getvalue())
 
 
+RECORD_METRICS = _record_metrics()
 write_metrics()
 write_data()
 write_published()

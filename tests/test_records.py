@@ -514,3 +514,49 @@ def test_spark_counts_as_pandas_does() -> None:  # pragma: no cover - where PySp
     expected = aggregate_verdicts(records, engine="pandas")
     for name, table in aggregate_verdicts(frame, validate=True).items():
         pd.testing.assert_frame_equal(as_pandas(table), expected[name], obj=name)
+
+
+# The command line: records file in, the report's tables out, ready for compute.
+
+
+def test_the_cli_generates_aggregates_and_computes(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ondermijning_indicators import cli
+
+    runner = CliRunner()
+    records = tmp_path / "uitspraken.parquet"
+    made = runner.invoke(cli.app, ["generate", str(records), "--scale", "2", "--seed", "4"])
+    assert made.exit_code == 0, made.output
+    assert "14114 synthetic verdict records" in made.output
+    out = tmp_path / "tabellen"
+    counted = runner.invoke(cli.app, ["aggregate", str(records), "--out", str(out)])
+    assert counted.exit_code == 0, counted.output
+    assert "vrijheidsstraffen.csv: 20 rows" in counted.output
+    tables = oi.load_tables(out)
+    expected = SAMPLES["uitspraken"].assign(aantal=lambda d: d["aantal"] * 2)
+    pd.testing.assert_frame_equal(tables["uitspraken"], expected)
+    seizures = tmp_path / "beslag.csv"
+    assert runner.invoke(cli.app, ["generate", str(seizures), "--kind", "seizures"]).exit_code == 0
+    summed = runner.invoke(cli.app, ["aggregate", str(seizures), "--out", str(out)])
+    assert summed.exit_code == 0, summed.output
+    computed = runner.invoke(cli.app, ["compute", str(out), "--out", str(tmp_path / "i.csv")])
+    assert computed.exit_code == 0, computed.output
+    values = pd.read_csv(tmp_path / "i.csv")
+    share = values.query("metric == 'aandeel_vrijheidsstraffen' and jaar == 2022")["waarde"]
+    assert float(share.iloc[0]) == pytest.approx(999 / 1238)
+
+
+def test_the_cli_lists_every_broken_rule_and_exits_1(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ondermijning_indicators import cli
+
+    path = tmp_path / "uitspraken.csv"
+    _records(uitkomst=["schuldig", "vrijspraak"], duur_maanden=[np.nan, 6.0]).to_csv(
+        path, index=False
+    )
+    result = CliRunner().invoke(cli.app, ["aggregate", str(path), "--out", str(tmp_path / "t")])
+    assert result.exit_code == 1
+    assert "2 problem(s) in the verdict records" in result.output
+    assert not (tmp_path / "t").exists()

@@ -19,9 +19,9 @@ from rich.table import Table
 
 from . import __version__
 from .audit import audit as _audit
-from .data import list_samples
+from .data import list_samples, validate_tables
 from .errors import DataValidationError, FigureRecordError, InvalidInputError
-from .folders import load_tables
+from .folders import load_tables, write_tables
 from .published import load_records, summarize
 from .published import reproduce as _reproduce
 from .registry import list_metrics
@@ -334,6 +334,129 @@ def samples(fmt: FormatOption = Format.table) -> None:
         title="Sample tables",
         columns=("name", "title_nl", "section", "corrections"),
     )
+
+
+class RecordKind(enum.StrEnum):
+    """Which records a file holds."""
+
+    auto = "auto"
+    verdicts = "verdicts"
+    seizures = "seizures"
+
+
+def _record_kind(path: Path, kind: RecordKind) -> RecordKind:
+    if kind is not RecordKind.auto:
+        return kind
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        columns = set(pq.read_schema(path).names)
+    else:
+        with path.open(encoding="utf-8") as handle:
+            columns = set(handle.readline().strip().split(","))
+    if "uitkomst" in columns:
+        return RecordKind.verdicts
+    if "waarde_eur" in columns:
+        return RecordKind.seizures
+    raise typer.BadParameter(
+        f"{path.name} has neither 'uitkomst' (verdicts) nor 'waarde_eur' (seizures); "
+        "name the kind with --kind",
+        param_hint="RECORDS",
+    )
+
+
+@app.command()
+def aggregate(
+    records: Annotated[
+        Path,
+        typer.Argument(help="A Parquet or CSV file of records: one row per verdict or seizure."),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the report's tables into.")],
+    kind: Annotated[
+        RecordKind, typer.Option(help="verdicts or seizures; default: told by the columns.")
+    ] = RecordKind.auto,
+    engine: Annotated[
+        str | None, typer.Option(help="polars, duckdb or pandas; default the fastest installed.")
+    ] = None,
+    validate: Annotated[
+        bool, typer.Option(help="Check every rule of the record schema first.")
+    ] = True,
+    table_format: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+) -> None:
+    """Count records into the report's tables, ready for `compute`.
+
+    Verdict records give uitspraken, vrijheidsstraffen and vrijheidsstraffen_kenmerken;
+    seizure records give beslag. The file is read in streaming mode (it may be larger
+    than memory); every broken rule of the record schema is listed at once (exit 1).
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from . import records as rec
+
+    if table_format not in ("csv", "parquet"):
+        raise typer.BadParameter("must be csv or parquet", param_hint="--format")
+    if engine is not None and engine not in rec.ENGINES:
+        raise typer.BadParameter(f"must be one of {', '.join(rec.ENGINES)}", param_hint="--engine")
+    if not records.is_file():
+        raise typer.BadParameter(f"no file {records}", param_hint="RECORDS")
+    chosen = _record_kind(records, kind)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    try:
+        with progress:
+            progress.add_task(f"Counting {chosen.value} in {records.name}", total=None)
+            if chosen is RecordKind.verdicts:
+                tables = rec.aggregate_verdicts(records, validate=validate, engine=engine)
+            else:
+                tables = {
+                    "beslag": rec.aggregate_seizures(records, validate=validate, engine=engine)
+                }
+            validated = validate_tables(tables)
+            written = write_tables(validated, out, format=table_format)  # type: ignore[arg-type]
+    except (DataValidationError, InvalidInputError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    for path in written:
+        name = path.stem
+        typer.echo(f"{path}: {len(validated[name])} rows")
+
+
+@app.command()
+def generate(
+    out: Annotated[Path, typer.Argument(help="Parquet or CSV file to write the records into.")],
+    kind: Annotated[RecordKind, typer.Option(help="verdicts or seizures.")] = RecordKind.verdicts,
+    scale: Annotated[
+        int, typer.Option(help="Multiply every count (verdicts; 1417 gives ten million).")
+    ] = 1,
+    seed: Annotated[int, typer.Option(help="Seed of the random choices.")] = 0,
+) -> None:
+    """Write synthetic records that count back exactly to the bundled tables.
+
+    For demos and tests without confidential data: no real person or case.
+    """
+    from . import records as rec
+
+    if out.suffix.lower() not in (".parquet", ".csv"):
+        raise typer.BadParameter("must end in .parquet or .csv", param_hint="OUT")
+    try:
+        if kind is RecordKind.seizures:
+            frame = rec.generate_seizures(seed=seed)
+        else:
+            frame = rec.generate_verdicts(scale=scale, seed=seed)
+    except InvalidInputError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    if out.suffix.lower() == ".parquet":
+        frame.to_parquet(out, index=False)
+    else:
+        frame.to_csv(out, index=False)
+    what = "seizure" if kind is RecordKind.seizures else "verdict"
+    typer.echo(f"{out}: {len(frame)} synthetic {what} records")
 
 
 def main() -> None:
