@@ -560,3 +560,28 @@ def test_the_cli_lists_every_broken_rule_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "2 problem(s) in the verdict records" in result.output
     assert not (tmp_path / "t").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"), BROKEN, ids=[f"{r}-{i}" for i, (_, r) in enumerate(BROKEN)]
+)
+def test_the_pandera_schema_breaks_on_the_same_rows(
+    change: dict[str, list[Any]], rule: str
+) -> None:
+    import pandera.errors
+
+    from ondermijning_indicators.records import verdict_schema
+
+    schema = verdict_schema()
+    good = _records(jaar=[2021, 2021])
+    assert len(schema.validate(good)) == 2
+    records = pd.concat([good, _records(**change)], ignore_index=True).astype(
+        {"jaar": "Int64", "vrijheidsstraf": "boolean", "taakstraf": "boolean"}
+    )
+    with pytest.raises(pandera.errors.SchemaErrors) as caught:
+        schema.validate(records, lazy=True)
+    checks = set(caught.value.failure_cases["check"].astype(str))
+    if rule.endswith("_ingevuld"):  # pandera's own emptiness check (and failed coercion)
+        assert "not_nullable" in checks, checks
+    else:
+        assert checks == {{r.name: r.description for r in VERDICT_RULES}[rule]}

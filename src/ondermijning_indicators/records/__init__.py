@@ -48,6 +48,7 @@ from ._definitions import (
 )
 from ._engine import ENGINES, Engine
 from ._generate import generate_seizures, generate_verdicts
+from ._pandera import seizure_schema, verdict_schema
 from ._validate import validate_seizures, validate_verdicts
 
 __all__ = [
@@ -71,6 +72,8 @@ __all__ = [
     "aggregate_verdicts",
     "generate_seizures",
     "generate_verdicts",
+    "seizure_schema",
     "validate_seizures",
     "validate_verdicts",
+    "verdict_schema",
 ]
