@@ -143,26 +143,28 @@ class RecordRule:
     about_emptiness: bool = False
     """The rule is about empty values (so empty values are not exempt from it)."""
 
-    def failing(self) -> Any:
+    def failing(self, with_nulls: frozenset[str] | None = None) -> Any:
         """Narwhals expression: true for a row that breaks the rule.
 
         A row with an empty value in a column the rule reads (other than the
         duration, which may be empty) keeps the rule: emptiness has rules of its own,
         and each problem is reported once, the same way on every backend.
+        ``with_nulls``, when known, names the columns that hold empty values at all;
+        the others need no guard.
         """
         broken = (~self.valid()).fill_null(value=False)
         if self.about_emptiness:
             return broken
         for column in self.columns:
-            if column not in _MAY_BE_EMPTY:
+            if column not in _MAY_BE_EMPTY and (with_nulls is None or column in with_nulls):
                 broken = broken & ~nw.col(column).is_null()
         return broken
 
-    def failing_count(self) -> Any:
+    def failing_count(self, with_nulls: frozenset[str] | None = None) -> Any:
         """Narwhals aggregation: the number of rows that break the rule."""
         if self.count is not None:
             return self.count().cast(nw.Int64())
-        return self.failing().cast(nw.Int64()).sum()
+        return self.failing(with_nulls).cast(nw.Int64()).sum()
 
 
 VERDICT_COLUMNS = (
