@@ -128,6 +128,11 @@ def collect(lazy: Any) -> pd.DataFrame:
     if lazy.implementation is nw.Implementation.POLARS:
         # The streaming engine reads a file in batches: memory stays flat.
         out = lazy.collect(backend="pandas", engine="streaming")
+    elif lazy.implementation.is_spark_like():
+        # Through Arrow: PySpark's own conversion to pandas predates pandas 3.
+        table = lazy.collect(backend="pyarrow").to_native()
+        converted: pd.DataFrame = table.to_pandas()
+        return converted
     else:
         out = lazy.collect(backend="pandas")
     native: pd.DataFrame = out.to_native()
