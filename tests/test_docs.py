@@ -107,6 +107,24 @@ def test_every_metric_has_its_entry_on_the_metrics_page(site: Path) -> None:
     assert set(oi.list_metrics().index) <= page.ids
 
 
+def test_the_record_definitions_are_beside_the_metrics(site: Path) -> None:
+    from ondermijning_indicators import records
+
+    html = (site / "metrics" / "index.html").read_text(encoding="utf-8")
+    assert {"record-definitions", "verdict-records", "seizure-records"} <= _parse(
+        site / "metrics" / "index.html"
+    ).ids
+    for column in (*records.VERDICT_COLUMNS, *records.SEIZURE_COLUMNS):
+        assert f"<code>{column.name}</code>" in html, column.name
+    for rule in (*records.VERDICT_RULES, *records.SEIZURE_RULES):
+        assert f"<code>{rule.name}</code>" in html, rule.name
+    for klasse in records.CLASS_BOUNDS_MONTHS:
+        assert f"<code>{klasse}</code>" in html, klasse
+    # every court metric links to the verdict definitions
+    court = oi.list_metrics().query("theme == 'Bestraffen'").index
+    assert html.count('href="#verdict-records"') >= len(court)
+
+
 def test_every_table_has_its_entry_in_the_data_dictionary(site: Path) -> None:
     page = _parse(site / "data" / "index.html")
     assert set(oi.list_samples().index) <= page.ids
