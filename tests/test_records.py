@@ -121,6 +121,13 @@ def test_a_file_of_records_is_counted_by_each_engine(
     pd.testing.assert_frame_equal(tables["vrijheidsstraffen"], SAMPLES["vrijheidsstraffen"])
 
 
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_no_records_give_empty_tables(backend: str) -> None:
+    tables = _aggregated(generate_verdicts(seed=1).iloc[:0], backend, validate=True)
+    assert all(len(t) == 0 for t in tables.values())
+    assert list(tables["uitspraken"].columns) == ["jaar", "uitkomst", "aantal"]
+
+
 def test_the_result_has_the_callers_kind() -> None:
     records = generate_verdicts(seed=0)
     kinds = {

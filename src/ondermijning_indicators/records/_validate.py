@@ -82,6 +82,11 @@ def _show(value: Any) -> str:
     return repr(value.item() if hasattr(value, "item") else value)
 
 
+def _int(value: Any) -> int:
+    """A count from an engine: an empty input may give null or NaN for zero."""
+    return int(value) if pd.notna(value) else 0
+
+
 def _counts(
     opened: Opened, columns: tuple[RecordColumn, ...], rules: tuple[RecordRule, ...]
 ) -> pd.Series:
@@ -93,18 +98,17 @@ def _counts(
     """
     lazy = opened.lazy
     nulls = collect(lazy.select(**{c.name: nw.col(c.name).null_count() for c in columns})).iloc[0]
-    with_nulls = frozenset(c.name for c in columns if int(nulls[c.name]))
+    with_nulls = frozenset(c.name for c in columns if _int(nulls[c.name]))
     row_rules = [r for r in rules if r.count is None]
     if row_rules:
         broken = nw.any_horizontal(*(r.failing(with_nulls) for r in row_rules), ignore_nulls=True)
-        total = collect(lazy.select(n=broken.cast(nw.Int64()).sum()))["n"].iloc[0]
-        anything = int(total) if pd.notna(total) else 0
+        anything = _int(collect(lazy.select(n=broken.cast(nw.Int64()).sum()))["n"].iloc[0])
     else:
         anything = 0
     if not anything:
         # A rule with a count of its own counts the empty values of its one column.
         return pd.Series(
-            {r.name: int(nulls[r.columns[0]]) if r.count is not None else 0 for r in rules}
+            {r.name: _int(nulls[r.columns[0]]) if r.count is not None else 0 for r in rules}
         )
     counts: pd.Series = collect(
         lazy.select(**{r.name: r.failing_count(with_nulls) for r in rules})
@@ -124,7 +128,7 @@ def check_records(
     if not failures and rules:
         counts = _counts(opened, columns, rules)
         for rule in rules:
-            n = int(counts[rule.name]) if pd.notna(counts[rule.name]) else 0
+            n = _int(counts[rule.name])
             if n:
                 examples = _examples(opened, rule)
                 failures.append(
