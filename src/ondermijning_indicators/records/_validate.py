@@ -83,7 +83,7 @@ def _show(value: Any) -> str:
 
 
 def _int(value: Any) -> int:
-    """A count from an engine: an empty input may give null or NaN for zero."""
+    """Read a count from an engine; an empty input may give null or NaN for zero."""
     return int(value) if pd.notna(value) else 0
 
 
