@@ -92,10 +92,13 @@ def _counts_anything_wrongly(cube: pd.DataFrame) -> bool:
     )
 
 
-def _table(frame: pd.DataFrame, column: str, order: tuple[str, ...]) -> pd.DataFrame:
-    counts = frame.groupby(["jaar", column], observed=True)["n"].sum().reset_index()
-    counts["_rank"] = counts[column].map({v: i for i, v in enumerate(order)})
-    counts = counts.sort_values(["jaar", "_rank"], ignore_index=True)
+def _table(
+    frame: pd.DataFrame, column: str, order: tuple[str, ...], years: list[int]
+) -> pd.DataFrame:
+    """Count by year and category: every year, every category (zero where none)."""
+    counts = frame.groupby(["jaar", column], observed=True)["n"].sum()
+    full = pd.MultiIndex.from_product([years, list(order)], names=["jaar", column])
+    counts = counts.reindex(full, fill_value=0).reset_index()
     return pd.DataFrame(
         {
             "jaar": counts["jaar"].astype("int64"),
@@ -106,11 +109,18 @@ def _table(frame: pd.DataFrame, column: str, order: tuple[str, ...]) -> pd.DataF
 
 
 def verdict_tables(cube: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Read the report's court tables off the grouped counts of valid verdict records."""
-    uitspraken = _table(cube, "uitkomst", UITKOMSTEN)
+    """Read the report's court tables off the grouped counts of valid verdict records.
+
+    Every table has every year of the records and every category of its own, with a
+    zero where no record has it, as the table schemas require.
+    """
+    years = sorted(int(j) for j in cube["jaar"].unique())
+    uitspraken = _table(cube, "uitkomst", UITKOMSTEN, years)
     custodial = cube[cube["vrijheidsstraf"].eq(True) & (cube["uitkomst"] == "schuldig")]
     klasse = custodial["code"].map(dict(enumerate(DUURKLASSEN))).fillna(DUURKLASSEN[-1])
-    vrijheidsstraffen = _table(custodial.assign(duurklasse=klasse), "duurklasse", DUURKLASSEN)
+    vrijheidsstraffen = _table(
+        custodial.assign(duurklasse=klasse), "duurklasse", DUURKLASSEN, years
+    )
     n = custodial["n"]
     features = pd.DataFrame(
         {
@@ -123,9 +133,8 @@ def verdict_tables(cube: pd.DataFrame) -> dict[str, pd.DataFrame]:
             },
         }
     )
-    wide = features.groupby("jaar").sum()
-    long = wide.reset_index().melt(id_vars="jaar", var_name="kenmerk", value_name="n")
-    kenmerken = _table(long, "kenmerk", KENMERKEN)
+    long = features.melt(id_vars="jaar", var_name="kenmerk", value_name="n")
+    kenmerken = _table(long, "kenmerk", KENMERKEN, years)
     return {
         "uitspraken": uitspraken,
         "vrijheidsstraffen": vrijheidsstraffen,
@@ -163,8 +172,8 @@ def aggregate_verdicts(
     Returns
     -------
     dict of str to dataframe
-        ``uitspraken``, ``vrijheidsstraffen`` and ``vrijheidsstraffen_kenmerken`` (every
-        year with a custodial sentence, zero where none has the feature), in the
+        ``uitspraken``, ``vrijheidsstraffen`` and ``vrijheidsstraffen_kenmerken``, each
+        with every year of the records and every category (zero where none), in the
         caller's library (lazy for a lazy input; pandas for a file), with the columns
         and order of the bundled tables, ready for `validate_tables` and `compute`.
 
