@@ -96,9 +96,9 @@ def _table(
     frame: pd.DataFrame, column: str, order: tuple[str, ...], years: list[int]
 ) -> pd.DataFrame:
     """Count by year and category: every year, every category (zero where none)."""
-    counts = frame.groupby(["jaar", column], observed=True)["n"].sum()
+    sums = frame.groupby(["jaar", column], observed=True)["n"].sum()
     full = pd.MultiIndex.from_product([years, list(order)], names=["jaar", column])
-    counts = counts.reindex(full, fill_value=0).reset_index()
+    counts = sums.reindex(full, fill_value=0).reset_index()
     return pd.DataFrame(
         {
             "jaar": counts["jaar"].astype("int64"),
