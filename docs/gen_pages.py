@@ -315,7 +315,7 @@ def write_data() -> None:
     out.write("\n")
     for name in listing.index:
         meta = oi.sample_metadata(name)
-        schema = SCHEMAS[name].to_schema()
+        schema = SCHEMAS[name]
         out.write(f"## `{name}` {{#{name}}}\n\n**{meta.title_nl}** · *{meta.title_en}*\n\n")
         out.write(f"{meta.description}\n\n")
         rows = [
@@ -356,7 +356,7 @@ def write_data() -> None:
             getattr(c, "error", None) or getattr(c, "name", "")
             for check in CROSS_TABLE_CHECKS
             if name in check.tables
-            for c in check.model.to_schema().checks
+            for c in check.schema.checks
         ]
         if rules or cross:
             out.write("\n**Rules across rows and tables**\n\n")

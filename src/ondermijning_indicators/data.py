@@ -137,7 +137,7 @@ def list_samples() -> pd.DataFrame:
                 "producer": meta.producer,
                 "unit": meta.unit,
                 "key": ", ".join(meta.key),
-                "columns": ", ".join(SCHEMAS[name].to_schema().columns),
+                "columns": ", ".join(SCHEMAS[name].columns),
                 "corrections": len(meta.corrections),
                 "caveats": "; ".join(meta.caveats),
             }
@@ -211,9 +211,9 @@ def load_sample(name: str) -> pd.DataFrame:
 # --------------------------------------------------------------------------- validation
 
 
-def _numeric_columns(model: type[pa.DataFrameModel]) -> dict[str, str]:
+def _numeric_columns(model: pa.DataFrameSchema) -> dict[str, str]:
     out = {}
-    for col, spec in model.to_schema().columns.items():
+    for col, spec in model.columns.items():
         dtype = str(spec.dtype)
         if dtype.startswith("int"):
             out[col] = "int"
@@ -252,7 +252,7 @@ def _explain_number(value: str, kind: str) -> str:
 
 
 def _parse_numbers(
-    df: pd.DataFrame, model: type[pa.DataFrameModel], table: str, row_label: Any
+    df: pd.DataFrame, model: pa.DataFrameSchema, table: str, row_label: Any
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Strictly parse text in number columns; report what does not parse."""
     out = df.copy()
@@ -338,13 +338,13 @@ _CHECK_WORDS: list[tuple[re.Pattern[str], str]] = [
 def _translate(
     err: pa.errors.SchemaErrors,
     df: pd.DataFrame,
-    model: type[pa.DataFrameModel],
+    model: pa.DataFrameSchema,
     table: str,
     row_label: Any,
     already: set[tuple[str, Any]],
 ) -> list[dict[str, Any]]:
     fc = err.failure_cases
-    schema = model.to_schema()
+    schema = model
     key = list(schema.unique or [])
     out: list[dict[str, Any]] = []
     row_checks: dict[str, list[Any]] = {}
@@ -584,7 +584,7 @@ def _cross_table_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[st
             continue
         frame = check.frame(validated)
         try:
-            check.model.validate(frame, lazy=True)
+            check.schema.validate(frame, lazy=True)
         except pa.errors.SchemaErrors as err:
             cases = err.failure_cases[["check", "index"]].drop_duplicates()
             for rule, idx in cases.itertuples(index=False):

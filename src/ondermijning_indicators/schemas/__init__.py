@@ -1,7 +1,7 @@
 """pandera schemas of every table the library reads.
 
 Each bundled or user-supplied table is checked against its
-`pandera.pandas.DataFrameModel` where it enters the library; the checks
+`pandera.pandas.DataFrameSchema` where it enters the library; the checks
 across tables (a printed total against its parts, custodial sentences against
 guilty verdicts) run on one row per year built by `cross_table_frame`.
 """
@@ -83,7 +83,7 @@ __all__ = [
     "totals_frame",
 ]
 
-SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "beslag": Beslag,
     "beslag_doelstellingen": BeslagDoelstellingen,
     "drugsvangsten": Drugsvangsten,
@@ -117,7 +117,7 @@ class CrossTableCheck:
         The tables it reads; it runs when at least one of them is present.
     frame : callable
         Builds one row per ``key`` from the validated tables.
-    model : pandera DataFrameModel
+    schema : pandera DataFrameSchema
         The rules every row must meet.
     key : str
         The column that names a row in messages (e.g. ``"jaar"``).
@@ -126,7 +126,7 @@ class CrossTableCheck:
     name: str
     tables: tuple[str, ...]
     frame: Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]
-    model: type[pa.DataFrameModel]
+    schema: pa.DataFrameSchema
     key: str
 
 
@@ -140,7 +140,7 @@ CROSS_TABLE_CHECKS: list[CrossTableCheck] = [
             "vrijheidsstraffen_kenmerken",
         ),
         frame=cross_table_frame,
-        model=BestraffenPerJaar,
+        schema=BestraffenPerJaar,
         key="jaar",
     ),
     CrossTableCheck(
@@ -155,21 +155,21 @@ CROSS_TABLE_CHECKS: list[CrossTableCheck] = [
             "financieel_besteding_herkomst_totaal",
         ),
         frame=totals_frame,
-        model=FinancieelTotalen,
+        schema=FinancieelTotalen,
         key="periode",
     ),
     CrossTableCheck(
         name="financieel structural (across tables)",
         tables=("financieel_herkomst", "financieel_besteding_herkomst"),
         frame=structural_frame,
-        model=FinancieelStructureel,
+        schema=FinancieelStructureel,
         key="omschrijving",
     ),
     CrossTableCheck(
         name="financieel footnote (across tables)",
         tables=("financieel_preventie_jeugdcriminaliteit", "financieel_besteding_thema"),
         frame=footnote_frame,
-        model=FinancieelVoetnoot,
+        schema=FinancieelVoetnoot,
         key="onderdeel",
     ),
 ]

@@ -29,12 +29,12 @@ total of table 1 against that of table 3) are audit findings, not schema rules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
+
+from ._build import column, frame_check, schema
 
 FINANCIEEL_THEMAS = ("voorkomen", "verstoren", "bestraffen", "beschermen", "ondermijningsbeleid")
 """Codes of the themes of the spending table, in printed order."""
@@ -44,7 +44,7 @@ GEDRUKT_ALS = ("getal", "streepje")
 _CODE = r"^[a-z0-9_]+$"
 _JAAR_OF_STRUCTUREEL = r"^((19|20)\d\d|structureel)$"
 _JAAR_INCIDENTEEL_OF_STRUCTUREEL = r"^((19|20)\d\d|incidenteel|structureel)$"
-_BEDRAG_K_EUR = {
+_BEDRAG_K_EUR: dict[str, Any] = {
     "ge": 0,
     "title": "Bedrag (1.000 euro)",
     "description": (
@@ -52,7 +52,7 @@ _BEDRAG_K_EUR = {
         "euro); excluding the granted wage and price adjustments (loon- en prijsbijstellingen)."
     ),
 }
-_GEDRUKT_ALS = {
+_GEDRUKT_ALS: dict[str, Any] = {
     "isin": GEDRUKT_ALS,
     "title": "Gedrukt als",
     "description": (
@@ -72,352 +72,337 @@ def _one_group(df: pd.DataFrame, column: str, group: str) -> pd.Series:
     return df[column].map(groups).eq(1)
 
 
-class _DashIsZero(pa.DataFrameModel):
-    """Rows of a printed money table: a cell printed as '-' holds 0."""
-
-    @pa.dataframe_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
-    @classmethod
-    def dash_is_zero(cls, df: pd.DataFrame) -> pd.Series:
-        return _dash_is_zero(df)
+@frame_check(error="a cell printed as '-' (gedrukt_als=streepje) must hold 0")
+def dash_is_zero(df: pd.DataFrame) -> pd.Series:
+    return _dash_is_zero(df)
 
 
-class _HerkomstRegels(_DashIsZero):
-    """Rows per budget decision (herkomst) and line (omschrijving)."""
+@frame_check(error="every omschrijving belongs to one herkomst")
+def line_in_one_origin(df: pd.DataFrame) -> pd.Series:
+    return _one_group(df, "omschrijving", "herkomst")
 
-    herkomst: Series[str] = pa.Field(
+
+_HERKOMST_REGELS = {
+    "herkomst": column(
+        str,
         str_matches=_CODE,
         title="Herkomst",
         description=(
             "The budget decision the money comes from, as a code (regeerakkoord_2017, "
             "voorjaarsnota_2020, ...); printed labels in the catalogue."
         ),
-    )
-    omschrijving: Series[str] = pa.Field(
+    ),
+    "omschrijving": column(
+        str,
         str_matches=_CODE,
         title="Omschrijving",
         description=(
             "The line within the decision, as a code shared by financieel_herkomst and "
             "financieel_besteding_herkomst (the two tables label some lines differently)."
         ),
-    )
+    ),
+}
+"""Columns of the rows per budget decision (herkomst) and line (omschrijving)."""
 
-    @pa.dataframe_check(error="every omschrijving belongs to one herkomst")
-    @classmethod
-    def line_in_one_origin(cls, df: pd.DataFrame) -> pd.Series:
-        return _one_group(df, "omschrijving", "herkomst")
+_PERIODE = column(
+    str,
+    str_matches=_JAAR_OF_STRUCTUREEL,
+    title="Periode",
+    description="A year ('2022') or 'structureel'.",
+)
+_PERIODE_UNIEK = column(
+    str,
+    unique=True,
+    str_matches=_JAAR_OF_STRUCTUREEL,
+    title="Periode",
+    description="A year ('2022') or 'structureel'.",
+)
 
 
-class FinancieelBestedingThema(_DashIsZero):
-    """Planned spending of the undermining money per theme and task (opgave), in 1.000 euro.
+@frame_check(error="every opgave belongs to one thema")
+def task_in_one_theme(df: pd.DataFrame) -> pd.Series:
+    return _one_group(df, "opgave", "thema")
 
-    One row per task and period (the years 2022-2027 and "structureel", the recurring
-    amount from then on). The printed totals per theme and the grand total are not
-    rows here: they are the separate tables ``financieel_besteding_thema_totaal`` and
-    ``financieel_besteding_thema_eindtotaal``.
-    """
 
-    thema: Series[str] = pa.Field(
-        isin=FINANCIEEL_THEMAS,
-        title="Thema",
-        description=(
-            "Theme: voorkomen, verstoren (van netwerken en verdienmodellen), bestraffen, "
-            "beschermen or ondermijningsbeleid (policy, monitoring, knowledge)."
+@frame_check(error="every opgave must have every periode of the table")
+def every_period_each_task(df: pd.DataFrame) -> pd.Series:
+    periods = df["periode"].nunique()
+    return df["opgave"].map(df.groupby("opgave")["periode"].nunique()).eq(periods)
+
+
+FinancieelBestedingThema = schema(
+    "financieel_besteding_thema",
+    {
+        "thema": column(
+            str,
+            isin=FINANCIEEL_THEMAS,
+            title="Thema",
+            description=(
+                "Theme: voorkomen, verstoren (van netwerken en verdienmodellen), bestraffen, "
+                "beschermen or ondermijningsbeleid (policy, monitoring, knowledge)."
+            ),
         ),
-    )
-    opgave: Series[str] = pa.Field(
-        str_matches=_CODE,
-        title="Opgave",
-        description="Task within the theme, as a code; printed labels in the catalogue.",
-    )
-    periode: Series[str] = pa.Field(
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="A year ('2022') or 'structureel' (the recurring yearly amount).",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_besteding_thema"
-        strict = True
-        coerce = True
-        unique: ClassVar[list[str]] = ["opgave", "periode"]
-
-    @pa.dataframe_check(error="every opgave belongs to one thema")
-    @classmethod
-    def task_in_one_theme(cls, df: pd.DataFrame) -> pd.Series:
-        return _one_group(df, "opgave", "thema")
-
-    @pa.dataframe_check(error="every opgave must have every periode of the table")
-    @classmethod
-    def every_period_each_task(cls, df: pd.DataFrame) -> pd.Series:
-        periods = df["periode"].nunique()
-        return df["opgave"].map(df.groupby("opgave")["periode"].nunique()).eq(periods)
-
-
-class FinancieelBestedingThemaTotaal(pa.DataFrameModel):
-    """The printed 'totaal' of each theme of the spending table, kept as a check.
-
-    A theme whose block has one line only (ondermijningsbeleid) has no printed total
-    of its own; the grand total is ``financieel_besteding_thema_eindtotaal``.
-    """
-
-    thema: Series[str] = pa.Field(
-        isin=FINANCIEEL_THEMAS,
-        title="Thema",
-        description="The theme whose block the printed 'totaal' closes.",
-    )
-    periode: Series[str] = pa.Field(
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="A year ('2022') or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_besteding_thema_totaal"
-        strict = True
-        coerce = True
-        unique: ClassVar[list[str]] = ["thema", "periode"]
-
-
-class FinancieelBestedingThemaEindtotaal(pa.DataFrameModel):
-    """The printed grand total (last 'totaal' line) of the spending table, kept as a check."""
-
-    periode: Series[str] = pa.Field(
-        unique=True,
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="A year ('2022') or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_besteding_thema_eindtotaal"
-        strict = True
-        coerce = True
-
-
-class FinancieelHerkomst(_HerkomstRegels):
-    """Origin of the undermining money per budget decision (herkomst), in 1.000 euro.
-
-    One row per line (omschrijving) and period: "incidenteel" (a one-off amount,
-    not spread over years), a year 2018-2027, or "structureel". The one line printed
-    with an incidental amount only (Regeerakkoord 2017, Incidentele bijdrage
-    Ondermijning) has no rows for the years: those cells are printed empty.
-    """
-
-    periode: Series[str] = pa.Field(
-        str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
-        title="Periode",
-        description="'incidenteel' (one-off, not spread over years), a year, or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_herkomst"
-        strict = True
-        coerce = True
-        unique: ClassVar[list[str]] = ["omschrijving", "periode"]
-
-
-class FinancieelHerkomstTotaal(pa.DataFrameModel):
-    """The printed 'totaal' line of the origin table, kept as a check on its rows."""
-
-    periode: Series[str] = pa.Field(
-        unique=True,
-        str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
-        title="Periode",
-        description="'incidenteel', a year, or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_herkomst_totaal"
-        strict = True
-        coerce = True
-
-
-class FinancieelBestedingHerkomst(_HerkomstRegels):
-    """Planned spending per budget decision (herkomst) and line, in 1.000 euro.
-
-    The money of ``financieel_herkomst`` planned in time: one row per line and period
-    (2022-2027, "structureel"). Incidental money appears here spread over the years.
-    """
-
-    periode: Series[str] = pa.Field(
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="A year ('2022') or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-    gedrukt_als: Series[str] = pa.Field(**_GEDRUKT_ALS)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_besteding_herkomst"
-        strict = True
-        coerce = True
-        unique: ClassVar[list[str]] = ["omschrijving", "periode"]
-
-    @pa.dataframe_check(error="every omschrijving must have every periode of the table")
-    @classmethod
-    def every_period_each_line(cls, df: pd.DataFrame) -> pd.Series:
-        periods = df["periode"].nunique()
-        per_line = df.groupby("omschrijving")["periode"].nunique()
-        return df["omschrijving"].map(per_line).eq(periods)
-
-
-class FinancieelBestedingHerkomstTotaal(pa.DataFrameModel):
-    """The printed 'totaal' line of the planned spending per origin, kept as a check."""
-
-    periode: Series[str] = pa.Field(
-        unique=True,
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="A year ('2022') or 'structureel'.",
-    )
-    bedrag_k_eur: Series[int] = pa.Field(**_BEDRAG_K_EUR)  # type: ignore[arg-type]
-
-    class Config:
-        name = "financieel_besteding_herkomst_totaal"
-        strict = True
-        coerce = True
-
-
-class FinancieelPreventieJeugdcriminaliteit(pa.DataFrameModel):
-    """The footnote to Preventie: the structural money for preventing youth crime, by part.
-
-    "Voor de brede preventieaanpak van jeugdcriminaliteit is oplopend vanaf 2025
-    structureel 143 miljoen euro per jaar beschikbaar. Dit bestaat uit 82 miljoen euro
-    voor preventie ondermijning (...) en 61 miljoen euro voor de brede
-    criminaliteitspreventie". The parts are stored; 143 is their sum. A part whose
-    code is an ``opgave`` of ``financieel_besteding_thema`` is that task's money.
-    """
-
-    onderdeel: Series[str] = pa.Field(
-        unique=True,
-        str_matches=_CODE,
-        title="Onderdeel",
-        description=(
-            "Part of the money: preventie (the task Preventie of the spending table, "
-            "'preventie ondermijning') or brede_criminaliteitspreventie."
+        "opgave": column(
+            str,
+            str_matches=_CODE,
+            title="Opgave",
+            description="Task within the theme, as a code; printed labels in the catalogue.",
         ),
-    )
-    periode: Series[str] = pa.Field(
-        str_matches=_JAAR_OF_STRUCTUREEL,
-        title="Periode",
-        description="'structureel' (a yearly amount from 2025 on), or a year.",
-    )
-    bedrag_eur: Series[int] = pa.Field(
-        ge=0,
-        title="Bedrag (euro)",
-        description="Amount in euro ('82 miljoen euro' is 82000000).",
-    )
+        "periode": column(
+            str,
+            str_matches=_JAAR_OF_STRUCTUREEL,
+            title="Periode",
+            description="A year ('2022') or 'structureel' (the recurring yearly amount).",
+        ),
+        "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
+        "gedrukt_als": column(str, **_GEDRUKT_ALS),
+    },
+    checks=[task_in_one_theme, every_period_each_task, dash_is_zero],
+    unique=["opgave", "periode"],
+    description=(
+        "Planned spending of the undermining money per theme and task (opgave), in 1.000 "
+        "euro. One row per task and period (the years 2022-2027 and 'structureel', the "
+        "recurring amount from then on). The printed totals per theme and the grand total "
+        "are the separate tables financieel_besteding_thema_totaal and "
+        "financieel_besteding_thema_eindtotaal."
+    ),
+)
 
-    class Config:
-        name = "financieel_preventie_jeugdcriminaliteit"
-        strict = True
-        coerce = True
+FinancieelBestedingThemaTotaal = schema(
+    "financieel_besteding_thema_totaal",
+    {
+        "thema": column(
+            str,
+            isin=FINANCIEEL_THEMAS,
+            title="Thema",
+            description="The theme whose block the printed 'totaal' closes.",
+        ),
+        "periode": _PERIODE,
+        "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
+    },
+    unique=["thema", "periode"],
+    description=(
+        "The printed 'totaal' of each theme of the spending table, kept as a check. A theme "
+        "whose block has one line only (ondermijningsbeleid) has no printed total of its "
+        "own; the grand total is financieel_besteding_thema_eindtotaal."
+    ),
+)
+
+FinancieelBestedingThemaEindtotaal = schema(
+    "financieel_besteding_thema_eindtotaal",
+    {"periode": _PERIODE_UNIEK, "bedrag_k_eur": column(int, **_BEDRAG_K_EUR)},
+    description=(
+        "The printed grand total (last 'totaal' line) of the spending table, kept as a check."
+    ),
+)
+
+FinancieelHerkomst = schema(
+    "financieel_herkomst",
+    {
+        **_HERKOMST_REGELS,
+        "periode": column(
+            str,
+            str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
+            title="Periode",
+            description="'incidenteel' (one-off, not spread over years), a year, or 'structureel'.",
+        ),
+        "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
+        "gedrukt_als": column(str, **_GEDRUKT_ALS),
+    },
+    checks=[line_in_one_origin, dash_is_zero],
+    unique=["omschrijving", "periode"],
+    description=(
+        "Origin of the undermining money per budget decision (herkomst), in 1.000 euro. One "
+        "row per line (omschrijving) and period: 'incidenteel' (a one-off amount, not spread "
+        "over years), a year 2018-2027, or 'structureel'. The one line printed with an "
+        "incidental amount only (Regeerakkoord 2017, Incidentele bijdrage Ondermijning) has "
+        "no rows for the years: those cells are printed empty."
+    ),
+)
+
+FinancieelHerkomstTotaal = schema(
+    "financieel_herkomst_totaal",
+    {
+        "periode": column(
+            str,
+            unique=True,
+            str_matches=_JAAR_INCIDENTEEL_OF_STRUCTUREEL,
+            title="Periode",
+            description="'incidenteel', a year, or 'structureel'.",
+        ),
+        "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
+    },
+    description="The printed 'totaal' line of the origin table, kept as a check on its rows.",
+)
+
+
+@frame_check(error="every omschrijving must have every periode of the table")
+def every_period_each_line(df: pd.DataFrame) -> pd.Series:
+    periods = df["periode"].nunique()
+    per_line = df.groupby("omschrijving")["periode"].nunique()
+    return df["omschrijving"].map(per_line).eq(periods)
+
+
+FinancieelBestedingHerkomst = schema(
+    "financieel_besteding_herkomst",
+    {
+        **_HERKOMST_REGELS,
+        "periode": _PERIODE,
+        "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
+        "gedrukt_als": column(str, **_GEDRUKT_ALS),
+    },
+    checks=[every_period_each_line, line_in_one_origin, dash_is_zero],
+    unique=["omschrijving", "periode"],
+    description=(
+        "Planned spending per budget decision (herkomst) and line, in 1.000 euro: the money "
+        "of financieel_herkomst planned in time, one row per line and period (2022-2027, "
+        "'structureel'). Incidental money appears here spread over the years."
+    ),
+)
+
+FinancieelBestedingHerkomstTotaal = schema(
+    "financieel_besteding_herkomst_totaal",
+    {"periode": _PERIODE_UNIEK, "bedrag_k_eur": column(int, **_BEDRAG_K_EUR)},
+    description="The printed 'totaal' line of the planned spending per origin, kept as a check.",
+)
+
+FinancieelPreventieJeugdcriminaliteit = schema(
+    "financieel_preventie_jeugdcriminaliteit",
+    {
+        "onderdeel": column(
+            str,
+            unique=True,
+            str_matches=_CODE,
+            title="Onderdeel",
+            description=(
+                "Part of the money: preventie (the task Preventie of the spending table, "
+                "'preventie ondermijning') or brede_criminaliteitspreventie."
+            ),
+        ),
+        "periode": column(
+            str,
+            str_matches=_JAAR_OF_STRUCTUREEL,
+            title="Periode",
+            description="'structureel' (a yearly amount from 2025 on), or a year.",
+        ),
+        "bedrag_eur": column(
+            int,
+            ge=0,
+            title="Bedrag (euro)",
+            description="Amount in euro ('82 miljoen euro' is 82000000).",
+        ),
+    },
+    description=(
+        "The footnote to Preventie: the structural money for preventing youth crime, by "
+        "part. 'Voor de brede preventieaanpak van jeugdcriminaliteit is oplopend vanaf 2025 "
+        "structureel 143 miljoen euro per jaar beschikbaar. Dit bestaat uit 82 miljoen euro "
+        "voor preventie ondermijning (...) en 61 miljoen euro voor de brede "
+        "criminaliteitspreventie'. The parts are stored; 143 is their sum. A part whose code "
+        "is an opgave of financieel_besteding_thema is that task's money."
+    ),
+)
 
 
 # --------------------------------------------------------------------------- across tables
 
 
-class FinancieelTotalen(pa.DataFrameModel):
-    """Printed totals against the sum of their rows, one row per group and period.
-
-    Built by `totals_frame`; ``groep`` is the theme for the totals per theme,
-    and ``alle_regels`` for a grand total.
-    """
-
-    periode: Series[str]
-    totaaltabel: Series[str]
-    groep: Series[str]
-    som: Series[float] = pa.Field(nullable=True)
-    totaal: Series[float]
-
-    class Config:
-        name = "financieel totals (across tables)"
-        strict = True
-
-    @pa.dataframe_check(
-        error=(
-            "a printed total (totaaltabel) must equal the sum of its rows of the same "
-            "groep and periode, and the rows must be there"
-        )
+@frame_check(
+    error=(
+        "a printed total (totaaltabel) must equal the sum of its rows of the same "
+        "groep and periode, and the rows must be there"
     )
-    @classmethod
-    def total_equals_parts(cls, df: pd.DataFrame) -> pd.Series:
-        return df["som"] == df["totaal"]
+)
+def total_equals_parts(df: pd.DataFrame) -> pd.Series:
+    return df["som"] == df["totaal"]
 
 
-class FinancieelStructureel(pa.DataFrameModel):
-    """A line's structural amount in the origin table and in the planned spending.
+FinancieelTotalen = schema(
+    "financieel totals (across tables)",
+    {
+        "periode": column(str),
+        "totaaltabel": column(str),
+        "groep": column(str),
+        "som": column(float, nullable=True),
+        "totaal": column(float),
+    },
+    checks=[total_equals_parts],
+    coerce=False,
+    description=(
+        "Printed totals against the sum of their rows, one row per group and period. Built "
+        "by totals_frame; groep is the theme for the totals per theme, and alle_regels for "
+        "a grand total."
+    ),
+)
 
-    Built by `structural_frame`, one row per line (omschrijving).
-    """
 
-    omschrijving: Series[str]
-    herkomst_herkomst: Series[str] = pa.Field(nullable=True)
-    herkomst_besteding: Series[str] = pa.Field(nullable=True)
-    structureel_herkomst: Series[float] = pa.Field(nullable=True)
-    structureel_besteding: Series[float] = pa.Field(nullable=True)
-
-    class Config:
-        name = "financieel structural (across tables)"
-        strict = True
-
-    @pa.dataframe_check(
-        error=(
-            "a line's structural amount must be the same in financieel_herkomst and "
-            "financieel_besteding_herkomst (planning moves cash between years, not the "
-            "structural level)"
-        )
+@frame_check(
+    error=(
+        "a line's structural amount must be the same in financieel_herkomst and "
+        "financieel_besteding_herkomst (planning moves cash between years, not the "
+        "structural level)"
     )
-    @classmethod
-    def same_structural_level(cls, df: pd.DataFrame) -> pd.Series:
-        either_absent = df["structureel_herkomst"].isna() | df["structureel_besteding"].isna()
-        return either_absent | (df["structureel_herkomst"] == df["structureel_besteding"])
+)
+def same_structural_level(df: pd.DataFrame) -> pd.Series:
+    either_absent = df["structureel_herkomst"].isna() | df["structureel_besteding"].isna()
+    return either_absent | (df["structureel_herkomst"] == df["structureel_besteding"])
 
-    @pa.dataframe_check(
-        error=(
-            "a line (omschrijving) must have the same herkomst in financieel_herkomst and "
-            "financieel_besteding_herkomst"
-        )
+
+@frame_check(
+    error=(
+        "a line (omschrijving) must have the same herkomst in financieel_herkomst and "
+        "financieel_besteding_herkomst"
     )
-    @classmethod
-    def same_origin(cls, df: pd.DataFrame) -> pd.Series:
-        either_absent = df["herkomst_herkomst"].isna() | df["herkomst_besteding"].isna()
-        return either_absent | (df["herkomst_herkomst"] == df["herkomst_besteding"])
+)
+def same_origin(df: pd.DataFrame) -> pd.Series:
+    either_absent = df["herkomst_herkomst"].isna() | df["herkomst_besteding"].isna()
+    return either_absent | (df["herkomst_herkomst"] == df["herkomst_besteding"])
 
 
-class FinancieelVoetnoot(pa.DataFrameModel):
-    """A footnote part against the task of the spending table with the same code.
+FinancieelStructureel = schema(
+    "financieel structural (across tables)",
+    {
+        "omschrijving": column(str),
+        "herkomst_herkomst": column(str, nullable=True),
+        "herkomst_besteding": column(str, nullable=True),
+        "structureel_herkomst": column(float, nullable=True),
+        "structureel_besteding": column(float, nullable=True),
+    },
+    checks=[same_structural_level, same_origin],
+    coerce=False,
+    description=(
+        "A line's structural amount in the origin table and in the planned spending. Built "
+        "by structural_frame, one row per line (omschrijving)."
+    ),
+)
 
-    Built by `footnote_frame`, one row per part of the footnote.
-    """
 
-    onderdeel: Series[str]
-    periode: Series[str]
-    voetnoot_eur: Series[float] = pa.Field(nullable=True)
-    tabel_eur: Series[float] = pa.Field(nullable=True)
-
-    class Config:
-        name = "financieel footnote (across tables)"
-        strict = True
-
-    @pa.dataframe_check(
-        error=(
-            "a part of the footnote (financieel_preventie_jeugdcriminaliteit) that is an "
-            "opgave of financieel_besteding_thema must equal 1000 x its amount in 1.000 "
-            "euro of the same periode"
-        )
+@frame_check(
+    error=(
+        "a part of the footnote (financieel_preventie_jeugdcriminaliteit) that is an "
+        "opgave of financieel_besteding_thema must equal 1000 x its amount in 1.000 "
+        "euro of the same periode"
     )
-    @classmethod
-    def footnote_equals_table(cls, df: pd.DataFrame) -> pd.Series:
-        either_absent = df["voetnoot_eur"].isna() | df["tabel_eur"].isna()
-        return either_absent | (df["voetnoot_eur"] == df["tabel_eur"])
+)
+def footnote_equals_table(df: pd.DataFrame) -> pd.Series:
+    either_absent = df["voetnoot_eur"].isna() | df["tabel_eur"].isna()
+    return either_absent | (df["voetnoot_eur"] == df["tabel_eur"])
+
+
+FinancieelVoetnoot = schema(
+    "financieel footnote (across tables)",
+    {
+        "onderdeel": column(str),
+        "periode": column(str),
+        "voetnoot_eur": column(float, nullable=True),
+        "tabel_eur": column(float, nullable=True),
+    },
+    checks=[footnote_equals_table],
+    coerce=False,
+    description=(
+        "A footnote part against the task of the spending table with the same code. Built "
+        "by footnote_frame, one row per part of the footnote."
+    ),
+)
 
 
 _TOTALS = (
