@@ -222,16 +222,7 @@ def record_definitions() -> str:
         out.write("\n")
         if anchor_id == "verdict-records":
             out.write("**Counting rules**\n\n")
-            out.write(
-                "- *Guilty* is `uitkomst = schuldig`; every verdict counts once in "
-                "`uitspraken`, by its outcome.\n"
-                "- A *custodial sentence* is a guilty verdict with `vrijheidsstraf`; combined "
-                "with a taakstraf it counts once in `vrijheidsstraffen` and also as "
-                "`met_taakstraf`. A taakstraf without a custodial sentence counts in neither.\n"
-                "- A custodial sentence without a duration is an error, never a class.\n"
-                "- `drugs_productie_en_handel` counts custodial sentences whose offence group "
-                "is `drugs_productie_en_handel`.\n\n"
-            )
+            out.write("".join(f"- {r}\n" for r in rec.COUNTING_RULES["verdicts"]) + "\n")
             out.write(
                 table(
                     ["duration class", "from (months, included)", "to (months)"],
@@ -259,10 +250,7 @@ def record_definitions() -> str:
             )
             out.write("\n")
         else:
-            out.write(
-                "**Summing rule**: `beslag` holds, per year, the sum of `waarde_eur` over all "
-                "objects (`totaal`) and over the digital ones (`digitaal`).\n\n"
-            )
+            out.write(f"**Summing rule**: {rec.COUNTING_RULES['seizures'][0]}\n\n")
     out.write(
         "Speed and memory of the aggregation, measured against hand-written pandas, "
         "Polars and DuckDB code: [Performance](performance.md).\n\n"

@@ -22,6 +22,7 @@ import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators.records import (
     CLASS_BOUNDS_MONTHS,
+    KENMERK_BOUNDS_MONTHS,
     KENMERKEN,
     UITKOMSTEN,
     VERDICT_RULES,
@@ -203,7 +204,8 @@ def test_any_seed_and_scale_aggregate_back_exactly(seed: int, scale: int) -> Non
 def test_generated_records_keep_every_rule_of_the_schema() -> None:
     records = generate_verdicts(seed=8, scale=2)
     assert validate_verdicts(records) is records
-    assert validate_seizures(generate_seizures(seed=8)) is not None
+    objects = generate_seizures(seed=8)
+    assert validate_seizures(objects) is objects
 
 
 def test_aggregated_tables_validate_and_compute() -> None:
@@ -291,6 +293,10 @@ BROKEN = [
     ({"duur_maanden": [np.nan]}, "vrijheidsstraf_heeft_duur"),
     ({"vrijheidsstraf": [False]}, "duur_alleen_bij_vrijheidsstraf"),
 ]
+
+
+def test_the_duration_features_are_features_of_the_table() -> None:
+    assert set(KENMERK_BOUNDS_MONTHS) <= set(KENMERKEN)
 
 
 def test_every_rule_has_a_broken_example() -> None:

@@ -12,30 +12,22 @@ Importing this subpackage loads narwhals only; Polars, DuckDB, Dask and Spark lo
 when records of theirs arrive (install them with the extras ``polars``, ``duckdb``,
 ``dask``).
 
-Definitions (the report leaves them implicit; these are the library's):
-
-- **guilty** is ``uitkomst == "schuldig"``; ``vrijspraak`` is an acquittal, every
-  other outcome is ``overig``;
-- a **custodial sentence** is a guilty verdict with ``vrijheidsstraf`` true and a
-  duration ``duur_maanden``; one combined with a taakstraf (``taakstraf`` true) is
-  counted once, as a custodial sentence, and also as ``met_taakstraf``;
-- **duration classes**, in months: ``minder_dan_1_jaar`` is (0, 12),
-  ``1_tot_2_jaar`` [12, 24), ``2_tot_5_jaar`` [24, 60] (exactly five years is not
-  "> 5 jaar"), ``meer_dan_5_jaar`` above 60, a life sentence included;
-  ``duur_10_tot_20_jaar`` is [120, 240] and ``duur_30_jaar`` exactly 360;
-- a **missing duration** on a custodial sentence is an error, never a class;
-- a **seizure** record is one seized object; ``beslag`` totals all objects of a
-  year and, separately, the digital ones.
+The report leaves its counting rules implicit; the library's are `COUNTING_RULES`
+(in words), `CLASS_BOUNDS_MONTHS` and `KENMERK_BOUNDS_MONTHS` (the duration bounds), and
+`VERDICT_RULES` / `SEIZURE_RULES` (what a valid record keeps). The documentation's
+Metrics page shows them beside the metrics that use them.
 """
 
 from __future__ import annotations
 
-from ._aggregate import KENMERKEN, aggregate_seizures, aggregate_verdicts
+from ._aggregate import aggregate_seizures, aggregate_verdicts
 from ._definitions import (
     ARRONDISSEMENTEN,
     CLASS_BOUNDS_MONTHS,
+    COUNTING_RULES,
     DELICTGROEPEN,
     KENMERK_BOUNDS_MONTHS,
+    KENMERKEN,
     MAX_DUUR_MAANDEN,
     SEIZURE_COLUMNS,
     SEIZURE_RULES,
@@ -54,6 +46,7 @@ from ._validate import validate_seizures, validate_verdicts
 __all__ = [
     "ARRONDISSEMENTEN",
     "CLASS_BOUNDS_MONTHS",
+    "COUNTING_RULES",
     "DELICTGROEPEN",
     "ENGINES",
     "KENMERKEN",

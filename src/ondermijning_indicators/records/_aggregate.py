@@ -20,6 +20,7 @@ from ._definitions import (
     DRUGS_PRODUCTIE_EN_HANDEL,
     DUURKLASSEN,
     KENMERK_BOUNDS_MONTHS,
+    KENMERKEN,
     MAX_DUUR_MAANDEN,
     SEIZURE_COLUMNS,
     SEIZURE_RULES,
@@ -35,8 +36,6 @@ from ._validate import check_records
 VERDICT_COLUMNS_COUNTED = tuple(c for c in VERDICT_COLUMNS if c.name != "arrondissement")
 """The columns the counting reads (the district is in the schema, not in the tables)."""
 
-KENMERKEN = ("met_taakstraf", "drugs_productie_en_handel", *KENMERK_BOUNDS_MONTHS)
-"""Features of custodial sentences counted for the text of the report, in its order."""
 
 _NO_DURATION, _OUT_OF_RANGE, _LIFE = -1, -2, 99
 

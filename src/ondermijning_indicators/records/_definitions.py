@@ -14,14 +14,16 @@ from typing import Any, Literal
 
 import narwhals as nw
 
-from ..schemas import DUURKLASSEN, UITKOMSTEN
+from ..schemas import DUURKLASSEN, KENMERKEN, UITKOMSTEN
 
 __all__ = [
     "ARRONDISSEMENTEN",
     "CLASS_BOUNDS_MONTHS",
+    "COUNTING_RULES",
     "DELICTGROEPEN",
     "DRUGS_PRODUCTIE_EN_HANDEL",
     "DUURKLASSEN",
+    "KENMERKEN",
     "KENMERK_BOUNDS_MONTHS",
     "MAX_DUUR_MAANDEN",
     "SEIZURE_COLUMNS",
@@ -87,6 +89,28 @@ KENMERK_BOUNDS_MONTHS: dict[str, tuple[float, float]] = {
 }
 """Durations the text counts ("een straf van 10 tot 20 jaar", "van 30 jaar"), in months,
 both bounds included; both lie within ``meer_dan_5_jaar``."""
+
+COUNTING_RULES: dict[str, tuple[str, ...]] = {
+    "verdicts": (
+        "Guilty is uitkomst = schuldig; every verdict counts once in uitspraken, by its "
+        "outcome (schuldig, vrijspraak, or overig for every other outcome).",
+        "A custodial sentence is a guilty verdict with vrijheidsstraf; combined with a "
+        "taakstraf it counts once in vrijheidsstraffen and also as met_taakstraf. A "
+        "taakstraf without a custodial sentence counts in neither.",
+        "A custodial sentence falls in the duration class whose bounds hold its "
+        "duur_maanden (CLASS_BOUNDS_MONTHS: exactly 12 months is 1-2 jaar, exactly 60 is "
+        "still 2-5 jaar); the text's 10-20 and 30 years are counted by "
+        "KENMERK_BOUNDS_MONTHS.",
+        "A custodial sentence without a duration is an error, never a class.",
+        "drugs_productie_en_handel counts custodial sentences whose delictgroep is "
+        "drugs_productie_en_handel.",
+    ),
+    "seizures": (
+        "beslag holds, per year, the sum of waarde_eur over all seized objects (totaal) and "
+        "over the digital ones (digitaal).",
+    ),
+}
+"""The counting rules in words: how records become the report's tables."""
 
 Kind = Literal["integer", "number", "boolean", "text"]
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -63,11 +64,19 @@ def choose_engine(engine: Engine | None, *, what: str) -> Engine:
     return next(e for e in ENGINES if e == "pandas" or installed(e))
 
 
-def _from_native(native: Any) -> Any:
+@contextmanager
+def _quiet_about_dask() -> Iterator[None]:
+    """Silence narwhals' notice that Dask support moves to a package not yet published.
+
+    Nothing a caller can act on; every other warning passes.
+    """
     with warnings.catch_warnings():
-        # narwhals announces that Dask support moves to a separate package that is not
-        # yet published; nothing a caller can act on.
         warnings.filterwarnings("ignore", message=".*narwhals-dask", category=FutureWarning)
+        yield
+
+
+def _from_native(native: Any) -> Any:
+    with _quiet_about_dask():
         return nw.from_native(native)
 
 
@@ -99,8 +108,7 @@ def open_records(
     else:
         if columns and set(columns) <= set(frame.columns):
             frame = frame.select(list(columns))
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*narwhals-dask", category=FutureWarning)
+        with _quiet_about_dask():
             lazy = frame.lazy(backend=chosen)
     return Opened(lazy, records, frame.implementation, eager=True)
 
@@ -154,6 +162,5 @@ def to_callers_kind(table: pd.DataFrame, opened: Opened) -> Any:
         import duckdb
 
         return duckdb.from_arrow(frame.to_arrow())
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*narwhals-dask", category=FutureWarning)
+    with _quiet_about_dask():
         return frame.lazy(backend=impl).to_native()

@@ -12,6 +12,7 @@ from ._definitions import (
     DELICTGROEPEN,
     DUURKLASSEN,
     KENMERK_BOUNDS_MONTHS,
+    KENMERKEN,
     SOORTEN_BESLAG,
     UITKOMSTEN,
 )
@@ -98,14 +99,13 @@ def generate_verdicts(
         )
     t = load_samples() if tables is None else tables
     rng = np.random.default_rng(seed)
-    kenmerken = ("met_taakstraf", "drugs_productie_en_handel", *KENMERK_BOUNDS_MONTHS)
     columns: dict[str, list[np.ndarray]] = {
         name: [] for name in ("jaar", "uitkomst", "vrij", "taak", "duur", "delict")
     }
     for jaar in sorted(int(j) for j in t["uitspraken"]["jaar"].unique()):
         outcomes = _counts(t["uitspraken"], jaar, "uitkomst", UITKOMSTEN) * scale
         classes = _counts(t["vrijheidsstraffen"], jaar, "duurklasse", DUURKLASSEN) * scale
-        feats = _counts(t.get("vrijheidsstraffen_kenmerken"), jaar, "kenmerk", kenmerken) * scale
+        feats = _counts(t.get("vrijheidsstraffen_kenmerken"), jaar, "kenmerk", KENMERKEN) * scale
         custodial = int(classes.sum())
         extra = int(sum(feats[k] for k in KENMERK_BOUNDS_MONTHS))
         problems = []

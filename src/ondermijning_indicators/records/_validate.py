@@ -143,8 +143,11 @@ def check_records(
                 )
     if failures:
         frame = pd.DataFrame(failures).assign(table=table)
-        message = f"{len(failures)} problem(s) in the {table}:\n" + "\n".join(
-            f"  - {m}" for m in frame["message"]
+        message = (
+            f"{len(failures)} problem(s) in the {table}:\n"
+            + "\n".join(f"  - {m}" for m in frame["message"])
+            + "\nCorrect or remove these rows (or columns) in the records, then run again; "
+            "`failures` lists them as a table."
         )
         raise DataValidationError(message, table=table, failures=frame)
 
@@ -192,6 +195,8 @@ def validate_verdicts(records: Any, *, engine: Engine | None = None) -> Any:
       - verdict records: 1 row(s) break the rule: a custodial sentence has a duration
         (duur_maanden); a missing duration is not a class (e.g. jaar=2022,
         vrijheidsstraf=True, duur_maanden=(empty))
+    Correct or remove these rows (or columns) in the records, then run again; `failures`
+    lists them as a table.
     """
     opened = open_records(records, engine=engine, what="validate_verdicts")
     check_records(opened, "verdict records", VERDICT_COLUMNS, VERDICT_RULES)
@@ -233,6 +238,8 @@ def validate_seizures(records: Any, *, engine: Engine | None = None) -> Any:
         (e.g. jaar=2022, soort='crypto')
       - seizure records: 1 row(s) break the rule: waarde_eur is a finite amount of at
         least 0 euro (e.g. jaar=2022, waarde_eur=-5.0)
+    Correct or remove these rows (or columns) in the records, then run again; `failures`
+    lists them as a table.
     """
     opened = open_records(records, engine=engine, what="validate_seizures")
     check_records(opened, "seizure records", SEIZURE_COLUMNS, SEIZURE_RULES)

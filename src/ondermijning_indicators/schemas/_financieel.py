@@ -66,6 +66,11 @@ def _dash_is_zero(df: pd.DataFrame) -> pd.Series:
     return (df["gedrukt_als"] != "streepje") | (df["bedrag_k_eur"] == 0)
 
 
+def _equal_where_both(df: pd.DataFrame, left: str, right: str) -> pd.Series:
+    """Per row: the two columns agree, or one of them is absent (nothing to compare)."""
+    return df[left].isna() | df[right].isna() | (df[left] == df[right])
+
+
 def _one_group(df: pd.DataFrame, column: str, group: str) -> pd.Series:
     """Per row: True where the row's ``column`` value has one ``group`` in the whole table."""
     groups = df.groupby(column)[group].nunique()
@@ -343,8 +348,7 @@ FinancieelTotalen = schema(
     )
 )
 def same_structural_level(df: pd.DataFrame) -> pd.Series:
-    either_absent = df["structureel_herkomst"].isna() | df["structureel_besteding"].isna()
-    return either_absent | (df["structureel_herkomst"] == df["structureel_besteding"])
+    return _equal_where_both(df, "structureel_herkomst", "structureel_besteding")
 
 
 @frame_check(
@@ -354,8 +358,7 @@ def same_structural_level(df: pd.DataFrame) -> pd.Series:
     )
 )
 def same_origin(df: pd.DataFrame) -> pd.Series:
-    either_absent = df["herkomst_herkomst"].isna() | df["herkomst_besteding"].isna()
-    return either_absent | (df["herkomst_herkomst"] == df["herkomst_besteding"])
+    return _equal_where_both(df, "herkomst_herkomst", "herkomst_besteding")
 
 
 FinancieelStructureel = schema(
@@ -384,8 +387,7 @@ FinancieelStructureel = schema(
     )
 )
 def footnote_equals_table(df: pd.DataFrame) -> pd.Series:
-    either_absent = df["voetnoot_eur"].isna() | df["tabel_eur"].isna()
-    return either_absent | (df["voetnoot_eur"] == df["tabel_eur"])
+    return _equal_where_both(df, "voetnoot_eur", "tabel_eur")
 
 
 FinancieelVoetnoot = schema(
