@@ -1,8 +1,9 @@
 """Generate the reference pages of the site from the library itself.
 
-Run by mkdocs-gen-files at build time: the metric catalogue from the registry, the
-data dictionary from the pandera schemas and the sample provenance, the published
-figures from ``reproduce()``, the audit from ``audit()``, the charts from
+Run by mkdocs-gen-files at build time: the metric catalogue from the registry (with
+each metric's declared table inputs), the data dictionary from the pandera schemas,
+the edition's catalogue and the catalogue format, the published figures from
+``reproduce()``, the audit from ``audit()``, the charts from
 ``ondermijning_indicators.plots``. Nothing here states a fact of its own.
 """
 
@@ -19,9 +20,11 @@ import pandas as pd
 
 import ondermijning_indicators as oi
 from ondermijning_indicators import plots
+from ondermijning_indicators.editions import CATALOGUE_FORMAT, key_columns
 from ondermijning_indicators.published import load_records, summarize
 from ondermijning_indicators.registry import Theme, iter_metrics
-from ondermijning_indicators.schemas import CROSS_TABLE_CHECKS, SCHEMAS
+from ondermijning_indicators.results import result_schema
+from ondermijning_indicators.schemas import AGREEMENTS, CROSS_TABLE_CHECKS, SCHEMAS, TOTALS
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME_ORDER = [
@@ -58,6 +61,7 @@ def record_link(record_id: str) -> str:
     return f"[`{record_id}`](published.md#{anchor(record_id)})"
 
 
+EDITION = oi.load_edition()
 RESULT = oi.reproduce()
 RECORDS = load_records()
 AUDIT = oi.audit()
@@ -109,7 +113,13 @@ def write_metrics() -> None:
                         ["Definitie (nl)", meta.definition_nl],
                         ["Definition (en)", meta.definition_en],
                         ["Unit", meta.unit],
-                        ["Inputs", metric_inputs(meta.func)],
+                        ["Arguments", metric_inputs(meta.func)],
+                        [
+                            "From the tables",
+                            f"`{meta.inputs.describe()}`"
+                            if meta.inputs
+                            else f"not computed from tables: {meta.not_from_tables}",
+                        ],
                         ["Source in the report", meta.source],
                         ["Display precision", f"{meta.precision} decimals"],
                         [
@@ -134,7 +144,10 @@ def write_metrics() -> None:
             out.write(
                 "**Worked example**\n\n```python\n" + metric_examples(meta.func) + "\n```\n\n"
             )
-            used = RESULT[RESULT["how"].str.startswith(f"{meta.id}(")]
+            direct = {
+                r.id for r in RECORDS if r.reading is not None and r.reading.metric == meta.id
+            }
+            used = RESULT[RESULT["id"].isin(direct)]
             if len(used):
                 out.write("**Published figures computed with it**\n\n")
                 out.write(
@@ -153,7 +166,9 @@ def write_metrics() -> None:
                 )
                 out.write("\n")
             else:
-                out.write("No published figure of the 2023 report is computed with it.\n\n")
+                out.write(
+                    f"No published figure of the {EDITION.id} edition is computed with it.\n\n"
+                )
             readings = [r.id for r in RECORDS if any(a.metric == meta.id for a in r.alternatives)]
             if readings:
                 out.write(
@@ -167,13 +182,16 @@ def write_metrics() -> None:
 
 
 def _record_metrics() -> dict[str, str]:
-    """Metric id -> the record definitions its input tables are counted by."""
+    """Metric id -> the record definitions that count the tables its declared inputs read."""
+    from ondermijning_indicators.records import RECORD_TABLES
+
     found = {}
     for meta in iter_metrics():
-        if meta.theme == Theme.BESTRAFFEN:
-            found[meta.id] = "verdict-records"
-        elif meta.id.startswith("beslag"):
-            found[meta.id] = "seizure-records"
+        tables = set(meta.inputs.tables) if meta.inputs else set()
+        for kind, produced in RECORD_TABLES.items():
+            if tables & set(produced):
+                found[meta.id] = f"{kind[:-1]}-records"  # verdicts -> verdict-records
+                break
     return found
 
 
@@ -280,47 +298,138 @@ def check_text(check: object) -> str:
     return str(getattr(check, "error", None) or name)
 
 
+def _scope(where: object) -> str:
+    pairs = [f"{k}={'|'.join(v)}" for k, v in where]  # type: ignore[attr-defined]
+    return f" *(about {', '.join(pairs)})*" if pairs else ""
+
+
+def write_editions(out: io.StringIO) -> None:
+    """Return the layout of an edition and the format of its catalogue, for users' own folders."""
+    from ondermijning_indicators import editions
+
+    doc = inspect.getdoc(editions) or ""
+    out.write("## Editions and catalogues {#editions}\n\n")
+    out.write(doc.split("\n\n", 1)[1] + "\n\n")
+    out.write(
+        table(
+            ["edition", "published", "tables", "records"],
+            [
+                [i, r["published"], r["tables"], r["records"]]
+                for i, r in oi.list_editions().iterrows()
+            ],
+        )
+        + "\n"
+    )
+    out.write(
+        "### The catalogue format {#catalogue-format}\n\n"
+        "A `catalogue.toml` has an `[edition]` section and a `[tables.NAME]` section per "
+        "table (NAME is one of the tables below). Every key is optional in a folder of your "
+        "own; no other key is accepted, and a wrong one is reported with the file and the "
+        "key. The bundled edition's catalogue is `data/editions/2023/catalogue.toml`.\n\n"
+    )
+    for section, keys in CATALOGUE_FORMAT.items():
+        out.write(f"`{section}`\n\n")
+        out.write(table(["key", "meaning"], [[f"`{k}`", v] for k, v in keys.items()]) + "\n")
+    out.write(
+        "```toml\n"
+        "[edition]\n"
+        'id = "2024"\n'
+        'title = "Voortgangsrapportage georganiseerde, ondermijnende criminaliteit"\n\n'
+        "[tables.beslag]\n"
+        'producer = "Openbaar Ministerie"\n'
+        "caveats = [\n"
+        '    "Amounts exclude the lag effect.",\n'
+        '    { where = { jaar = 2024 }, text = "2024 is provisional." },\n'
+        "]\n"
+        "```\n\n"
+        "The example folder `docs/examples/volgende-editie/` of the repository has a "
+        "catalogue, tables and figure records of this form ([Getting started]"
+        "(getting-started.md#the-next-edition)).\n\n"
+    )
+
+
+def write_results_schema(out: io.StringIO) -> None:
+    """Return the columns of compute's output, from its pandera schema."""
+    schema = result_schema()
+    out.write("## Computed indicators {#indicatoren}\n\n")
+    out.write(
+        f"{schema.description} `oi.compute(tables).values` and the file that "
+        "`ondermijning-indicators compute` writes have these columns; the "
+        "`datapackage.json` written beside it describes them the same way (generated from "
+        "the same schema).\n\n"
+    )
+    out.write(
+        table(
+            ["column", "type", "may be empty", "meaning"],
+            [
+                [f"`{name}`", col.dtype, "yes" if col.nullable else "no", col.description]
+                for name, col in schema.columns.items()
+            ],
+        )
+        + "\n"
+    )
+
+
 def write_data() -> None:
-    """Write the data dictionary from the schemas and the provenance records."""
+    """Write the data dictionary from the schemas, the catalogue and its format."""
     out = io.StringIO()
     out.write("# Data dictionary\n\n")
     out.write(
-        "Every table the library ships and validates, generated from its pandera schema and "
-        "its provenance record (`data/samples/catalogue.toml`). Tables are tidy and long, in "
+        "Every table the library reads and validates, generated from its pandera schema and, "
+        f"for the tables of the {EDITION.id} edition, its provenance record "
+        f"(`data/editions/{EDITION.id}/catalogue.toml`). Tables are tidy and long, in "
         "machine notation; amounts are in the unit the column name states. Load one with "
-        "`oi.load_sample(name)`.\n\n"
+        "`oi.load_sample(name)`; the layout of an edition and the catalogue format are "
+        "[below](#editions).\n\n"
     )
     listing = oi.list_samples()
     out.write(
         table(
-            ["table", "title", "rows"],
+            ["table", "title", f"rows ({EDITION.id})"],
             [
-                [f"[`{n}`](#{n})", listing.loc[n, "title_nl"], len(oi.load_sample(n))]
-                for n in listing.index
+                [
+                    f"[`{n}`](#{n})",
+                    listing.loc[n, "title_nl"] if n in listing.index else SCHEMAS[n].description,
+                    len(oi.load_sample(n)) if n in listing.index else "",
+                ]
+                for n in sorted(SCHEMAS)
             ],
         )
     )
     out.write("\n")
-    for name in listing.index:
-        meta = oi.sample_metadata(name)
+    totals = {rule.totals: rule for rule in TOTALS}
+    agreements = {rule.table: rule for rule in AGREEMENTS}
+    for name in sorted(SCHEMAS):
         schema = SCHEMAS[name]
-        out.write(f"## `{name}` {{#{name}}}\n\n**{meta.title_nl}** · *{meta.title_en}*\n\n")
-        out.write(f"{meta.description}\n\n")
-        rows = [
-            ["Section of the report", meta.section],
-            ["Table or sentence", meta.table],
-            ["Producer", meta.producer],
-            ["Unit", meta.unit],
-            ["Key (one row per)", ", ".join(f"`{k}`" for k in meta.key)],
-        ]
-        if meta.total_of:
+        bundled = name in listing.index
+        if bundled:
+            meta = oi.sample_metadata(name)
+            out.write(f"## `{name}` {{#{name}}}\n\n**{meta.title_nl}** · *{meta.title_en}*\n\n")
+            out.write(f"{meta.description}\n\n")
+            rows = [
+                ["Section of the report", meta.section],
+                ["Table or sentence", meta.table],
+                ["Producer", meta.producer],
+                ["Unit", meta.unit],
+            ]
+        else:
+            out.write(f"## `{name}` {{#{name}}}\n\n{schema.description}\n\n")
+            rows = [["In the bundled edition", f"no: the {EDITION.id} report prints none"]]
+        rows.append(["Key (one row per)", ", ".join(f"`{k}`" for k in key_columns(name))])
+        rows.append(["Period column", f"`{schema.metadata['time']}`"])
+        if name in totals:
+            rule = totals[name]
+            relation = "equal to" if rule.relation == "equals" else "at least"
             rows.append(
-                ["Printed totals of", f"[`{meta.total_of['table']}`](#{meta.total_of['table']})"]
+                [
+                    "Printed totals of",
+                    f"[`{rule.parts}`](#{rule.parts}), per {', '.join(rule.by)}: {relation} "
+                    "the sum (checked by the audit)",
+                ]
             )
-        if meta.agrees_with:
-            rows.append(
-                ["Compared with", f"[`{meta.agrees_with['table']}`](#{meta.agrees_with['table']})"]
-            )
+        if name in agreements:
+            other = agreements[name].other
+            rows.append(["Compared with", f"[`{other}`](#{other})"])
         out.write(table(["", ""], rows) + "\n")
         out.write("**Columns**\n\n")
         out.write(
@@ -333,7 +442,8 @@ def write_data() -> None:
                         spec.title or "",
                         spec.description or "",
                         "; ".join(check_text(c) for c in spec.checks)
-                        + ("; may be empty" if spec.nullable else ""),
+                        + ("; may be empty" if spec.nullable else "")
+                        + ("; the column may be left out" if not spec.required else ""),
                     ]
                     for col, spec in schema.columns.items()
                 ],
@@ -348,8 +458,11 @@ def write_data() -> None:
         ]
         if rules or cross:
             out.write("\n**Rules across rows and tables**\n\n")
-            for rule in rules + cross:
-                out.write(f"- {rule}\n")
+            for rule_text in rules + cross:
+                out.write(f"- {rule_text}\n")
+        if not bundled:
+            out.write("\n")
+            continue
         if meta.corrections:
             out.write("\n**Corrections of printed misprints**\n\n")
             out.write(
@@ -361,11 +474,13 @@ def write_data() -> None:
         if meta.caveats:
             out.write('\n!!! warning "Caveats"\n')
             for caveat in meta.caveats:
-                out.write(f"    - {caveat}\n")
+                out.write(f"    - {caveat.text}{_scope(caveat.where)}\n")
         head = oi.load_sample(name).head(8)
         out.write(f"\n**First rows** ({len(oi.load_sample(name))} in all)\n\n")
         out.write(table([f"`{c}`" for c in head.columns], head.itertuples(index=False)))
         out.write("\n")
+    write_results_schema(out)
+    write_editions(out)
     with mkdocs_gen_files.open("data.md", "w") as f:
         f.write(out.getvalue())
 
@@ -410,7 +525,7 @@ def write_published() -> None:
                 ],
             )
         )
-        out.write(f"\n*Records file: `data/published/{stem}.toml`.*\n\n")
+        out.write(f"\n*Records file: `data/editions/{EDITION.id}/figures/{stem}.toml`.*\n\n")
     with mkdocs_gen_files.open("published.md", "w") as f:
         f.write(out.getvalue())
 
@@ -453,7 +568,7 @@ def write_audit() -> None:
 
 def write_notes() -> None:
     """Copy the reading notes on the report into the site."""
-    text = (ROOT / "data" / "report" / "notes-2023.md").read_text(encoding="utf-8")
+    text = EDITION.notes() or f"# Reading notes\n\nThe {EDITION.id} edition has none.\n"
     with mkdocs_gen_files.open("notes.md", "w") as f:
         f.write(text)
 

@@ -15,7 +15,8 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORT = ROOT / "data" / "report" / "voortgangsrapportage-2023.txt"
+EDITION = ROOT / "data" / "editions" / "2023"
+REPORT = EDITION / "report.txt"
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -52,18 +54,6 @@ KNOWN = [
         "cannot be compared",
     ),
     (
-        "inconsistency.verstoren.beslag.doelstelling_politie_2023",
-        "190 miljoen euro",
-        "",
-        "30% lower",
-    ),
-    (
-        "inconsistency.verstoren.drugsvangsten.straatwaarde_2022",
-        "3,5 miljard euro",
-        "",
-        "Rotterdam and Vlissingen': 68,700.2",
-    ),
-    (
         "inconsistency.verstoren.beslag.digitaal_2022",
         "13,9 miljoen euro",
         "",
@@ -86,6 +76,23 @@ def test_every_finding_is_pinned_by_a_test(result: pd.DataFrame) -> None:
     findings = set(result.loc[result["status"] == "finding", "id"])
     pinned = {k[0] for k in KNOWN} | set(_PINNED_ELSEWHERE)
     assert findings == pinned
+
+
+@pytest.mark.parametrize(
+    "withdrawn",
+    [
+        # 271,6 miljoen is the overall target of all parties, 190-220 miljoen the police's own
+        # trajectory (footnote 13); "een stijgende lijn" is about the latter, which rises.
+        "inconsistency.verstoren.beslag.doelstelling_politie_2023",
+        # which ports the street value covers is an ambiguity: a reading note, not a finding
+        "inconsistency.verstoren.drugsvangsten.straatwaarde_2022",
+    ],
+)
+def test_a_re_read_finding_is_not_an_inconsistency(result: pd.DataFrame, withdrawn: str) -> None:
+    assert withdrawn not in set(result["id"])
+    notes = oi.load_edition("2023").notes()
+    assert notes is not None
+    assert withdrawn not in notes.split("## Inleiding")[0].split("|---|---|")[1]
 
 
 _PINNED_ELSEWHERE: list[str] = []
@@ -116,3 +123,21 @@ def test_cli_audit_lists_the_findings() -> None:
     assert "misprint.uitspraken.1" in out.output
     csv = CliRunner().invoke(cli.app, ["audit", "--all", "-f", "csv"])
     assert "total.uitspraken_totaal.2022" in csv.output
+
+
+def test_a_folder_without_court_tables_gets_no_court_misprints(tmp_path: Path) -> None:
+    tables = oi.load_samples()
+    oi.write_tables({"beslag": tables["beslag"]}, tmp_path, notation="nl")
+    result = oi.audit(oi.load_tables(tmp_path))
+    assert result.empty  # no catalogue, no totals table, no records: nothing to check
+    plain = oi.audit({"uitspraken": tables["uitspraken"]})  # a mapping: no catalogue
+    assert not (plain["kind"] == "misprint").any()
+    assert set(plain["kind"]) <= {"figure", "inconsistency", "record"}
+
+
+def test_the_audit_runs_the_records_whose_tables_are_present() -> None:
+    tables = oi.load_samples()
+    court = {k: tables[k] for k in ("uitspraken", "uitspraken_totaal", "vrijheidsstraffen")}
+    result = oi.audit(court)
+    assert "total.uitspraken_totaal.2022" in set(result["id"])
+    assert not result["id"].str.contains("financieel|verstoren").any()

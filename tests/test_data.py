@@ -65,9 +65,9 @@ def test_the_header_misprint_is_recorded_with_its_printed_form() -> None:
         assert "2018 2018 2020 2021 2022" in corr.reason
 
 
-def test_every_schema_has_a_sample_with_provenance() -> None:
+def test_every_table_of_the_edition_has_provenance() -> None:
     listing = oi.list_samples()
-    assert set(listing.index) == set(SCHEMAS)
+    assert set(listing.index) == set(oi.load_samples()) <= set(SCHEMAS)
     for name in listing.index:
         meta = oi.sample_metadata(name)
         for text in (meta.section, meta.table, meta.producer, meta.unit):
@@ -101,9 +101,9 @@ def _tables() -> dict[str, pd.DataFrame]:
     return {name: df.astype(str) for name, df in oi.load_samples().items()}
 
 
-def _problems(tables: dict[str, pd.DataFrame]) -> tuple[str, pd.DataFrame]:
+def _problems(tables: dict[str, pd.DataFrame], *, strict: bool = False) -> tuple[str, pd.DataFrame]:
     with pytest.raises(errors.DataValidationError) as info:
-        oi.validate_tables(tables, sources={n: f"{n}.csv" for n in tables})
+        oi.validate_tables(tables, sources={n: f"{n}.csv" for n in tables}, strict=strict)
     assert isinstance(info.value, ValueError)
     return str(info.value), info.value.failures  # type: ignore[return-value]
 
@@ -160,15 +160,25 @@ def test_a_year_without_every_outcome_is_reported() -> None:
     )
 
 
-def test_printed_total_that_differs_from_its_parts_is_reported_with_the_year() -> None:
+def test_printed_total_that_differs_from_its_parts_is_audited_and_refused_when_strict() -> None:
     tables = _tables()
     t = tables["uitspraken_totaal"]
     t.loc[t["jaar"] == "2020", "aantal"] = "1183"
-    message, failures = _problems(tables)
-    assert "jaar 2020" in message
-    assert "uitspraken_som=1182" in message
-    assert "uitspraken_totaal=1183" in message
-    assert failures["row"].tolist() == ["jaar 2020"]
+    loaded = oi.validate_tables(tables)  # a misprinted total is loaded, to be audited
+    row = oi.audit(loaded, records=[]).set_index("id").loc["total.uitspraken_totaal.2020"]
+    assert (row["status"], row["printed"], row["expected"], row["difference"]) == (
+        "finding",
+        "1183",
+        "1182",
+        "1",
+    )
+    message, failures = _problems(tables, strict=True)
+    assert (
+        "uitspraken_totaal (uitspraken_totaal.csv), jaar=2020, column aantal: the printed "
+        "total 1183 must equal " in message
+    )
+    assert "the sum of uitspraken (1182), a difference of 1" in message
+    assert failures["row"].tolist() == ["jaar=2020"]
 
 
 def test_custodial_sentences_above_guilty_verdicts_are_reported() -> None:
@@ -225,7 +235,7 @@ def court_tables(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
 def test_consistent_tables_validate_and_a_broken_total_is_always_caught(
     tables: dict[str, pd.DataFrame], data: st.DataObject
 ) -> None:
-    oi.validate_tables(tables)
+    oi.validate_tables(tables, strict=True)
     totals = tables["uitspraken_totaal"].copy()
     row = data.draw(st.integers(0, len(totals) - 1))
     values = totals["aantal"].to_numpy().copy()
@@ -233,8 +243,11 @@ def test_consistent_tables_validate_and_a_broken_total_is_always_caught(
     values[row] = values[row] + delta if values[row] + delta >= 0 else values[row] + 1
     totals["aantal"] = values
     year = int(totals["jaar"].to_numpy()[row])
-    with pytest.raises(errors.DataValidationError, match=f"jaar {year}"):
-        oi.validate_tables({**tables, "uitspraken_totaal": totals})
+    broken = {**tables, "uitspraken_totaal": totals}
+    with pytest.raises(errors.DataValidationError, match=f"jaar={year}"):
+        oi.validate_tables(broken, strict=True)
+    audited = oi.audit(oi.validate_tables(broken), records=[]).set_index("id")
+    assert audited.loc[f"total.uitspraken_totaal.{year}", "status"] == "finding"
 
 
 def test_preventie_met_gezag_municipalities_are_the_ones_the_report_names() -> None:
@@ -265,5 +278,11 @@ def test_tables_without_printed_totals_validate_but_a_total_without_parts_fails(
     oi.validate_tables(without_total)
     extra = pd.DataFrame({"jaar": ["2023"], "aantal": ["100"]})
     totals = pd.concat([tables["uitspraken_totaal"], extra], ignore_index=True)
-    message, _ = _problems({**tables, "uitspraken_totaal": totals})
-    assert "jaar 2023" in message
+    message, _ = _problems({**tables, "uitspraken_totaal": totals}, strict=True)
+    assert "jaar=2023, column aantal: the printed total 100 has no part in uitspraken" in message
+    audited = oi.audit(oi.validate_tables({**tables, "uitspraken_totaal": totals}), records=[])
+    finding = audited.set_index("id").loc["total.uitspraken_totaal.2023", "finding"]
+    assert finding == (
+        "The printed total of uitspraken_totaal for jaar=2023 is 100, but uitspraken has no "
+        "part for it."
+    )

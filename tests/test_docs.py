@@ -53,7 +53,7 @@ def test_every_command_of_getting_started_runs(command: str, tmp_path: Path) -> 
     # Run where the page's relative paths resolve, in a copy, so outputs stay out of the
     # checkout.
     shutil.copytree(DOCS / "examples", tmp_path / "docs" / "examples")
-    shutil.copytree(ROOT / "data" / "samples", tmp_path / "data" / "samples")
+    shutil.copytree(ROOT / "data" / "editions", tmp_path / "data" / "editions")
     args = shlex.split(command)[1:]
     proc = subprocess.run(
         [str(CLI), *args],

@@ -279,9 +279,9 @@ def _tables() -> dict[str, pd.DataFrame]:
     return {n: df.astype(str) for n, df in oi.load_samples().items() if n.startswith("financieel")}
 
 
-def _problem(tables: dict[str, pd.DataFrame]) -> str:
+def _problem(tables: dict[str, pd.DataFrame], *, strict: bool = False) -> str:
     with pytest.raises(errors.DataValidationError) as info:
-        oi.validate_tables(tables)
+        oi.validate_tables(tables, strict=strict)
     return str(info.value)
 
 
@@ -298,18 +298,43 @@ def test_the_financial_tables_validate_on_their_own() -> None:
     assert len(validated) == 8
 
 
+# A printed total that does not add up is loaded (the audit reports it, with the difference)
+# and refused only by a strict validation.
+TOTALS_BROKEN = [
+    ("financieel_besteding_thema_totaal", {"thema": "voorkomen", "periode": "2022"}, "48850",
+     r"financieel_besteding_thema_totaal, thema=voorkomen, periode=2022, column bedrag_k_eur: "
+     r"the printed total 48850 must equal the sum of financieel_besteding_thema \(48849\), a "
+     r"difference of 1", "total.financieel_besteding_thema_totaal.voorkomen.2022", "1"),
+    ("financieel_besteding_thema_eindtotaal", {"periode": "2024"}, "766901",
+     r"periode=2024, .*total 766901 must equal the sum of financieel_besteding_thema \(766900\)",
+     "total.financieel_besteding_thema_eindtotaal.2024", "1"),
+    ("financieel_herkomst_totaal", {"periode": "incidenteel"}, "615001",
+     r"financieel_herkomst_totaal, periode=incidenteel, .*\(615000\), a difference of 1",
+     "total.financieel_herkomst_totaal.incidenteel", "1"),
+    ("financieel_besteding_herkomst", {"omschrijving": "botoc", "periode": "2022"}, "163790",
+     r"financieel_besteding_herkomst_totaal, periode=2022, .*total 549209 must equal the sum of "
+     r"financieel_besteding_herkomst \(549290\), a difference of -81",
+     "total.financieel_besteding_herkomst_totaal.2022", "-81"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("table", "where", "value", "words", "finding", "difference"), TOTALS_BROKEN
+)
+def test_a_total_that_does_not_add_up_is_loaded_audited_and_refused_when_strict(
+    table: str, where: dict[str, str], value: str, words: str, finding: str, difference: str
+) -> None:
+    tables = _tables()
+    _set(tables[table], value, **where)
+    validated = oi.validate_tables(tables)  # loaded: a report's own misprint can be audited
+    row = oi.audit(validated, records=[]).set_index("id").loc[finding]
+    assert (row["status"], row["difference"]) == ("finding", difference)
+    assert re.search(words, _problem(tables, strict=True))
+
+
 @pytest.mark.parametrize(
     ("table", "where", "value", "words"),
     [
-        ("financieel_besteding_thema_totaal", {"thema": "voorkomen", "periode": "2022"}, "48850",
-         r"periode 2022: a printed total .* \(totaaltabel=financieel_besteding_thema_totaal, "
-         r"groep=voorkomen, som=48849, totaal=48850\)"),
-        ("financieel_besteding_thema_eindtotaal", {"periode": "2024"}, "766901",
-         r"periode 2024: .*som=766900, totaal=766901"),
-        ("financieel_herkomst_totaal", {"periode": "incidenteel"}, "615001",
-         r"periode incidenteel: .*totaaltabel=financieel_herkomst_totaal"),
-        ("financieel_besteding_herkomst", {"omschrijving": "botoc", "periode": "2022"}, "163790",
-         r"periode 2022: .*som=549290, totaal=549209"),
         ("financieel_besteding_herkomst", {"omschrijving": "botoc", "periode": "structureel"},
          "150001", r"omschrijving botoc: a line's structural amount must be the same"),
         ("financieel_preventie_jeugdcriminaliteit", {"onderdeel": "preventie"}, "83000000",
@@ -329,7 +354,11 @@ def test_a_printed_total_without_rows_is_reported() -> None:
     tables = _tables()
     rows = tables["financieel_besteding_thema"]
     tables["financieel_besteding_thema"] = rows[rows["thema"] != "beschermen"]
-    assert "groep=beschermen, totaal=91417" in _problem(tables)
+    audited = oi.audit(oi.validate_tables(tables), records=[]).set_index("id")
+    row = audited.loc["total.financieel_besteding_thema_totaal.beschermen.2022"]
+    assert row["status"] == "finding"
+    assert "is 91417, but financieel_besteding_thema has no part for it" in row["finding"]
+    assert "thema=beschermen, periode=2022" in _problem(tables, strict=True)
 
 
 def test_a_line_with_two_origins_is_reported() -> None:
@@ -414,7 +443,7 @@ def spending_tables(draw: st.DrawFn) -> dict[str, pd.DataFrame]:
 def test_consistent_spending_tables_validate_and_a_broken_total_is_caught(
     tables: dict[str, pd.DataFrame], data: st.DataObject
 ) -> None:
-    oi.validate_tables(tables)
+    oi.validate_tables(tables, strict=True)
     name = data.draw(
         st.sampled_from(
             ["financieel_besteding_thema_totaal", "financieel_besteding_thema_eindtotaal"]
@@ -426,8 +455,11 @@ def test_consistent_spending_tables_validate_and_a_broken_total_is_caught(
     values[row] += data.draw(st.sampled_from([1, 14, 1000]))
     totals["bedrag_k_eur"] = values
     periode = str(totals["periode"].iloc[row])
-    with pytest.raises(errors.DataValidationError, match=f"periode {periode}"):
-        oi.validate_tables({**tables, name: totals})
+    broken = {**tables, name: totals}
+    with pytest.raises(errors.DataValidationError, match=f"periode={periode}"):
+        oi.validate_tables(broken, strict=True)
+    findings = oi.audit(oi.validate_tables(broken), records=[]).query("status == 'finding'")
+    assert findings["where"].str.contains(f"periode={periode}").any()
 
 
 # --- layer 1: known answers from the report -----------------------------------------------------

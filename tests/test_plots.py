@@ -166,26 +166,48 @@ def test_seizure_chart_draws_a_user_trajectory_between_its_printed_end_points() 
     assert _x(_line(ax, "Target")) == []
 
 
-def test_seizure_chart_marks_a_single_police_target_without_a_line() -> None:
+def test_seizure_chart_marks_a_single_police_target_as_a_point() -> None:
     doelstellingen = pd.DataFrame({"jaar": [2024], "partij": ["politie"], "bedrag_eur": [5e7]})
     ax = _ax(plots.beslag_tegen_doelstelling(doelstellingen=doelstellingen, taal="en"))
     police = _line(ax, "Police trajectory (Veiligheidsagenda)")
     assert (_x(police), _y(police)) == ([2024], [50.0])
-    assert police.get_linestyle() == "None"
-    assert police.get_marker() == "o"
+    (point,) = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert (_x(point), _y(point), point.get_linestyle()) == ([2024], [50.0], "None")
+
+
+def test_seizure_chart_keeps_every_supplied_target_and_draws_a_new_party() -> None:
+    doelstellingen = pd.DataFrame(
+        {
+            "jaar": [2019, 2020, 2021, 2021, 2023],
+            "partij": ["politie", "politie", "politie", "fiod", "fiod"],
+            "bedrag_eur": [140e6, 171e6, 170e6, 20e6, 30e6],
+        }
+    )
+    ax = _ax(plots.beslag_tegen_doelstelling(doelstellingen=doelstellingen, taal="en"))
+    police = _line(ax, "Police trajectory (Veiligheidsagenda)")
+    assert _y(police) == pytest.approx([140, 171, 170])  # not a line over the end points
+    fiod = _line(ax, "doelstelling_fiod")  # a party without a label: shown by its code
+    assert _x(fiod) == [2021, 2022, 2023]
+    assert _y(fiod) == pytest.approx([20, 25, 30])
 
 
 def _annotations(ax: Axes) -> list[Any]:
     return [t for t in ax.texts if hasattr(t, "xy")]
 
 
+def _narrower_basis() -> Any:
+    (caveat,) = [c for c in oi.sample_metadata("beslag").caveats if c.where]
+    return caveat
+
+
 def test_seizure_chart_annotates_2022_with_the_catalogue_caveat() -> None:
-    (caveat,) = oi.sample_metadata("beslag").caveats
+    caveat = _narrower_basis()
+    assert caveat.where == (("jaar", ("2022",)),)
     ax = _ax(plots.beslag_tegen_doelstelling(taal="en"))
     (note,) = _annotations(ax)
     assert note.xy == pytest.approx((2022, 246.0))
     text = " ".join(note.get_text().split())
-    assert text == re.sub(r"\s*\([^)]*\)", "", caveat)
+    assert text == re.sub(r"\s*\([^)]*\)", "", caveat.text)
     assert text.startswith("2022 was registered on a narrower basis")
     assert text.endswith(": not comparable with earlier years nor with the 2022 target.")
     assert "(" not in text  # shortened: the parenthesis left out
@@ -195,7 +217,7 @@ def test_seizure_chart_caveat_in_dutch_is_the_reports_own_words(report_text: str
     ax = _ax(plots.beslag_tegen_doelstelling())
     (note,) = _annotations(ax)
     text = " ".join(note.get_text().split())
-    assert text == plots.LABELS["nl"]["beslag_smallere_basis"]
+    assert text == _narrower_basis().text_nl
     assert "op een smallere basis" in text
     assert "gerapporteerd wordt op een smallere basis" in report_text
     assert "niet vergeleken worden met de cijfers van voorgaande jaren" in report_text
@@ -206,6 +228,11 @@ def test_seizure_chart_has_no_caveat_without_2022() -> None:
     ax = _ax(plots.beslag_tegen_doelstelling(beslag=beslag))
     assert _annotations(ax) == []
     assert _heights(_bars(ax)[0]) == [300.0]
+
+
+def test_a_users_own_2022_carries_no_caveat_of_the_bundled_edition() -> None:
+    beslag = pd.DataFrame({"jaar": [2022], "soort": ["totaal"], "bedrag_eur": [250e6]})
+    assert _annotations(_ax(plots.beslag_tegen_doelstelling(beslag=beslag))) == []
 
 
 def test_fte_chart_draws_both_paths_through_the_printed_end_points() -> None:
@@ -223,15 +250,25 @@ def test_fte_chart_draws_both_paths_through_the_printed_end_points() -> None:
     assert [t.get_text() for t in _annotations(ax)] == ["22 fte", "130 fte"]
 
 
-def test_fte_chart_takes_other_end_points() -> None:
-    ax = _ax(plots.fte_groei_traject(begin=10, eind=40, begin_jaar=2020, eind_jaar=2022))
+def test_fte_chart_takes_another_series_and_keeps_its_supplied_years() -> None:
+    ax = _ax(plots.fte_groei_traject(waarden=pd.Series({2020: 10.0, 2022: 40.0})))
     assert _y(_line(ax, "Lineair")) == pytest.approx([10, 25, 40])
     assert _y(_line(ax, "Geometrisch")) == pytest.approx([10, 20, 40])
+    ax = _ax(plots.fte_groei_traject(waarden=pd.Series({2020: 10.0, 2021: 12.0, 2023: 40.0})))
+    assert _y(_line(ax, "Lineair")) == pytest.approx([10, 12, 26, 40])
 
 
-def test_fte_chart_refuses_an_undefined_trajectory() -> None:
-    with pytest.raises(errors.InvalidInputError, match="eind_jaar"):
-        plots.fte_groei_traject(begin_jaar=2027, eind_jaar=2023)
+@pytest.mark.parametrize(
+    ("waarden", "message"),
+    [
+        (pd.Series({2023: 22.0}), "at least two years"),
+        (pd.Series({2023: 0.0, 2027: 130.0}), "geometric path needs positive values"),
+        ([22, 130], "must be a Series of fte by year"),
+    ],
+)
+def test_fte_chart_refuses_an_undefined_trajectory(waarden: Any, message: str) -> None:
+    with pytest.raises(errors.InvalidInputError, match=message):
+        plots.fte_groei_traject(waarden=waarden)
 
 
 def test_spending_chart_stacks_the_themes_per_period() -> None:
@@ -352,8 +389,8 @@ def test_an_unknown_language_is_refused(name: str, taal: object) -> None:
 def test_every_label_has_both_languages() -> None:
     codes = {*UITKOMSTEN, *DUURKLASSEN, *FINANCIEEL_THEMAS}
     assert codes <= set(plots.LABELS["nl"])
-    # The English caveat of the seizure chart is the sample catalogue's own.
-    assert set(plots.LABELS["en"]) == set(plots.LABELS["nl"]) - {"beslag_smallere_basis"}
+    # Caveats are not labels: the charts take them from the edition's catalogue.
+    assert set(plots.LABELS["en"]) == set(plots.LABELS["nl"])
     for taal, labels in plots.LABELS.items():
         assert all(text.strip() for text in labels.values()), taal
 

@@ -214,8 +214,8 @@ def test_aggregated_tables_validate_and_compute() -> None:
         {k: v for k, v in tables.items() if k != "vrijheidsstraffen_kenmerken"}
     )
     values = oi.compute(validated).values
-    row = values.query("metric == 'aandeel_vrijheidsstraffen' and jaar == 2022")
-    assert float(row["waarde"].iloc[0]) == pytest.approx(999 / 1238)
+    row = values.query("metric == 'aandeel_vrijheidsstraffen' and year == 2022")
+    assert float(row["value"].iloc[0]) == pytest.approx(999 / 1238)
 
 
 @pytest.mark.parametrize(
@@ -435,7 +435,8 @@ def test_importing_the_package_and_reproducing_loads_no_dataframe_engine() -> No
 @pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "duckdb", "dask"])
 def test_seized_objects_add_up_to_the_beslag_table_on_every_backend(backend: str) -> None:
     table = aggregate_seizures(BACKENDS[backend](generate_seizures(seed=2)))
-    pd.testing.assert_frame_equal(as_pandas(table), SAMPLES["beslag"])
+    # Record-level sums are exact; the printed qualifier ("ruim") is not a record's.
+    pd.testing.assert_frame_equal(as_pandas(table), SAMPLES["beslag"].drop(columns="kwalificatie"))
 
 
 @settings(max_examples=15, deadline=None)
@@ -558,7 +559,7 @@ def test_the_cli_generates_aggregates_and_computes(tmp_path: Path) -> None:
     computed = runner.invoke(cli.app, ["compute", str(out), "--out", str(tmp_path / "i.csv")])
     assert computed.exit_code == 0, computed.output
     values = pd.read_csv(tmp_path / "i.csv")
-    share = values.query("metric == 'aandeel_vrijheidsstraffen' and jaar == 2022")["waarde"]
+    share = values.query("metric == 'aandeel_vrijheidsstraffen' and year == 2022")["value"]
     assert float(share.iloc[0]) == pytest.approx(999 / 1238)
 
 

@@ -13,6 +13,7 @@ import ondermijning_indicators as oi
 from ondermijning_indicators import errors, metrics
 from ondermijning_indicators.registry import (
     _CATALOGUE,
+    Application,
     MetricMeta,
     Source,
     Theme,
@@ -32,6 +33,7 @@ _GOOD: dict[str, Any] = {
     "unit": Unit.SHARE,
     "theme": Theme.BESTRAFFEN,
     "source": Source("Bestraffen", "Tabel"),
+    "inputs": {"a": "uitspraken:aantal"},
 }
 
 
@@ -148,3 +150,62 @@ def test_metric_meta_is_validated_directly_too() -> None:
             precision=0,
             func=len,
         )
+
+
+# --- the declared table inputs -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("metric_id", ALL_IDS)
+def test_every_metric_declares_its_table_inputs_or_why_it_has_none(metric_id: str) -> None:
+    from ondermijning_indicators.schemas import SCHEMAS, time_column
+
+    meta = oi.get_metric(metric_id)
+    if meta.inputs is None:
+        assert meta.not_from_tables
+        assert len(meta.not_from_tables) > 20
+        return
+    for sel in meta.inputs.selections:
+        assert sel.table in SCHEMAS, sel
+        columns = set(SCHEMAS[sel.table].columns)
+        assert sel.column in columns, sel
+        assert {k for k, _ in sel.filters} <= columns, sel
+        time = time_column(sel.table)
+        assert time is not None, sel
+        bound = dict(sel.filters).get(time, ())
+        assert not any(v.isdigit() for v in bound), f"{sel}: a declaration names no year"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"inputs": None}, "give exactly one of inputs"),
+        ({"not_from_tables": "a reason"}, "give exactly one of inputs"),
+        ({"inputs": {"b": "uitspraken:aantal"}}, r"inputs give \['b'\], but its data arguments"),
+        ({"inputs": {"a": "uitspraken aantal"}}, "cannot read the selection"),
+        ({"inputs": ["uitspraken:aantal"]}, "per-period inputs are a mapping"),
+        (
+            {"inputs": {"a": "uitspraken:aantal"}, "application": Application.SPAN},
+            "span inputs are a list",
+        ),
+        ({"fixed": {"b": 1.0}}, r"fixed names \['b'\]"),
+    ],
+)
+def test_a_wrong_input_declaration_fails_at_registration(
+    change: dict[str, Any], expected: str
+) -> None:
+    def _declared(a: float) -> float:
+        """Doc."""
+        return a
+
+    with pytest.raises(errors.MetadataError, match=expected):
+        register(**{**_GOOD, **change})(_declared)
+    assert "_declared" not in _CATALOGUE
+
+
+def test_the_catalogue_lists_each_metrics_inputs() -> None:
+    cat = oi.list_metrics()
+    assert cat.loc["aandeel_duurklasse", "inputs"] == (
+        "per period: in_klasse = vrijheidsstraffen:aantal[duurklasse=*]; "
+        "vrijheidsstraffen = vrijheidsstraffen:aantal"
+    )
+    assert str(cat.loc["traject", "inputs"]).startswith("not from tables: ")

@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 import ondermijning_indicators as oi
+from ondermijning_indicators._selection import rows_of
 from ondermijning_indicators.errors import FigureRecordError
 from ondermijning_indicators.published import Status, load_records, summarize
 
-from .conftest import REPORT, ROOT
+from .conftest import EDITION, REPORT
 
 _TOKEN = re.compile(
     r"(?<![\w.,/-])(?:\d[\d.,]*\d|\d)(?![\w/-])"
@@ -24,7 +25,7 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(19|20)\d\d")
-RECORD_FILES = sorted((ROOT / "data" / "published").glob("*.toml"))
+RECORD_FILES = sorted((EDITION / "figures").glob("*.toml"))
 
 
 def _section_text(start: str, end: str | None) -> str:
@@ -63,7 +64,7 @@ def test_every_number_of_a_section_has_exactly_one_record(path: Path) -> None:
 
 
 def test_the_bestraffen_section_has_66_numbers_and_one_claim() -> None:
-    records = load_records([ROOT / "data" / "published" / "2023-bestraffen.toml"])
+    records = load_records([EDITION / "figures" / "bestraffen.toml"])
     assert len(records) == 67
     assert sum(sum(numbers_in(r.phrase).values()) for r in records) == 66
 
@@ -196,7 +197,14 @@ def test_a_known_discrepancy_is_explained_until_it_is_fixed(tmp_path: Path) -> N
         ('sum = "uitspraken aantal"', "cannot read the selection"),
         ('sum = "uitspraken:aantal[jaar]"', "must be key=value"),
         ('metric = "aandeel_onbekend"\ninputs = { a = "uitspraken:aantal" }', "no metric"),
-        ('metric = "aandeel_vrijheidsstraffen"', "needs inputs"),
+        ('metric = "aandeel_vrijheidsstraffen"', "needs where"),
+        (
+            'metric = "aandeel_vrijheidsstraffen"\nwhere = { jaar = 2022, soort = "x" }',
+            "where names soort, which no input",
+        ),
+        ('metric = "aandeel_duurklasse"\nwhere = { jaar = 2022 }', "is per duurklasse"),
+        ('metric = "verandering"\nwhere = { jaar = 2022 }', "applied to whole series"),
+        ('sum = "vrijheidsstraffen:aantal[duurklasse=*]"', "a record names one number"),
         (
             'metric = "aandeel_vrijheidsstraffen"\ninputs = { x = "uitspraken:aantal" }',
             "takes schuldig, vrijheidsstraffen",
@@ -207,10 +215,39 @@ def test_a_known_discrepancy_is_explained_until_it_is_fixed(tmp_path: Path) -> N
     ],
 )
 def test_malformed_records_name_the_record(tmp_path: Path, extra: str, message: str) -> None:
-    path = _write(tmp_path, _BASE + extra + "\n")
-    with pytest.raises(FigureRecordError, match=message) as info:
-        oi.reproduce(records=load_records([path]))
-    assert "test.aandeel" in str(info.value)
+    path = _write(tmp_path, _BASE + extra + "\n" + _OTHER)
+    out = oi.reproduce(records=load_records([path])).set_index("id")
+    row = out.loc["test.aandeel"]
+    assert (row["status"], row["explained"]) == ("invalid", False)
+    note = str(row["note"])
+    assert re.search(message, note), note
+    assert "test.aandeel" in note
+    # the record beside it is still checked
+    assert out.loc["test.ander", "status"] == "exact"
+
+
+_OTHER = """
+[[figure]]
+id = "test.ander"
+section = "Bestraffen"
+quote = "legde de rechter in 999 gevallen"
+phrase = "999"
+sum = "vrijheidsstraffen:aantal[jaar=2022]"
+"""
+
+
+def test_strict_loading_raises_on_the_first_unreadable_record(tmp_path: Path) -> None:
+    path = _write(tmp_path, _BASE + 'sum = "uitspraken:aantal"\nremark = "x"\n')
+    with pytest.raises(FigureRecordError, match=r"record 'test.aandeel' has unknown keys"):
+        load_records([path], strict=True)
+
+
+def test_a_file_of_another_edition_is_refused_for_every_record(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'edition = "2022"\n' + _BASE + 'sum = "uitspraken:aantal"\n')
+    (rec,) = load_records([path], edition="2023")
+    assert rec.problem == f"{path}: the file says edition '2022' but belongs to edition '2023'"
+    (rec,) = load_records([path])  # read on its own, the file's edition is kept
+    assert (rec.problem, rec.edition) == (None, "2022")
 
 
 @pytest.mark.parametrize(
@@ -231,8 +268,11 @@ def test_malformed_record_files_fail_with_the_file_named(
 ) -> None:
     path = _write(tmp_path, body)
     with pytest.raises(FigureRecordError, match=message) as info:
-        load_records([path])
+        load_records([path], strict=True)
     assert str(path) in str(info.value)
+    out = oi.reproduce(records=load_records([path]))
+    assert (out["status"] == "invalid").any()
+    assert out.loc[out["status"] == "invalid", "note"].str.contains(str(path)).all()
 
 
 def test_a_metric_record_must_match_the_unit_of_its_phrase(tmp_path: Path) -> None:
@@ -241,8 +281,12 @@ def test_a_metric_record_must_match_the_unit_of_its_phrase(tmp_path: Path) -> No
         'inputs = { vrijheidsstraffen = "vrijheidsstraffen:aantal[jaar=2022]", '
         'schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n'
     )
-    with pytest.raises(FigureRecordError, match="gives a share"):
-        oi.reproduce(records=load_records([_write(tmp_path, body)]))
+    out = oi.reproduce(records=load_records([_write(tmp_path, body)]))
+    assert out["status"].tolist() == ["invalid"]
+    assert (
+        "metric 'aandeel_vrijheidsstraffen' gives share (0-1), but the phrase '81' is an "
+        in (out["note"].iloc[0])
+    )
 
 
 def test_the_record_files_cover_the_whole_report_without_gaps() -> None:
@@ -271,10 +315,7 @@ def test_every_row_of_every_sample_table_is_read_by_a_record() -> None:
         for reading in (r for r in (rec.reading, *rec.alternatives) if r is not None):
             for sel in reading.inputs.values():
                 df = tables[sel.table]
-                mask = pd.Series(True, index=df.index)
-                for key, value in sel.filters:
-                    mask &= df[key].astype(str).isin(value.split("|"))
-                read[sel.table] |= set(df.index[mask])
+                read[sel.table] |= set(df.index[rows_of(sel, df)])
     for name, df in tables.items():
         unread = df.loc[sorted(set(df.index) - read[name])]
         if "gedrukt_als" in unread:

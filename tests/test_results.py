@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -24,19 +25,43 @@ def result() -> oi.ComputeResult:
     return oi.compute()
 
 
-def _value(result: oi.ComputeResult, metric: str, periode: str, dimensie: str = "") -> float:
+def _value(result: oi.ComputeResult, metric: str, period: str, **where: str) -> float:
     v = result.values
-    rows = v[(v["metric"] == metric) & (v["periode"] == periode) & (v["dimensie"] == dimensie)]
-    assert len(rows) == 1, (metric, periode, dimensie)
-    return float(rows["waarde"].iloc[0])
+    mask = (v["metric"] == metric) & (v["period"] == period)
+    for column, value in where.items():
+        mask &= v[column] == value
+    rows = v[mask]
+    assert len(rows) == 1, (metric, period, where, rows)
+    return float(rows["value"].iloc[0])
 
 
 def test_every_metric_is_computed_or_skipped_with_a_reason(result: oi.ComputeResult) -> None:
     computed = set(result.values["metric"])
     skipped = set(result.skipped["metric"])
     assert computed | skipped == set(oi.list_metrics().index)
-    assert skipped - computed == {"bedrag_in_euro", "zonder_uitschieter"}
+    not_from_tables = {m for m in oi.list_metrics().index if oi.get_metric(m).inputs is None}
+    assert (
+        skipped - computed == not_from_tables == {"bedrag_in_euro", "traject", "zonder_uitschieter"}
+    )
     assert result.skipped["reason"].str.len().gt(20).all()
+
+
+def test_the_values_meet_their_schema_and_name_the_cells_they_read(
+    result: oi.ComputeResult,
+) -> None:
+    from ondermijning_indicators.results import result_schema
+
+    result_schema().validate(result.values)
+    assert list(result.values.columns) == list(result_schema().columns)
+    rows = result.values.query("metric == 'aandeel_duurklasse' and period == '2022'")
+    row = rows[rows["duurklasse"] == "meer_dan_5_jaar"].iloc[0]
+    assert row["inputs"] == (
+        "in_klasse=vrijheidsstraffen:aantal[jaar=2022,duurklasse=meer_dan_5_jaar]; "
+        "vrijheidsstraffen=vrijheidsstraffen:aantal[jaar=2022]"
+    )
+    assert row["value"] == pytest.approx(177 / 999)
+    assert pd.isna(row["uitkomst"])
+    assert pd.isna(row["series"])
 
 
 def test_a_year_one_table_lacks_is_reported_not_dropped() -> None:
@@ -50,21 +75,56 @@ def test_a_year_one_table_lacks_is_reported_not_dropped() -> None:
     )
 
 
+def test_a_zero_denominator_in_one_year_skips_that_value_only() -> None:
+    tables = {k: v.copy() for k, v in SAMPLES.items()}
+    u = tables["uitspraken"]
+    u.loc[(u["jaar"] == 2020) & (u["uitkomst"] == "schuldig"), "aantal"] = 0
+    v = tables["vrijheidsstraffen"]
+    v.loc[v["jaar"] == 2020, "aantal"] = 0
+    out = oi.compute(tables)
+    shares = out.values.query("metric == 'aandeel_vrijheidsstraffen'")
+    assert sorted(shares["period"]) == ["2018", "2019", "2021", "2022"]
+    reasons = out.skipped.query("metric == 'aandeel_vrijheidsstraffen'")["reason"]
+    assert reasons.str.contains(r"`schuldig` is 0 for jaar 2020").any()
+
+
 def test_the_report_figures_come_out_of_compute(result: oi.ComputeResult) -> None:
     assert _value(result, "aandeel_vrijheidsstraffen", "2022") == pytest.approx(999 / 1238)
     assert _value(result, "aandeel_meer_dan_5_jaar", "2021") == pytest.approx(95 / 906)
     assert _value(result, "beslag_realisatie", "2022") == pytest.approx(246 / 271.6)
-    assert _value(result, "traject", "2024", "beslag_doelstellingen, partij=politie, lineair") == (
-        pytest.approx(200e6)
-    )
-    assert _value(result, "verandering", "2022", "uitspraken, uitkomst=schuldig") == 125.0
+    assert _value(result, "aangevuld_traject", "2024", partij="politie") == pytest.approx(200e6)
+    assert _value(result, "verandering", "2022", uitkomst="schuldig") == 125.0
+    assert _value(result, "groeifactor", "2023-2027") == pytest.approx(130 / 22)
+    assert _value(result, "fte_groei", "2023-2027", component="absoluut") == 108.0
+    totals = SAMPLES["financieel_besteding_thema_totaal"].query("thema == 'voorkomen'")
+    years = totals[totals["periode"] != "structureel"]["bedrag_k_eur"]
+    assert len(years) == 6
+    assert _value(result, "totaal_over_periode", "2022-2027", thema="voorkomen") == years.sum()
 
 
-def test_a_table_caveat_travels_with_every_value_that_reads_it(
+def test_a_table_caveat_travels_only_with_the_values_that_read_its_cells(
     result: oi.ComputeResult,
 ) -> None:
-    rows = result.values[result.values["metric"] == "beslag_realisatie"]
-    assert rows["caveats"].str.contains("narrower basis").all()
+    realisation = result.values[result.values["metric"] == "beslag_realisatie"]
+    assert realisation["caveats"].str.contains("narrower basis").all()  # its 2022 cells
+    share = result.values.query("metric == 'aandeel_besteding'")
+    scoped = share["caveats"].str.contains("grand total of this table")
+    assert set(share.loc[scoped, "period"]) == {"2022"}  # the caveat about 2022 alone
+    for caveats in result.values["caveats"]:
+        parts = caveats.split(" | ")
+        assert len(parts) == len(set(parts))  # never twice in one cell
+
+
+def test_a_supplied_value_is_given_back_and_a_filled_in_year_is_marked(
+    result: oi.ComputeResult,
+) -> None:
+    path = result.values.query("metric == 'aangevuld_traject' and partij == 'politie'")
+    assert path.set_index("year")["filled_in"].to_dict() == {
+        2023: False, 2024: True, 2025: True, 2026: False,
+    }  # fmt: skip
+    assert path.set_index("year")["inputs"][2024] == (
+        "waarden=beslag_doelstellingen:bedrag_eur[jaar=2023|2026,partij=politie]"
+    )
 
 
 def test_metrics_whose_tables_are_absent_are_skipped_not_dropped() -> None:
@@ -72,6 +132,7 @@ def test_metrics_whose_tables_are_absent_are_skipped_not_dropped() -> None:
     partial = oi.compute(court)
     reasons = partial.skipped.set_index("metric")["reason"]
     assert reasons["beslag_realisatie"] == "needs the table(s) beslag, beslag_doelstellingen"
+    assert "verandering" in set(partial.values["metric"])  # on the series that are present
     assert "aandeel_vrijheidsstraffen" in set(partial.values["metric"])
 
 
@@ -108,7 +169,7 @@ def test_a_new_year_gives_that_years_indicators_without_code_changes(data: st.Da
         outcomes["schuldig"] / sum(outcomes.values())
     )
     if year == 2023:  # consecutive to 2022: a year-on-year change
-        assert _value(out, "verandering", "2023", "uitspraken, uitkomst=schuldig") == (
+        assert _value(out, "verandering", "2023", uitkomst="schuldig") == (
             outcomes["schuldig"] - 1238
         )
 
@@ -126,6 +187,8 @@ def test_results_are_written_with_a_datapackage(
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     fields = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
     assert fields == list(result.values.columns)
+    types = {f["name"]: f["type"] for f in package["resources"][0]["schema"]["fields"]}
+    assert (types["year"], types["value"], types["filled_in"]) == ("integer", "number", "boolean")
     assert {s["metric"] for s in package["skipped"]} == set(result.skipped["metric"])
     if suffix == ".csv":
         assert len(pd.read_csv(out)) == len(result.values)
@@ -137,7 +200,7 @@ def test_hostile_cells_are_neutralised_in_the_output(tmp_path: Path) -> None:
     hostile = oi.ComputeResult(
         values=pd.DataFrame(
             {"metric": ["=cmd|' /C calc'!A0"], "label_nl": ["+x"], "label_en": ["@y"],
-             "jaar": [2022], "periode": ["2022"], "dimensie": ["-1+1"], "waarde": [1.0],
+             "period": ["2022"], "year": [2022], "series": ["-1+1"], "value": [1.0],
              "unit": ["count"], "caveats": [""]}
         ),
         skipped=pd.DataFrame(columns=["metric", "reason"]),
@@ -147,7 +210,7 @@ def test_hostile_cells_are_neutralised_in_the_output(tmp_path: Path) -> None:
     assert back["metric"].startswith("'=")
     assert back["label_nl"] == "'+x"
     assert back["label_en"] == "'@y"
-    assert back["dimensie"] == "'-1+1"
+    assert back["series"] == "'-1+1"
 
 
 def test_an_unknown_output_format_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
@@ -209,8 +272,8 @@ def test_validate_compute_and_reproduce_a_draft_from_the_command_line(tmp_path: 
     computed = runner.invoke(cli.app, ["compute", str(folder), "--out", str(out)])
     assert computed.exit_code == 0, computed.output
     values = pd.read_csv(out)
-    row = values[(values["metric"] == "aandeel_vrijheidsstraffen") & (values["jaar"] == 2023)]
-    assert row["waarde"].iloc[0] == pytest.approx(1041 / 1300)
+    row = values[(values["metric"] == "aandeel_vrijheidsstraffen") & (values["year"] == 2023)]
+    assert row["value"].iloc[0] == pytest.approx(1041 / 1300)
     draft = tmp_path / "concept.toml"
     draft.write_text(DRAFT, encoding="utf-8")
     checked = runner.invoke(
@@ -225,11 +288,18 @@ def test_a_draft_record_with_an_unknown_table_names_its_id_and_line(tmp_path: Pa
     folder = _folder_with_2023(tmp_path)
     draft = tmp_path / "concept.toml"
     draft.write_text(DRAFT.replace('sum = "uitspraken:', 'sum = "vonnissen:'), "utf-8")
-    out = CliRunner().invoke(cli.app, ["reproduce", "--figures", str(draft), "--data", str(folder)])
-    assert out.exit_code == 2
-    assert "record 'concept.uitspraken.schuldig_2023'" in out.output
-    assert "line 12" in out.output  # the line of its id
-    assert "no table 'vonnissen'" in out.output
+    out = CliRunner().invoke(
+        cli.app,
+        ["reproduce", "--figures", str(draft), "--data", str(folder), "-f", "csv"],
+    )
+    assert out.exit_code == 3  # a record is invalid; the other is still checked
+    rows = pd.read_csv(io.StringIO(out.stdout)).set_index("id")
+    assert rows.loc["concept.vrijheidsstraffen.aandeel_2023", "status"] == "within_rounding"
+    note = str(rows.loc["concept.uitspraken.schuldig_2023", "note"])
+    assert rows.loc["concept.uitspraken.schuldig_2023", "status"] == "invalid"
+    assert "Record 'concept.uitspraken.schuldig_2023'" in note
+    assert "line 10" in note  # the line of its [[figure]]
+    assert "no table 'vonnissen'" in note
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
@@ -271,7 +341,7 @@ def test_a_new_year_in_the_other_tables_gives_their_indicators_too(
     )
     out = oi.compute(oi.validate_tables(tables))
     assert _value(out, "beslag_realisatie", str(year)) == pytest.approx(beslag / doel)
-    assert _value(out, "aandeel_drugsvangst", str(year), "haven=rotterdam") == pytest.approx(
+    assert _value(out, "aandeel_drugsvangst", str(year), haven="rotterdam") == pytest.approx(
         kilos[0] / sum(kilos)
     )
     assert _value(out, "aandeel_met_taakstraf", str(year)) == pytest.approx(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from ondermijning_indicators import metrics as m
 
 PROPERTY_TESTED = [
     "aandeel_drugsvangst",
+    "aangevuld_traject",
     "beslag_realisatie",
     "beslag_tekort",
     "fte_groei",
@@ -52,10 +54,11 @@ def test_seizure_attainment_2022_from_the_samples() -> None:
     assert m.beslag_tekort(beslag, doel) == pytest.approx(25.6e6)
 
 
-def test_seizure_metrics_carry_the_narrower_basis_caveat() -> None:
-    for metric_id in ("beslag_realisatie", "beslag_tekort"):
-        assert any("narrower basis" in c for c in oi.get_metric(metric_id).caveats)
-    assert any("narrower basis" in c for c in oi.sample_metadata("beslag").caveats)
+def test_the_narrower_basis_is_a_caveat_of_the_2022_cells_not_of_the_metric() -> None:
+    for metric_id in ("beslag_realisatie", "beslag_tekort", "na_ijl_projectie"):
+        assert not any("2022" in c for c in oi.get_metric(metric_id).caveats), metric_id
+    (narrower,) = [c for c in oi.sample_metadata("beslag").caveats if "narrower basis" in c.text]
+    assert narrower.where == (("jaar", ("2022",)),)
 
 
 def test_police_trajectory_passes_through_the_printed_end_points() -> None:
@@ -64,6 +67,23 @@ def test_police_trajectory_passes_through_the_printed_end_points() -> None:
     result = m.traject(years, begin_jaar=2023, begin=190e6, eind_jaar=2026, eind=220e6)
     np.testing.assert_allclose(result, doel["bedrag_eur"].to_numpy())
     assert m.traject(2024, begin_jaar=2023, begin=190e6, eind_jaar=2026, eind=220e6) == 200e6
+
+
+def test_the_police_trajectory_is_filled_in_between_the_printed_targets() -> None:
+    targets = oi.load_sample("beslag_doelstellingen").query("partij == 'politie'")
+    supplied = targets.set_index("jaar")["bedrag_eur"]
+    path = m.aangevuld_traject(supplied)
+    assert path.to_dict() == {2023: 190e6, 2024: 200e6, 2025: 210e6, 2026: 220e6}
+    assert path.loc[[2023, 2026]].tolist() == supplied.tolist()  # as given
+
+
+def test_a_supplied_value_is_kept_where_a_straight_line_would_differ() -> None:
+    # The police targets of every year 2019-2026: no year may be redrawn on a line.
+    supplied = pd.Series({2019: 140e6, 2020: 160e6, 2021: 170e6, 2022: 180e6, 2023: 190e6,
+                          2024: 197e6, 2025: 212e6, 2026: 220e6})  # fmt: skip
+    assert m.aangevuld_traject(supplied).equals(supplied.astype("float64"))
+    line_2023 = m.traject(2023, begin_jaar=2019, begin=140e6, eind_jaar=2026, eind=220e6)
+    assert round(line_2023 / 1e6, 2) == 185.71  # what a line over the end points gives
 
 
 def test_acm_capacity_growth_2023_to_2027() -> None:
@@ -136,6 +156,41 @@ def test_drug_seizures_2022_per_port() -> None:
         (lambda: m.na_ijl_projectie(1.0, 1, totale_groei=-0.1), errors.InvalidInputError, "groei"),
         (lambda: m.na_ijl_projectie(1.0, 1, horizon=0), errors.InvalidInputError, "horizon"),
         (lambda: m.zonder_uitschieter(10.0, 25.0), errors.PartExceedsWholeError, "uitschieter"),
+        (
+            lambda: m.aangevuld_traject(pd.Series({"2023": 1.0, "structureel": 2.0})),
+            errors.InvalidInputError,
+            "'structureel', which is not a year",
+        ),
+        (
+            lambda: m.aangevuld_traject(pd.Series([1.0, 2.0], index=[2023, 2023])),
+            errors.InvalidInputError,
+            "more than one value for the year 2023",
+        ),
+        (
+            lambda: m.aangevuld_traject(pd.Series({2023: 1.0, 2026: np.inf})),
+            errors.InvalidInputError,
+            "infinite",
+        ),
+        (
+            lambda: m.aangevuld_traject(pd.Series({2023: 0.0, 2026: 2.0}), pad="geometrisch"),
+            errors.InvalidInputError,
+            "the year 2024 lies between values that are not",
+        ),
+        (
+            lambda: m.aangevuld_traject(pd.Series({2023: "1", 2026: "2"})),
+            errors.InvalidInputError,
+            "must hold numbers",
+        ),
+        (
+            lambda: m.aangevuld_traject([1.0, 2.0]),  # type: ignore[call-overload]
+            errors.InvalidInputError,
+            "must be a Series indexed by year or a DataFrame",
+        ),
+        (
+            lambda: m.aangevuld_traject(pd.Series({2023: 1.0}), pad="s"),  # type: ignore[call-overload]
+            errors.InvalidInputError,
+            "pad must be",
+        ),
     ],
 )
 def test_invalid_input_is_refused(call: object, error: type[Exception], message: str) -> None:
@@ -153,6 +208,38 @@ def test_misaligned_years_are_refused() -> None:
     b = pd.Series([1.0, 2.0], index=pd.Index([2022, 2023], name="jaar"))
     with pytest.raises(errors.MisalignedYearsError):
         m.beslag_realisatie(a, b)
+
+
+@pytest.mark.parametrize(
+    ("supplied", "expected"),
+    [
+        ({}, {}),  # nothing supplied: nothing to fill
+        ({2024: 5.0}, {2024: 5.0}),  # one year: itself
+        ({2023: 1.0, 2024: np.nan, 2026: 4.0}, {2023: 1.0, 2024: 2.0, 2025: 3.0, 2026: 4.0}),
+        ({2021: np.nan, 2023: 2.0, 2025: 2.0, 2027: np.nan}, {2023: 2.0, 2024: 2.0, 2025: 2.0}),
+        ({"2023": 10.0, "2025": 0.0}, {2023: 10.0, 2024: 5.0, 2025: 0.0}),  # year text; a fall
+        ({2025: 3.0, 2023: 1.0}, {2023: 1.0, 2024: 2.0, 2025: 3.0}),  # any order
+    ],
+)
+def test_filling_in_edge_cases(supplied: dict[Any, float], expected: dict[int, float]) -> None:
+    out = m.aangevuld_traject(pd.Series(supplied, dtype="float64"))
+    assert out.to_dict() == expected
+
+
+def test_a_frame_fills_each_row_within_its_own_years() -> None:
+    frame = pd.DataFrame(
+        {2023: [190.0, 1.0], 2024: [np.nan, np.nan], 2025: [np.nan, 3.0], 2026: [220.0, np.nan]},
+        index=pd.Index(["politie", "fiod"], name="partij"),
+    )
+    before = frame.copy()
+    out = m.aangevuld_traject(frame)
+    assert out.index.tolist() == ["politie", "fiod"]
+    assert [int(c) for c in out.columns] == [2023, 2024, 2025, 2026]
+    politie, fiod = out.to_numpy()
+    assert politie.tolist() == [190.0, 200.0, 210.0, 220.0]
+    assert fiod[:3].tolist() == [1.0, 2.0, 3.0]
+    assert np.isnan(fiod[3])  # nothing is extrapolated
+    pd.testing.assert_frame_equal(frame, before)  # the input is unchanged
 
 
 def test_amount_shares_accept_fractional_kilos() -> None:
@@ -298,7 +385,40 @@ def test_scalar_array_and_series_agree_and_inputs_are_unchanged(
 def test_lag_effect_defaults_are_the_transcribed_kerncijfers() -> None:
     import inspect
 
-    kern = oi.load_sample("kerncijfers").set_index("id")["waarde"]
+    kern = oi.load_sample("kerncijfers").set_index("indicator")["waarde"]
     defaults = inspect.signature(m.na_ijl_projectie).parameters
     assert defaults["totale_groei"].default == kern["verstoren_na_ijleffect_groei"]
     assert defaults["horizon"].default == kern["verstoren_na_ijleffect_duur"]
+
+
+@given(
+    values=st.dictionaries(
+        st.integers(1990, 2060),
+        st.floats(min_value=1e-3, max_value=1e12, allow_nan=False),
+        min_size=1,
+        max_size=12,
+    ),
+    pad=st.sampled_from(["lineair", "geometrisch"]),
+)
+def test_filling_in_keeps_every_supplied_value_and_stays_between_neighbours(
+    values: dict[int, float], pad: Literal["lineair", "geometrisch"]
+) -> None:
+    supplied = pd.Series(values, dtype="float64")
+    before = supplied.copy()
+    out = m.aangevuld_traject(supplied, pad=pad)
+    pd.testing.assert_series_equal(supplied, before)  # the input is unchanged
+    assert list(out.index) == list(range(min(values), max(values) + 1))
+    for year, value in values.items():
+        assert out[year] == value  # exactly, not approximately: a supplied value wins
+    years = sorted(values)
+    for a, b in itertools.pairwise(years):
+        between = out.loc[a:b]
+        low, high = min(values[a], values[b]), max(values[a], values[b])
+        assert (between >= low * (1 - 1e-9)).all()
+        assert (between <= high * (1 + 1e-9)).all()
+        assert between.is_monotonic_increasing or between.is_monotonic_decreasing
+    if len(values) == 2 and pad == "lineair":
+        (a, b) = years
+        line = m.traject(np.arange(a, b + 1), begin_jaar=a, begin=values[a], eind_jaar=b,
+                         eind=values[b]) if b > a else np.array([values[a]])  # fmt: skip
+        np.testing.assert_allclose(out.to_numpy(), line, rtol=1e-12)

@@ -1,10 +1,11 @@
 """Indicators of the Dutch progress report on organised, undermining crime.
 
 ``ondermijning-indicators`` turns the *Voortgangsrapportage georganiseerde,
-ondermijnende criminaliteit* (June 2023) into code: every indicator a typed, pure,
+ondermijnende criminaliteit* into code: every indicator a typed, pure,
 documented function (`ondermijning_indicators.metrics`), every table
 validated data (`load_sample`), every published figure reproduced and
-checked (`reproduce`).
+checked (`reproduce`), every edition data (`list_editions`, `load_edition`): the
+June 2023 edition is bundled, and the next is a folder of the same form.
 
 Examples
 --------
@@ -15,9 +16,22 @@ Examples
 
 from . import errors, metrics, schemas
 from .audit import audit
-from .data import list_samples, load_sample, load_samples, sample_metadata, validate_tables
-from .folders import load_tables, write_tables
-from .published import parse_phrase, reproduce
+from .data import validate_tables
+from .editions import (
+    Edition,
+    Tables,
+    latest_edition,
+    list_editions,
+    list_samples,
+    load_edition,
+    load_sample,
+    load_samples,
+    load_tables,
+    reproduce,
+    sample_metadata,
+)
+from .folders import write_tables
+from .published import parse_phrase
 from .registry import get_metric, list_metrics
 from .results import ComputeResult, compute, write_results
 
@@ -25,13 +39,18 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ComputeResult",
+    "Edition",
+    "Tables",
     "__version__",
     "audit",
     "compute",
     "errors",
     "get_metric",
+    "latest_edition",
+    "list_editions",
     "list_metrics",
     "list_samples",
+    "load_edition",
     "load_sample",
     "load_samples",
     "load_tables",

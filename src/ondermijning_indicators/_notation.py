@@ -8,7 +8,30 @@ validation of tables and the reading of Dutch spreadsheet files.
 
 from __future__ import annotations
 
+import enum
 import re
+
+
+class Qualifier(enum.StrEnum):
+    """Words in front of a printed number that change what it claims.
+
+    See `ondermijning_indicators.published._semantics` for what each one
+    means numerically.
+    """
+
+    BIJNA = "bijna"
+    RUIM = "ruim"
+    CIRCA = "circa"
+    MEER_DAN = "meer dan"
+    MINDER_DAN = "minder dan"
+    TEN_MINSTE = "ten minste"
+    HOOGUIT = "hooguit"
+    RUIMSCHOOTS = "ruimschoots"
+
+
+QUALIFIERS = tuple(q.value for q in Qualifier)
+"""The qualifiers as the tables store them (column ``kwalificatie``): normalised words
+("ongeveer" is stored as circa, "maximaal" as hooguit)."""
 
 MACHINE_INT = re.compile(r"^[+-]?\d+$")
 MACHINE_FLOAT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")

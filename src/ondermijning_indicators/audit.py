@@ -1,49 +1,59 @@
-"""Audit of the report's internal consistency.
+"""Audit of an edition's internal consistency: any edition, any folder.
 
-`audit` runs every check the library knows over the validated tables and the
-published-figure records, and returns one row per check with its outcome:
+`audit` runs every check that the given tables support, and none that they do not,
+and returns one row per check with its outcome:
 
 ``misprint``
-    a printed cell or label corrected in the sample data (the printed form is kept
-    in the table's provenance, ``catalogue.toml``);
+    a printed cell or label corrected in the tables, as the edition's catalogue
+    records it (the printed form is kept there); only for tables present;
 ``total``
-    a printed total against the sum of its parts, for every table that declares
-    ``total_of`` in its provenance;
+    a printed total against the sum of its parts (the rules of
+    `ondermijning_indicators.schemas.TOTALS`), where both tables are present; a
+    national total must be at least the sum of the parts it lists;
 ``agreement``
-    a figure that two tables both print, for every table that declares
-    ``agrees_with`` (e.g. the grand totals of two financial tables);
+    a figure that two tables both print (`ondermijning_indicators.schemas.AGREEMENTS`),
+    e.g. the grand totals of two financial tables;
 ``figure``
-    a printed figure that does not match the data or another printed figure: the
-    records with status ``discrepancy`` (explained ones included);
+    a printed figure that does not match the data: the records with status
+    ``discrepancy`` (explained ones included), for records whose tables are present;
 ``inconsistency``
     statements of the report that contradict each other although each may be
-    right on its own reading: the records that carry a ``finding``.
+    right on its own reading: the records that carry a ``finding``;
+``record``
+    a figure record that cannot be read or evaluated (status ``invalid`` in
+    `ondermijning_indicators.reproduce`).
 
 A check passes (``ok``) or is a ``finding``; every finding states the cells, what
-they are, what they would be if they agreed, and the difference.
+they are, what they would be if they agreed, and the difference. Nothing here names
+an edition or a year: misprints come from the catalogue, totals from the schemas,
+inconsistencies from the records.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from .data import _catalogue, load_samples, sample_metadata
-from .published import load_records, reproduce
-from .published._records import FigureRecord
+from .editions import Tables, default_records, load_edition
+from .published import FigureRecord, Status, reproduce_records
+from .schemas import AGREEMENTS, TOTALS
 
-__all__ = ["audit"]
+__all__ = ["AUDIT_COLUMNS", "audit"]
 
 AUDIT_COLUMNS = ["id", "kind", "status", "where", "printed", "expected", "difference", "finding"]
 
 
-def _misprints() -> list[dict[str, Any]]:
+def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    if not isinstance(tables, Tables):
+        return []
     rows = []
-    for name in sorted(_catalogue()["tables"]):
-        for i, corr in enumerate(sample_metadata(name).corrections, start=1):
+    for name, meta in sorted(tables.catalogue.tables.items()):
+        if name not in tables:
+            continue
+        for i, corr in enumerate(meta.corrections, start=1):
             rows.append(
                 {
                     "id": f"misprint.{name}.{i}",
@@ -65,87 +75,101 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
 
 
+def _key(by: Sequence[str], rec: Mapping[Any, Any]) -> tuple[str, str]:
+    values = [_fmt(v) if isinstance(v, float) else str(v) for v in (rec[k] for k in by)]
+    where = ", ".join(f"{k}={v}" for k, v in zip(by, values, strict=True))
+    return where, ".".join(values)
+
+
 def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
     rows = []
-    for name in sorted(_catalogue()["tables"]):
-        spec = _catalogue()["tables"][name].get("total_of")
-        if not spec or name not in tables or spec["table"] not in tables:
+    for rule in TOTALS:
+        if rule.totals not in tables or rule.parts not in tables:
             continue
-        by = list(spec["by"])
-        column = spec["column"]
-        printed = tables[name].groupby(by)[column].sum()
-        parts = tables[spec["table"]].groupby(by)[spec.get("parts_column", column)].sum()
-        # Every printed total is checked; parts without a printed total (a theme the
-        # table prints no total for) are not a finding.
-        joined = printed.rename("printed").to_frame().join(parts.rename("parts"), how="left")
-        for key, row in joined.iterrows():
-            key_t = key if isinstance(key, tuple) else (key,)
-            where = ", ".join(f"{k}={v}" for k, v in zip(by, key_t, strict=True))
-            diff = float(row["printed"]) - float(row["parts"])
-            ok = not math.isnan(diff) and abs(diff) < 1e-9
+        for rec in rule.compare(tables).to_dict("records"):
+            where, key = _key(rule.by, rec)
+            printed, parts = float(rec["printed"]), float(rec["expected"])
+            if rule.relation == "equals":
+                words = (
+                    f"The printed total of {rule.totals} for {where} is {_fmt(printed)}; its "
+                    f"parts in {rule.parts} add up to {_fmt(parts)}."
+                    if not math.isnan(parts)
+                    else f"The printed total of {rule.totals} for {where} is {_fmt(printed)}, "
+                    f"but {rule.parts} has no part for it."
+                )
+            else:
+                words = (
+                    f"The total of {rule.totals} for {where} is {_fmt(printed)}, less than "
+                    f"the {_fmt(parts)} that its parts in {rule.parts} add up to: a whole "
+                    "cannot be smaller than some of its parts."
+                    if not math.isnan(parts)
+                    else f"{rule.parts} has no part for {where}."
+                )
             rows.append(
                 {
-                    "id": f"total.{name}.{'.'.join(str(k) for k in key_t)}",
+                    "id": f"total.{rule.totals}.{key}",
                     "kind": "total",
-                    "status": "ok" if ok else "finding",
-                    "where": f"{name} [{where}] against the sum of {spec['table']}",
-                    "printed": _fmt(float(row["printed"])),
-                    "expected": _fmt(float(row["parts"])),
-                    "difference": "" if ok else _fmt(diff),
-                    "finding": ""
-                    if ok
-                    else (
-                        f"The printed total of {name} for {where} is "
-                        f"{_fmt(float(row['printed']))}; its parts in {spec['table']} add up "
-                        f"to {_fmt(float(row['parts']))}."
-                    ),
+                    "status": "ok" if rec["ok"] else "finding",
+                    "where": f"{rule.totals} [{where}] against the sum of {rule.parts}",
+                    "printed": _fmt(printed),
+                    "expected": _fmt(parts),
+                    "difference": "" if rec["ok"] else _fmt(float(rec["difference"])),
+                    "finding": "" if rec["ok"] else words,
                 }
             )
     return rows
 
 
 def _agreements(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
-    """Figures that two tables both print, compared cell by cell (``agrees_with``)."""
+    """Figures that two tables both print, compared cell by cell."""
     rows = []
-    for name in sorted(_catalogue()["tables"]):
-        spec = _catalogue()["tables"][name].get("agrees_with")
-        if not spec or name not in tables or spec["table"] not in tables:
+    for rule in AGREEMENTS:
+        if rule.table not in tables or rule.other not in tables:
             continue
-        by, column, other = list(spec["by"]), spec["column"], spec["table"]
-        mine = tables[name].groupby(by)[column].sum().rename("printed")
-        theirs = tables[other].groupby(by)[column].sum().rename("other")
-        for key, row in mine.to_frame().join(theirs, how="outer").iterrows():
-            key_t = key if isinstance(key, tuple) else (key,)
-            where = ", ".join(f"{k}={v}" for k, v in zip(by, key_t, strict=True))
-            a, b = float(row["printed"]), float(row["other"])
-            ok = not (math.isnan(a) or math.isnan(b)) and abs(a - b) < 1e-9
+        for rec in rule.compare(tables).to_dict("records"):
+            where, key = _key(rule.by, rec)
+            a, b = float(rec["printed"]), float(rec["expected"])
+            ok = bool(rec["ok"])
             rows.append(
                 {
-                    "id": f"agreement.{name}.{'.'.join(str(k) for k in key_t)}",
+                    "id": f"agreement.{rule.table}.{key}",
                     "kind": "agreement",
                     "status": "ok" if ok else "finding",
-                    "where": f"{name} [{where}] against {other}",
+                    "where": f"{rule.table} [{where}] against {rule.other}",
                     "printed": _fmt(a),
                     "expected": _fmt(b),
                     "difference": "" if ok else _fmt(a - b),
                     "finding": ""
                     if ok
                     else (
-                        f"{name} prints {_fmt(a)} for {where}; {other} prints {_fmt(b)} for the "
-                        f"same figure, a difference of {_fmt(a - b)}. Each adds up to its own "
-                        "rows, so the report does not say which is right."
+                        f"{rule.table} prints {_fmt(a)} for {where}; {rule.other} prints "
+                        f"{_fmt(b)} for the same figure, a difference of {_fmt(a - b)}. Each "
+                        "adds up to its own rows, so the report does not say which is right."
                     ),
                 }
             )
     return rows
 
 
-def _figures(result: pd.DataFrame, records: list[FigureRecord]) -> list[dict[str, Any]]:
+def _figures(result: pd.DataFrame, records: Sequence[FigureRecord]) -> list[dict[str, Any]]:
     by_id = {r.id: r for r in records}
     rows = []
     for rec in result.to_dict("records"):
         record = by_id[rec["id"]]
-        if record.finding:
+        if rec["status"] == str(Status.INVALID):
+            rows.append(
+                {
+                    "id": f"record.{rec['id']}",
+                    "kind": "record",
+                    "status": "finding",
+                    "where": f"{record.source}" + (f", line {record.line}" if record.line else ""),
+                    "printed": rec["phrase"],
+                    "expected": "",
+                    "difference": "",
+                    "finding": f"The record cannot be checked: {rec['note']}",
+                }
+            )
+        elif record.finding:
             rows.append(
                 {
                     "id": f"inconsistency.{rec['id']}",
@@ -180,23 +204,31 @@ def _figures(result: pd.DataFrame, records: list[FigureRecord]) -> list[dict[str
 
 def audit(
     tables: Mapping[str, pd.DataFrame] | None = None,
-    records: list[FigureRecord] | None = None,
+    records: Sequence[FigureRecord] | None = None,
+    *,
+    edition: str | None = None,
 ) -> pd.DataFrame:
-    """Check the report against itself; one row per check, findings first.
+    """Check an edition (or a folder of tables) against itself; one row per check.
 
     Parameters
     ----------
     tables : mapping of str to DataFrame, optional
-        Validated tables; default the bundled samples.
-    records : list of FigureRecord, optional
-        Published-figure records; default the 2023 edition.
+        Validated tables; default the tables of ``edition``. Tables from `load_tables`
+        or `load_samples` bring their catalogue (misprints) and records.
+    records : sequence of FigureRecord, optional
+        Published-figure records; default those that came with ``tables`` (for a plain
+        mapping, those of ``edition``). Only records whose tables are all present are
+        checked.
+    edition : str, optional
+        A bundled edition; default the latest.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``id``, ``kind`` (misprint, total, agreement, figure, inconsistency), ``status``
-        (finding or ok), ``where``, ``printed``, ``expected``, ``difference`` and
-        ``finding`` (the explanation, with the numbers).
+        Columns ``id``, ``kind`` (misprint, total, agreement, figure, inconsistency,
+        record), ``status`` (finding or ok), ``where``, ``printed``, ``expected``,
+        ``difference`` and ``finding`` (the explanation, with the numbers); findings
+        first.
 
     Examples
     --------
@@ -207,10 +239,15 @@ def audit(
     >>> bool((result.query("kind == 'total'")["status"] == "ok").all())
     True
     """
-    tables = load_samples() if tables is None else tables
-    recs = load_records() if records is None else records
-    result = reproduce(tables, recs)
-    rows = _misprints() + _totals(tables) + _agreements(tables) + _figures(result, recs)
+    if tables is None:
+        tables = load_edition(edition).tables()
+    recs = list(records) if records is not None else default_records(tables, edition)
+    applicable = [r for r in recs if r.problem is not None or set(r.tables) <= set(tables)]
+    catalogue = tables.catalogue if isinstance(tables, Tables) else None
+    result = reproduce_records(
+        applicable, tables, caveats_for=catalogue.caveats_for if catalogue else None
+    )
+    rows = _misprints(tables) + _totals(tables) + _agreements(tables) + _figures(result, applicable)
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     order = frame["status"].map({"finding": 0, "ok": 1})
     return (

@@ -19,23 +19,40 @@ from rich.table import Table
 
 from . import __version__
 from .audit import audit as _audit
-from .data import list_samples, validate_tables
-from .errors import DataValidationError, FigureRecordError, InvalidInputError
-from .folders import load_tables, write_tables
-from .published import load_records, summarize
-from .published import reproduce as _reproduce
+from .data import validate_tables
+from .editions import Tables, list_editions, list_samples, load_edition, load_tables
+from .editions import reproduce as _reproduce
+from .errors import (
+    CatalogueError,
+    DataValidationError,
+    FigureRecordError,
+    InvalidInputError,
+    UnknownSampleError,
+)
+from .folders import write_tables
+from .published import Status, load_records, summarize
 from .registry import list_metrics
 from .results import compute as compute_results
 from .results import write_results
+
+_INPUT_ERRORS = (
+    CatalogueError,
+    DataValidationError,
+    FigureRecordError,
+    InvalidInputError,
+    UnknownSampleError,
+)
+"""Errors that mean the user's input cannot be read: one message, no traceback."""
 
 app = typer.Typer(
     name="ondermijning-indicators",
     help=(
         "Indicators of the Dutch progress report on organised, undermining crime "
-        "(Voortgangsrapportage georganiseerde, ondermijnende criminaliteit, June 2023).\n\n"
-        "Start with 'reproduce': it recomputes every published figure from the bundled "
-        "tables and says whether the printed number holds. 'audit' lists the report's "
-        "misprints and inconsistencies."
+        "(Voortgangsrapportage georganiseerde, ondermijnende criminaliteit).\n\n"
+        "Start with 'reproduce': it recomputes every published figure of the latest bundled "
+        "edition from its tables and says whether the printed number holds. 'audit' lists "
+        "the report's misprints and inconsistencies. Both take --edition, and a folder of "
+        "your own tables for the next edition ('editions' lists the bundled ones)."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -59,7 +76,10 @@ _STATUS_STYLE = {
     "transcribed": "cyan",
     "not_derivable": "yellow",
     "discrepancy": "bold red",
+    "invalid": "bold magenta",
 }
+
+EDITION_HELP = "A bundled edition (see 'editions'); default the latest."
 
 
 def _version(value: bool) -> None:
@@ -117,48 +137,63 @@ def reproduce(
     ] = Format.table,
     only_problems: Annotated[
         bool,
-        typer.Option("--only-problems", help="Show only discrepancies and unexplained records."),
+        typer.Option(
+            "--only-problems", help="Show only discrepancies, invalid and unexplained records."
+        ),
     ] = False,
     figures: Annotated[
         list[Path] | None,
         typer.Option(
             "--figures",
             help="A TOML file of published-figure records (e.g. of your draft); repeatable. "
-            "Default: the records of the 2023 report.",
+            "Default: the records that come with the tables (the edition's, or the folder's "
+            "figures/).",
         ),
     ] = None,
     data: Annotated[
         Path | None,
         typer.Option(
-            "--data", help="A folder of your own tables (see 'validate'). Default: the samples."
+            "--data",
+            help="A folder of your own tables (see 'validate'). Default: the edition's.",
         ),
     ] = None,
+    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
 ) -> None:
     """Recompute every published figure of the report and compare it with the print.
 
     Each printed number is one row: the phrase as printed, the value read from it,
-    the value computed from the bundled tables, and a status: exact,
+    the value computed from the edition's tables, and a status: exact,
     within_rounding, consistent_with_qualifier (bijna, ruim, circa, meer dan ...),
     transcribed (the number is itself table data), not_derivable (no published
-    table gives it), or discrepancy.
+    table gives it), discrepancy, or invalid (the record cannot be read or
+    evaluated; the others are still checked).
 
     With --figures and --data it checks the records of your own draft against your
     own tables, with the same rounding and qualifier rules.
 
-    Exit status 0 when every figure is reproduced or explained, 1 otherwise, 2 when
-    a record or a table cannot be read.
+    Exit status 0 when every figure is reproduced or explained, 1 when a
+    discrepancy is unexplained, 2 when the tables cannot be read, 3 when a record
+    is invalid.
     """
     try:
-        tables = load_tables(data) if data is not None else None
+        tables = load_tables(data) if data is not None else load_edition(edition).tables()
         records = load_records(list(figures)) if figures else None
+        if records is None and isinstance(tables, Tables) and tables.edition is not None:
+            records = tables.edition.records()
+            if not records:
+                typer.echo(
+                    f"{data} has no figure records (figures/*.toml); give them with --figures",
+                    err=True,
+                )
+                raise typer.Exit(code=2)
         result = _reproduce(tables, records)
-    except (DataValidationError, FigureRecordError, InvalidInputError) as exc:
+    except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=2) from None
     summary = summarize(result)
     shown = result
     if only_problems:
-        shown = result[(result["status"] == "discrepancy") | ~result["explained"]]
+        shown = result[result["status"].isin(["discrepancy", "invalid"]) | ~result["explained"]]
     if fmt is Format.table:
         console = Console()
         table = Table(title="Published figures of the report, recomputed", expand=True)
@@ -187,11 +222,20 @@ def reproduce(
         console.print("Notes of every record: --format csv, json or markdown.", style="dim")
     else:
         _emit(shown, fmt)
+    if int(summary[str(Status.INVALID)]):
+        raise typer.Exit(code=3)
     raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)
 
 
 @app.command()
 def audit(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A folder of tables (laid out as an edition, or one file per table); "
+            "default: the bundled edition."
+        ),
+    ] = None,
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="table (for reading), csv, json or markdown."),
@@ -199,21 +243,30 @@ def audit(
     all_checks: Annotated[
         bool, typer.Option("--all", help="Also list the checks that pass, not only findings.")
     ] = False,
+    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
 ) -> None:
-    """Check the report against itself and list its misprints and inconsistencies.
+    """Check an edition (or a folder of tables) against itself: misprints, totals, figures.
 
     Every printed total against its parts, every figure that two tables or a table
-    and the text both give, and the labels: each finding says which cells, what
-    they are, what they would be if they agreed, and the difference. Findings are
-    the expected output (the report has them), so the exit status is 0.
+    and the text both give, and the catalogue's corrections of misprints: each
+    finding says which cells, what they are, what they would be if they agreed, and
+    the difference. Only the checks the data supports are run. Findings are the
+    expected output (a report has them), so the exit status is 0; 2 when the tables
+    cannot be read.
     """
-    result = _audit()
+    try:
+        tables = load_tables(path) if path is not None else load_edition(edition).tables()
+        result = _audit(tables)
+    except _INPUT_ERRORS as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     shown = result if all_checks else result[result["status"] == "finding"]
     if fmt is not Format.table:
         _emit(shown, fmt)
         return
     console = Console()
-    table = Table(title="Audit of the report", expand=True)
+    title = f"Audit of {path}" if path is not None else "Audit of the report"
+    table = Table(title=title, expand=True)
     table.add_column("finding", overflow="fold", ratio=1)
     table.add_column("printed", no_wrap=True)
     table.add_column("expected", no_wrap=True)
@@ -237,7 +290,7 @@ def audit(
 def compute(
     path: Annotated[
         Path | None,
-        typer.Argument(help="A folder of your own tables; default: the bundled samples."),
+        typer.Argument(help="A folder of your own tables; default: the bundled edition's."),
     ] = None,
     out: Annotated[
         Path,
@@ -245,18 +298,21 @@ def compute(
             "--out", help="Output file: .csv, .parquet, .json or .xlsx (datapackage.json beside)."
         ),
     ] = Path("indicatoren.csv"),
+    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
 ) -> None:
     """Compute every indicator for every year the tables support, into one tidy file.
 
-    One row per metric, period and category, with labels, unit and caveats; metrics
-    the tables cannot feed are listed as skipped with the reason (also in
-    datapackage.json). Files are written atomically: on an error nothing is left.
+    One row per metric, period and category, with labels, unit, the cells each value
+    was computed from, whether it was filled in between supplied values, and the
+    caveats about those cells; metrics the tables cannot feed are listed as skipped
+    with the reason (also in datapackage.json). Files are written atomically: on an
+    error nothing is left.
     """
     try:
-        tables = load_tables(path) if path is not None else None
+        tables = load_tables(path) if path is not None else load_edition(edition).tables()
         result = compute_results(tables)
         written = write_results(result, out)
-    except (DataValidationError, InvalidInputError) as exc:
+    except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
     typer.echo(
@@ -279,17 +335,32 @@ def validate(
     require: Annotated[
         list[str] | None, typer.Option(help="A table that must be present (repeatable).")
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also refuse a printed total that does not add up (by default it is loaded, "
+            "and 'audit' reports it).",
+        ),
+    ] = False,
 ) -> None:
     """Check a folder of your own tables against the library's schemas.
 
     Every problem in every file is listed at once (file, sheet, row, column, value,
-    the rule it breaks); exit status 0 when all tables are valid, 1 otherwise.
+    the rule it breaks); exit status 0 when all tables are valid, 1 otherwise. A
+    printed total that does not equal its parts is loaded (the audit reports it),
+    unless --strict.
     """
     if notation not in ("auto", "machine", "nl"):
         raise typer.BadParameter("must be auto, machine or nl", param_hint="--notation")
     try:
-        tables = load_tables(path, notation=notation, required=require or ())  # type: ignore[arg-type]
-    except (DataValidationError, InvalidInputError) as exc:
+        tables = load_tables(
+            path,
+            notation=notation,  # type: ignore[arg-type]
+            required=require or (),
+            strict=strict,
+        )
+    except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
     rows = sum(len(df) for df in tables.values())
@@ -326,13 +397,32 @@ def metrics(fmt: FormatOption = Format.table) -> None:
 
 
 @app.command()
-def samples(fmt: FormatOption = Format.table) -> None:
-    """List the bundled sample tables with their provenance."""
+def samples(
+    fmt: FormatOption = Format.table,
+    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
+) -> None:
+    """List the tables of a bundled edition with their provenance."""
+    try:
+        listing = list_samples(edition=edition)
+    except _INPUT_ERRORS as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     _listing(
-        list_samples().reset_index(),
+        listing.reset_index(),
         fmt,
         title="Sample tables",
         columns=("name", "title_nl", "section", "corrections"),
+    )
+
+
+@app.command()
+def editions(fmt: FormatOption = Format.table) -> None:
+    """List the bundled editions of the report."""
+    _listing(
+        list_editions().reset_index(),
+        fmt,
+        title="Editions",
+        columns=("id", "title", "published", "tables", "records"),
     )
 
 

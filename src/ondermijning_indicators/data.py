@@ -1,21 +1,18 @@
-"""Bundled sample tables: loading, provenance and validation at the boundary.
+"""Validation of tables where they enter the library: strict numbers, schemas, cross-checks.
 
-The report's tables ship with the package as tidy CSV in machine notation (dot
-decimal, no thousands separator) with a provenance record each
-(``catalogue.toml``). Every table is validated against its pandera schema when it
-is loaded, and the tables are checked against each other; all problems are
-collected and raised at once as one `DataValidationError`.
+Every table, bundled or an analyst's own, is validated against its pandera schema
+when it is loaded, and the tables are checked against each other; all problems are
+collected and raised at once as one `DataValidationError`, in words (file, row,
+column, value, the rule). Numbers given as text are parsed strictly in machine
+notation, never guessed. Loading bundled editions and folders is
+`ondermijning_indicators.editions`; reading files is `ondermijning_indicators.folders`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from importlib import resources
-from importlib.resources.abc import Traversable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -29,183 +26,12 @@ from ._notation import (
     MACHINE_INT,
     dutch_to_machine,
 )
-from .errors import DataValidationError, UnknownSampleError
-from .schemas import CROSS_TABLE_CHECKS, SCHEMAS
+from .errors import DataValidationError
+from .schemas import CROSS_TABLE_CHECKS, SCHEMAS, TOTALS
 
-__all__ = [
-    "Correction",
-    "SampleMeta",
-    "TableSource",
-    "list_samples",
-    "load_sample",
-    "load_samples",
-    "sample_metadata",
-    "validate_tables",
-]
+__all__ = ["TableSource", "validate_tables"]
 
 _FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A printed misprint corrected in a sample table; the printed form is kept."""
-
-    cell: str
-    printed: str
-    corrected: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class SampleMeta:
-    """Provenance of one sample table (from ``catalogue.toml``)."""
-
-    name: str
-    title_nl: str
-    title_en: str
-    description: str
-    section: str
-    table: str
-    producer: str
-    unit: str
-    key: tuple[str, ...]
-    corrections: tuple[Correction, ...] = ()
-    printed_labels: Mapping[str, str] = field(default_factory=dict)
-    caveats: tuple[str, ...] = ()
-    total_of: Mapping[str, Any] | None = None
-    """For a table of printed totals: the table, column and keys it totals."""
-    agrees_with: Mapping[str, Any] | None = None
-    """A table that prints the same figures: the audit compares them cell by cell."""
-
-
-def _data_root() -> Traversable:
-    return resources.files("ondermijning_indicators") / "_data"
-
-
-@functools.cache
-def _catalogue() -> dict[str, Any]:
-    text = (_data_root() / "samples" / "catalogue.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def sample_metadata(name: str) -> SampleMeta:
-    """Return the provenance record of the sample table ``name``.
-
-    Examples
-    --------
-    >>> import ondermijning_indicators as oi
-    >>> meta = oi.sample_metadata("uitspraken")
-    >>> meta.corrections[0].printed, meta.corrections[0].corrected
-    ('2018', '2019')
-    """
-    tables = _catalogue()["tables"]
-    if name not in tables:
-        raise UnknownSampleError(
-            f"no sample table {name!r}; the bundled tables are: {', '.join(sorted(tables))}"
-        )
-    raw = dict(tables[name])
-    corrections = tuple(Correction(**c) for c in raw.pop("corrections", []))
-    return SampleMeta(
-        name=name,
-        key=tuple(raw.pop("key")),
-        corrections=corrections,
-        printed_labels=dict(raw.pop("printed_labels", {})),
-        caveats=tuple(raw.pop("caveats", ())),
-        **raw,
-    )
-
-
-def list_samples() -> pd.DataFrame:
-    """List the bundled sample tables with their provenance, one row per table.
-
-    Examples
-    --------
-    >>> import ondermijning_indicators as oi
-    >>> "uitspraken" in oi.list_samples().index
-    True
-    """
-    rows = []
-    for name in sorted(_catalogue()["tables"]):
-        meta = sample_metadata(name)
-        rows.append(
-            {
-                "name": name,
-                "title_nl": meta.title_nl,
-                "title_en": meta.title_en,
-                "section": meta.section,
-                "table": meta.table,
-                "producer": meta.producer,
-                "unit": meta.unit,
-                "key": ", ".join(meta.key),
-                "columns": ", ".join(SCHEMAS[name].columns),
-                "corrections": len(meta.corrections),
-                "caveats": "; ".join(meta.caveats),
-            }
-        )
-    return pd.DataFrame(rows).set_index("name")
-
-
-def _read_sample_csv(name: str) -> pd.DataFrame:
-    path = _data_root() / "samples" / f"{name}.csv"
-    with path.open("r", encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str, keep_default_na=False)
-
-
-@functools.cache
-def _validated_samples() -> dict[str, pd.DataFrame]:
-    raw = {name: _read_sample_csv(name) for name in sorted(_catalogue()["tables"])}
-    return validate_tables(raw, sources={n: f"data/samples/{n}.csv" for n in raw})
-
-
-def load_samples() -> dict[str, pd.DataFrame]:
-    """Load and validate every bundled sample table; return them by name.
-
-    Each DataFrame is a fresh copy: changing it does not change what the next
-    call returns.
-
-    Examples
-    --------
-    >>> import ondermijning_indicators as oi
-    >>> tables = oi.load_samples()
-    >>> {"uitspraken", "vrijheidsstraffen", "kerncijfers"} <= set(tables)
-    True
-    >>> int(tables["vrijheidsstraffen"].query("jaar == 2022")["aantal"].sum())
-    999
-    """
-    return {name: df.copy() for name, df in _validated_samples().items()}
-
-
-def load_sample(name: str) -> pd.DataFrame:
-    """Load one bundled sample table, validated against its schema.
-
-    Parameters
-    ----------
-    name : str
-        Table name, as listed by `list_samples` (e.g. ``"uitspraken"``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Tidy, long-format table with typed columns (see the schemas).
-
-    Raises
-    ------
-    UnknownSampleError
-        If no table has that name.
-
-    Examples
-    --------
-    >>> import ondermijning_indicators as oi
-    >>> df = oi.load_sample("uitspraken")
-    >>> df.query("jaar == 2022").set_index("uitkomst")["aantal"].to_dict()
-    {'schuldig': 1238, 'vrijspraak': 201, 'overig': 104}
-    """
-    if name not in _catalogue()["tables"]:
-        raise UnknownSampleError(
-            f"no sample table {name!r}; the bundled tables are: "
-            f"{', '.join(sorted(_catalogue()['tables']))}"
-        )
-    return _validated_samples()[name].copy()
 
 
 # --------------------------------------------------------------------------- validation
@@ -500,6 +326,7 @@ def validate_tables(
     tables: Mapping[str, pd.DataFrame],
     *,
     sources: Mapping[str, str | TableSource] | None = None,
+    strict: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Validate tables against their schemas and against each other.
 
@@ -513,6 +340,11 @@ def validate_tables(
         Where each table came from (a file path, or a `TableSource` with the sheet
         and row numbering), used in the messages; rows are then reported as lines
         of the file or rows of the sheet.
+    strict : bool, default=False
+        Also refuse a printed total that does not equal the sum of its parts (the
+        rules of `ondermijning_indicators.schemas.TOTALS`). By default such a total
+        is loaded, so that `ondermijning_indicators.audit` can report it with the
+        difference: a report's own misprint is a finding, not unreadable data.
 
     Returns
     -------
@@ -538,7 +370,7 @@ def validate_tables(
       '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543
       without separators
     """
-    return _validate_all(tables, sources=sources, reported={})
+    return _validate_all(tables, sources=sources, reported={}, strict=strict)
 
 
 def _validate_all(
@@ -546,6 +378,7 @@ def _validate_all(
     *,
     sources: Mapping[str, str | TableSource] | None,
     reported: Mapping[str, set[tuple[str, Any]]],
+    strict: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Validate tables; ``reported`` holds cells (column, row) already reported by the caller."""
     sources = dict(sources or {})
@@ -570,6 +403,8 @@ def _validate_all(
             validated[name] = result
     if not failures:
         failures += _cross_table_failures(validated)
+    if not failures and strict:
+        failures += _total_failures(validated)
     if failures:
         frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
         raise DataValidationError(_message(frame, sources), table=", ".join(tables), failures=frame)
@@ -597,13 +432,51 @@ def _cross_table_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[st
     return failures
 
 
+def _total_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    """Return the printed totals that do not add up, as failures (strict validation only)."""
+    failures: list[dict[str, Any]] = []
+    for rule in TOTALS:
+        if rule.totals not in validated or rule.parts not in validated:
+            continue
+        compared = rule.compare(validated)
+        for rec in compared[~compared["ok"]].to_dict("records"):
+            where = ", ".join(f"{k}={_fmt(rec[k])}" for k in rule.by)
+            claim = "equal" if rule.relation == "equals" else "be at least"
+            if pd.isna(rec["expected"]):
+                words = f"the printed total {_fmt(rec['printed'])} has no part in {rule.parts}"
+            else:
+                words = (
+                    f"the printed total {_fmt(rec['printed'])} must {claim} the sum of "
+                    f"{rule.parts} ({_fmt(rec['expected'])}), a difference of "
+                    f"{_fmt(rec['difference'])}"
+                )
+            failures.append(
+                _failure(
+                    rule.totals,
+                    where,
+                    rule.column,
+                    _fmt(rec["printed"]),
+                    "total",
+                    f"{words}; without strict validation it is loaded and the audit reports it",
+                )
+            )
+    return failures
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, float | np.floating) and float(v).is_integer():
         return str(int(v))
     return str(v)
 
 
-_SELF_EXPLAINED = {"number", "unknown column", "missing column", "one row per key", "unknown table"}
+_SELF_EXPLAINED = {
+    "number",
+    "unknown column",
+    "missing column",
+    "one row per key",
+    "unknown table",
+    "total",
+}
 
 
 def _message(frame: pd.DataFrame, sources: Mapping[str, str | TableSource]) -> str:

@@ -14,9 +14,13 @@ keeps working::
     │   └── MisalignedYearsError              years in one input, not the other
     ├── DataValidationError (ValueError)      a table breaks its schema
     ├── UnknownSampleError (KeyError)         no bundled table of that name
+    │   └── UnknownEditionError               no bundled edition of that name
+    ├── CatalogueError (ValueError)           a catalogue file is malformed
     ├── MetadataError (TypeError)             a metric's metadata is incomplete
     │   └── DuplicateMetricError              two metrics share an id
     ├── PhraseError (ValueError)              a Dutch quantity phrase is unreadable
+    ├── SelectionError (ValueError)           a selection of cells is malformed or
+    │                                         names a column the table lacks
     └── FigureRecordError (ValueError)        a published-figure record is malformed
 
     IndicatorWarning (UserWarning)
@@ -27,6 +31,7 @@ keeps working::
 from __future__ import annotations
 
 __all__ = [
+    "CatalogueError",
     "DataValidationError",
     "DuplicateMetricError",
     "FigureRecordError",
@@ -38,7 +43,9 @@ __all__ = [
     "NegativeCountError",
     "PartExceedsWholeError",
     "PhraseError",
+    "SelectionError",
     "UndefinedMetricWarning",
+    "UnknownEditionError",
     "UnknownSampleError",
     "ZeroDenominatorError",
 ]
@@ -92,6 +99,14 @@ class UnknownSampleError(IndicatorError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class UnknownEditionError(UnknownSampleError):
+    """No bundled edition has the requested name, and no folder has that path."""
+
+
+class CatalogueError(IndicatorError, ValueError):
+    """A catalogue file (``catalogue.toml``) is malformed; the message names file and key."""
+
+
 class MetadataError(IndicatorError, TypeError):
     """A metric was registered with incomplete or invalid metadata."""
 
@@ -102,6 +117,10 @@ class DuplicateMetricError(MetadataError):
 
 class PhraseError(IndicatorError, ValueError):
     """A printed Dutch quantity phrase could not be read."""
+
+
+class SelectionError(IndicatorError, ValueError):
+    """A selection of table cells (``table:column[key=value]``) cannot be read or applied."""
 
 
 class FigureRecordError(IndicatorError, ValueError):

@@ -1,11 +1,13 @@
-"""Tables from a folder of files: CSV (machine or Dutch notation), Excel, Parquet.
+"""Tables from files: CSV (machine or Dutch notation), Excel, Parquet.
 
-An analyst's folder holds the same tables as ``data/samples/``, one file per table
-(``uitspraken.csv``, ``vrijheidsstraffen.parquet``) or an Excel workbook with one
-sheet per table; more years are more rows. :func:`load_tables` reads every file,
-converts Dutch spreadsheet notation strictly (never guessing), validates every table
-against its schema and the tables against each other, and reports every problem of
-every file at once. :func:`write_tables` writes tables the same ways, atomically.
+An analyst's folder holds the same tables as an edition's ``tables/`` folder, one
+file per table (``uitspraken.csv``, ``vrijheidsstraffen.parquet``) or an Excel
+workbook with one sheet per table; more years are more rows. :func:`read_tables`
+reads every file, converts Dutch spreadsheet notation strictly (never guessing),
+validates every table against its schema and the tables against each other, and
+reports every problem of every file at once. :func:`write_tables` writes tables the
+same ways, atomically. `ondermijning_indicators.load_tables` reads a whole folder:
+these tables, and the catalogue and figure records beside them.
 
 Dutch notation: ``;`` between fields, a dot between thousands in groups of three and
 a comma before decimals ("1.238" is 1238, "12,5" is 12.5). With ``notation="auto"``
@@ -32,7 +34,6 @@ from ._notation import DECIMAL_COMMA, DOT_NOT_THOUSANDS, DUTCH_INT, DUTCH_NUMBER
 from .data import (
     _FAILURE_COLUMNS,
     TableSource,
-    _catalogue,
     _failure,
     _message,
     _numeric_columns,
@@ -40,9 +41,9 @@ from .data import (
 )
 from .errors import DataValidationError, InvalidInputError
 from .published import format_dutch
-from .schemas import SCHEMAS
+from .schemas import SCHEMAS, TOTALS
 
-__all__ = ["Notation", "load_tables", "write_tables"]
+__all__ = ["Notation", "read_tables", "write_tables"]
 
 Notation = Literal["auto", "machine", "nl"]
 _SUFFIXES = {".csv", ".xlsx", ".parquet"}
@@ -180,13 +181,14 @@ def _read(
     return items, failures
 
 
-def load_tables(
+def read_tables(
     path: str | os.PathLike[str],
     *,
     notation: Notation = "auto",
     required: Iterable[str] = (),
+    strict: bool = False,
 ) -> dict[str, pd.DataFrame]:
-    """Load and validate a folder of tables (CSV, Excel or Parquet).
+    """Read and validate the table files of a folder (CSV, Excel or Parquet).
 
     Parameters
     ----------
@@ -199,6 +201,9 @@ def load_tables(
     required : iterable of str, default=()
         Tables that must be present. A table of printed totals always requires the
         table it totals.
+    strict : bool, default=False
+        Also refuse a printed total that does not add up (see
+        `ondermijning_indicators.validate_tables`).
 
     Returns
     -------
@@ -222,7 +227,7 @@ def load_tables(
     >>> import pathlib
     >>> pathlib.Path(folder, "uitspraken_totaal.csv").read_text().splitlines()[-1]
     '2022;1.543'
-    >>> tables = oi.load_tables(folder)
+    >>> tables = oi.folders.read_tables(folder)
     >>> int(tables["uitspraken_totaal"].query("jaar == 2022")["aantal"].iloc[0])
     1543
     """
@@ -266,16 +271,15 @@ def load_tables(
             else:
                 raw[name], sources[name] = frame, source
     needed = dict.fromkeys(required, "asked for")
-    for name in raw:
-        total_of = _catalogue()["tables"].get(name, {}).get("total_of")
-        if total_of:
-            needed.setdefault(total_of["table"], f"its printed totals are in {name}")
+    for rule in TOTALS:
+        if rule.totals in raw and rule.relation == "equals":
+            needed.setdefault(rule.parts, f"its printed totals are in {rule.totals}")
     for name, why in sorted(needed.items()):
         if name not in raw:
             failures.append(_failure(name, "", "", None, "missing table",
                                      f"required table {name!r} is missing ({why})"))  # fmt: skip
     try:
-        validated = _validate_all(raw, sources=sources, reported=reported)
+        validated = _validate_all(raw, sources=sources, reported=reported, strict=strict)
     except DataValidationError as exc:
         if not failures:
             raise

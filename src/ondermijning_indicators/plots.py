@@ -3,7 +3,9 @@
 Every function draws one chart of the bundled sample data, or of your own table of
 the same form, and returns a `matplotlib.figure.Figure`. Labels are Dutch by
 default (``taal="nl"``) and English on request (``taal="en"``); all of them come from
-`LABELS`, the sample catalogue (titles, caveats) and the metric catalogue.
+`LABELS`, the edition's catalogue (titles, caveats) and the metric catalogue. A chart
+of your own table carries no caveat of a bundled edition; a category code without a
+label (a port or party a new edition names) is shown as its code.
 
 matplotlib is an optional dependency: install it with
 ``pip install "ondermijning-indicators[plots]"``. It is imported only when a chart is
@@ -34,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from . import metrics
-from .data import load_sample, sample_metadata, validate_tables
+from .data import validate_tables
+from .editions import load_sample, sample_metadata
 from .errors import InvalidInputError
 from .registry import get_metric
 from .schemas import DUURKLASSEN, FINANCIEEL_THEMAS, UITKOMSTEN
@@ -83,10 +86,6 @@ LABELS: Final[Mapping[str, Mapping[str, str]]] = {
         "miljoen_euro": "Miljoen euro",
         "fte": "fte",
         "titel_besteding_per_thema": "Geplande besteding per thema",
-        "beslag_smallere_basis": (
-            "2022 gerapporteerd op een smallere basis: niet te vergelijken met voorgaande "
-            "jaren en met de doelstelling voor 2022."
-        ),
     },
     "en": {
         "schuldig": "Guilty",
@@ -114,13 +113,13 @@ LABELS: Final[Mapping[str, Mapping[str, str]]] = {
         "miljoen_euro": "Million euro",
         "fte": "FTE",
         "titel_besteding_per_thema": "Planned spending by theme",
-        # "beslag_smallere_basis" in English is the sample catalogue's caveat of beslag.
     },
 }
 """Every label the charts print, by language (``"nl"``, ``"en"``) and key.
 
 Category keys are the codes of the tables (``"schuldig"``, ``"minder_dan_1_jaar"``,
-``"verstoren"``, ...); the others name an axis, a title or a note.
+``"verstoren"``, ...); the others name an axis, a title or a note. Caveats are not
+labels: they come from the catalogue of the edition drawn.
 """
 
 _INSTALL_HINT = 'pip install "ondermijning-indicators[plots]"'
@@ -149,6 +148,11 @@ def _labels(taal: str) -> Mapping[str, str]:
             f"taal must be 'nl' (Dutch labels) or 'en' (English labels), got {taal!r}"
         )
     return LABELS[taal]
+
+
+def _label(labels: Mapping[str, str], key: str) -> str:
+    """Return the label of a code, or the code itself for one the labels do not know."""
+    return labels.get(key, key)
 
 
 def _axes(ax: Axes | None) -> tuple[Figure, Axes]:
@@ -190,7 +194,9 @@ def _stacked_bars(
     bottom = np.zeros(len(wide), dtype="float64")
     for column in wide.columns:
         heights = wide[column].to_numpy(dtype="float64")
-        ax.bar(x, heights.tolist(), width=width, bottom=bottom.tolist(), label=labels[column])
+        ax.bar(
+            x, heights.tolist(), width=width, bottom=bottom.tolist(), label=_label(labels, column)
+        )
         bottom = bottom + heights
 
 
@@ -334,17 +340,19 @@ def vrijheidsstraffen_per_duur(
     )
 
 
-def _beslag_caveat(taal: Taal) -> tuple[int, str]:
-    """Return the year registered on a narrower basis, and its caveat, short."""
-    caveat = next(c for c in sample_metadata("beslag").caveats if "narrower basis" in c)
-    match = re.match(r"(\d{4})\b", caveat)
-    if match is None:  # pragma: no cover - the catalogue is validated data
-        raise AssertionError(f"the beslag caveat does not start with its year: {caveat!r}")
-    if taal == "nl":
-        text = LABELS["nl"]["beslag_smallere_basis"]
-    else:
-        text = re.sub(r"\s*\([^)]*\)", "", caveat)  # drop the parenthesis
-    return int(match.group(1)), text
+def _year_caveats(name: str, taal: Taal) -> dict[int, str]:
+    """Return the bundled edition's caveats about single years of table ``name``, short."""
+    out: dict[int, str] = {}
+    for caveat in sample_metadata(name).caveats:
+        years = dict(caveat.where).get("jaar", ())
+        if len(caveat.where) != 1 or len(years) != 1:
+            continue
+        if taal == "nl" and caveat.text_nl:
+            text = caveat.text_nl
+        else:
+            text = re.sub(r"\s*\([^)]*\)", "", caveat.text)  # drop the parenthesis
+        out[int(years[0])] = text
+    return out
 
 
 def beslag_tegen_doelstelling(
@@ -357,20 +365,20 @@ def beslag_tegen_doelstelling(
     """Criminal assets seized per year against the targets, in million euro.
 
     The seizures are bars (the digital part drawn inside the total); the overall
-    target of a year is a marker; the police trajectory of the Veiligheidsagenda is a
-    line from its first to its last printed year, linear in between
-    (`ondermijning_indicators.metrics.traject`), with the printed points
-    marked. The year registered on a narrower basis (2022) carries that caveat.
+    target of a year is a marker; the target of each party (the police trajectory of
+    the Veiligheidsagenda) is a line through its supplied years, linear in between
+    (`ondermijning_indicators.metrics.aangevuld_traject`), with the supplied points
+    marked. For the bundled tables, a year the edition's catalogue has a caveat about
+    (the year registered on a narrower basis) carries that caveat.
 
     Parameters
     ----------
     beslag : DataFrame, default=None
-        Table ``beslag`` (columns ``jaar``, ``soort`` in {totaal, digitaal},
-        ``bedrag_eur``); validated against its schema. None draws the bundled sample.
+        Table ``beslag`` (columns ``jaar``, ``soort``, ``bedrag_eur``); validated against
+        its schema. None draws the bundled edition's, with its caveats.
     doelstellingen : DataFrame, default=None
-        Table ``beslag_doelstellingen`` (columns ``jaar``, ``partij`` in {totaal,
-        politie}, ``bedrag_eur``); validated against its schema. None draws the bundled
-        sample.
+        Table ``beslag_doelstellingen`` (columns ``jaar``, ``partij``, ``bedrag_eur``);
+        validated against its schema. None draws the bundled edition's.
     taal : {"nl", "en"}, default="nl"
         Language of the labels.
     ax : matplotlib Axes, default=None
@@ -392,10 +400,9 @@ def beslag_tegen_doelstelling(
 
     Notes
     -----
-    The report prints only the end points of the police trajectory (190 miljoen euro
-    in 2023, 220 miljoen euro in 2026); the straight line between them is an
-    assumption (see the caveats of ``traject``). Amounts exclude the lag effect
-    (na-ijleffect).
+    Between supplied targets the line is an assumption (see the caveats of
+    ``aangevuld_traject``); a supplied target is drawn as given. Amounts exclude the
+    lag effect (na-ijleffect).
 
     References
     ----------
@@ -427,7 +434,7 @@ def beslag_tegen_doelstelling(
     totaal = per_year(seized, "soort", "totaal")
     digitaal = per_year(seized, "soort", "digitaal")
     doel = per_year(targets, "partij", "totaal")
-    politie = per_year(targets, "partij", "politie")
+    parties = sorted(set(targets["partij"]) - {"totaal"})
 
     width = 0.6
     ax.bar(totaal.index.to_numpy(), totaal.tolist(), width=width, label=labels["beslag_totaal"])
@@ -445,36 +452,27 @@ def beslag_tegen_doelstelling(
         color="black",
         label=labels["doelstelling_totaal"],
     )
-    if len(politie):
-        first, last = int(politie.index[0]), int(politie.index[-1])
-        if last > first:
-            years = np.arange(first, last + 1)
-            path = metrics.traject(
-                years,
-                begin_jaar=first,
-                begin=float(politie.iloc[0]),
-                eind_jaar=last,
-                eind=float(politie.iloc[-1]),
-            )
-            (line,) = ax.plot(years, path, label=labels["doelstelling_politie"])
-            color = line.get_color()
-        else:
-            color = "C2"
+    drawn = [totaal, digitaal, doel]
+    for partij in parties:
+        supplied = per_year(targets, "partij", partij)
+        label = _label(labels, f"doelstelling_{partij}")
+        path = metrics.aangevuld_traject(supplied)
+        (line,) = ax.plot(path.index.to_numpy(), path.to_numpy(), label=label)
         ax.plot(
-            politie.index.to_numpy(),
-            politie.to_numpy(),
+            supplied.index.to_numpy(),
+            supplied.to_numpy(),
             linestyle="none",
             marker="o",
-            color=color,
-            label=None if len(politie) > 1 else labels["doelstelling_politie"],
+            color=line.get_color(),
         )
+        drawn.append(path)
 
-    caveat_year, caveat = _beslag_caveat(taal)
-    annotated = caveat_year in totaal.index
-    if annotated:
+    caveats = _year_caveats("beslag", taal) if beslag is None else {}
+    annotated = [y for y in caveats if y in totaal.index]
+    for year in annotated:
         ax.annotate(
-            textwrap.fill(caveat, 38),
-            xy=(caveat_year, float(totaal[caveat_year])),
+            textwrap.fill(caveats[year], 38),
+            xy=(year, float(totaal[year])),
             xytext=(0.5, 0.97),
             textcoords="axes fraction",
             ha="center",
@@ -483,12 +481,10 @@ def beslag_tegen_doelstelling(
             arrowprops={"arrowstyle": "->", "color": "0.3"},
         )
 
-    plotted = {*totaal.index, *digitaal.index, *doel.index, *politie.index}
+    plotted = {int(y) for series in drawn for y in series.index}
     if plotted:
         _year_axis(ax, np.arange(min(plotted), max(plotted) + 1), labels)
-    top = max(
-        [0.0, *totaal.to_numpy(), *doel.to_numpy(), *politie.to_numpy(), *digitaal.to_numpy()]
-    )
+    top = max([0.0, *(float(v) for series in drawn for v in series.to_numpy())])
     headroom = 1.6 if annotated else 1.15  # room for the caveat above the bars
     ax.set_ylim(0, top * headroom if top > 0 else 1.0)
     ax.set_ylabel(labels["miljoen_euro"])
@@ -500,24 +496,21 @@ def beslag_tegen_doelstelling(
 
 def fte_groei_traject(
     *,
-    begin: float = 22,
-    eind: float = 130,
-    begin_jaar: int = 2023,
-    eind_jaar: int = 2027,
+    waarden: pd.Series | None = None,
     taal: Taal = "nl",
     ax: Axes | None = None,
 ) -> Figure:
-    """Capacity ramp in fte: the linear and the geometric path between two years.
+    """Capacity ramp in fte: the linear and the geometric path through the supplied years.
 
-    The defaults are the extra capacity for tackling criminal power structures
-    (Aanpak Criminele Machtsstructuren): 22 fte in 2023 rising to 130 fte in 2027.
+    By default the series is the extra capacity for tackling criminal power structures
+    (Aanpak Criminele Machtsstructuren, indicator ``acm_fte_extra`` of the bundled
+    edition's ``kerncijfers``).
 
     Parameters
     ----------
-    begin, eind : float, default=22, 130
-        Capacity in fte in ``begin_jaar`` and in ``eind_jaar`` (``begin`` > 0).
-    begin_jaar, eind_jaar : int, default=2023, 2027
-        The first and the last year; ``eind_jaar`` must be later.
+    waarden : Series, default=None
+        Capacity in fte by year (at least two years; values > 0 for the geometric
+        path). None draws the bundled edition's ``acm_fte_extra`` series.
     taal : {"nl", "en"}, default="nl"
         Language of the labels.
     ax : matplotlib Axes, default=None
@@ -527,19 +520,19 @@ def fte_groei_traject(
     -------
     matplotlib.figure.Figure
         Two lines, one value a year (linear, then geometric, from
-        `ondermijning_indicators.metrics.traject`), and the two printed end
+        `ondermijning_indicators.metrics.aangevuld_traject`), and the supplied
         points marked and labelled.
 
     Raises
     ------
     InvalidInputError
-        If ``taal`` is not "nl" or "en", or the trajectory is undefined (see
-        `ondermijning_indicators.metrics.traject`).
+        If ``taal`` is not "nl" or "en", the series has fewer than two years, or a
+        path is undefined (see `ondermijning_indicators.metrics.aangevuld_traject`).
 
     Notes
     -----
-    The report prints only the end points; how the growth is spread over the years
-    in between is not said. The two paths bracket the usual assumptions: equal steps
+    Only the supplied years are given; how the growth is spread over the years in
+    between is not said. The two paths bracket the usual assumptions: equal steps
     (linear) and an equal growth rate (geometric).
 
     References
@@ -558,23 +551,23 @@ def fte_groei_traject(
     53.5
     """
     labels = _labels(taal)
-    years = np.arange(int(begin_jaar), int(eind_jaar) + 1)
-    paths = {
-        pad: metrics.traject(
-            years,
-            begin_jaar=begin_jaar,
-            begin=float(begin),
-            eind_jaar=eind_jaar,
-            eind=float(eind),
-            pad=pad,
+    if waarden is None:
+        kern = load_sample("kerncijfers")
+        waarden = kern[kern["indicator"] == "acm_fte_extra"].set_index("jaar")["waarde"]
+    if not isinstance(waarden, pd.Series) or waarden.dropna().size < 2:
+        raise InvalidInputError(
+            "fte_groei_traject: waarden must be a Series of fte by year with at least two "
+            f"years, got {waarden!r}"
         )
-        for pad in ("lineair", "geometrisch")
+    supplied = waarden.dropna().sort_index()
+    paths = {
+        pad: metrics.aangevuld_traject(supplied, pad=pad) for pad in ("lineair", "geometrisch")
     }
     fig, ax = _axes(ax)
     for pad, values in paths.items():
-        ax.plot(years, values, marker=".", label=labels[pad])
-    ends_x = [int(begin_jaar), int(eind_jaar)]
-    ends_y = [float(begin), float(eind)]
+        ax.plot(values.index.to_numpy(), values.to_numpy(), marker=".", label=labels[pad])
+    ends_x = [int(y) for y in supplied.index]
+    ends_y = [float(v) for v in supplied.to_numpy()]
     ax.plot(ends_x, ends_y, linestyle="none", marker="o", markersize=8, color="black")
     for x, y in zip(ends_x, ends_y, strict=True):
         ax.annotate(
@@ -584,6 +577,7 @@ def fte_groei_traject(
             textcoords="offset points",
             ha="center",
         )
+    years = paths["lineair"].index.to_numpy()
     _year_axis(ax, years, labels)
     ax.set_ylim(0, max(ends_y) * 1.15)
     ax.set_ylabel(labels["fte"])
@@ -655,6 +649,7 @@ def besteding_per_thema(
     sums = df.groupby(["periode", "thema"])["bedrag_k_eur"].sum()
     wide = sums.unstack("thema")
     themes = [t for t in FINANCIEEL_THEMAS if t in wide.columns]
+    themes += sorted(t for t in wide.columns if t not in FINANCIEEL_THEMAS)
     periods = sorted(p for p in wide.index if p != "structureel")
     periods += [p for p in wide.index if p == "structureel"]
     k_eur = wide.reindex(index=periods, columns=themes).fillna(0)

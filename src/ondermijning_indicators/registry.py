@@ -2,7 +2,13 @@
 
 Every indicator of the report is a function in `ondermijning_indicators.metrics`
 registered with `register`. The metadata given there is the single source the
-CLI lists, the docs render and the published-figure records refer to.
+CLI lists, the docs render and the published-figure records refer to, and that
+includes the metric's table inputs (`Inputs`): which cells of which tables feed
+which argument, in the selection grammar of the published-figure records
+(``table:column[key=value,key=*]``). `ondermijning_indicators.compute` applies
+every metric to the tables through that declaration alone, a record may name a
+metric and the year it is about instead of its inputs, and the documentation
+lists the declaration; a new metric is one function and its registration.
 
 The catalogue is filled once, when the metrics are imported, and only read
 afterwards. Registration checks the metadata: an empty label, a missing unit or a
@@ -12,15 +18,20 @@ second metric under the same id fails at import, not as a blank documentation pa
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+import inspect
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import pandas as pd
 
-from .errors import DuplicateMetricError, MetadataError
+from ._selection import Selection
+from .errors import DuplicateMetricError, MetadataError, SelectionError
 
 __all__ = [
+    "Application",
+    "Inputs",
     "MetricMeta",
     "Source",
     "Theme",
@@ -81,6 +92,136 @@ class Source:
         return f"{self.section} — {self.table}"
 
 
+class Application(enum.StrEnum):
+    """How `ondermijning_indicators.compute` applies a metric to its declared inputs.
+
+    ``per_period``
+        Each data argument is a selection; the metric is called on one value per period
+        (and per category, for ``key=*``) of every argument at once. Periods that one
+        argument lacks are reported, not computed.
+    ``consecutive``
+        The metric takes ``(previous, current)``; each declared series gives every pair
+        of consecutive years.
+    ``span``
+        The metric takes ``(begin, end)``: the first and the last period of each declared
+        series. Keyword arguments named ``begin_jaar``/``eind_jaar`` get the two years,
+        ``jaren`` the years between them.
+    ``series``
+        The metric takes the whole series of each declared selection over its years, as
+        a DataFrame with one row per category and one column per year (missing cells
+        empty), and returns one value per row or a frame of the same form.
+    """
+
+    PER_PERIOD = "per_period"
+    CONSECUTIVE = "consecutive"
+    SPAN = "span"
+    SERIES = "series"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A metric's table inputs, declared once at its registration.
+
+    Attributes
+    ----------
+    application : Application
+        How compute applies the metric (see `Application`).
+    arguments : mapping of str to Selection
+        For ``per_period``: each data argument and the cells that feed it.
+    series : tuple of Selection
+        For the other applications: the series the metric is applied to.
+    fixed : mapping of str to float
+        Arguments compute passes as they are (e.g. ``jaren_na=10`` for a projection
+        fully grown).
+    """
+
+    application: Application
+    arguments: Mapping[str, Selection] = field(default_factory=dict)
+    series: tuple[Selection, ...] = ()
+    fixed: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def selections(self) -> tuple[Selection, ...]:
+        """Every declared selection, arguments first."""
+        return (*self.arguments.values(), *self.series)
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The tables the metric reads, in the order declared, each once."""
+        return tuple(dict.fromkeys(s.table for s in self.selections))
+
+    def describe(self) -> str:
+        """Return the declaration in words, e.g. for the documentation.
+
+        Examples
+        --------
+        >>> import ondermijning_indicators as oi
+        >>> print(oi.get_metric("aandeel_meer_dan_5_jaar").inputs.describe())
+        per period: meer_dan_5_jaar = vrijheidsstraffen:aantal[duurklasse=meer_dan_5_jaar];
+        vrijheidsstraffen = vrijheidsstraffen:aantal
+        """
+        if self.application is Application.PER_PERIOD:
+            parts = [f"{k} = {v}" for k, v in self.arguments.items()]
+        else:
+            parts = [str(s) for s in self.series]
+        parts += [f"{k} = {v:g}" for k, v in self.fixed.items()]
+        return f"{self.application.value.replace('_', ' ')}: " + "; ".join(parts)
+
+
+def _inputs(
+    metric_id: str,
+    func: Callable[..., Any],
+    inputs: Mapping[str, str] | Sequence[str] | None,
+    application: Application,
+    fixed: Mapping[str, float] | None,
+    not_from_tables: str | None,
+) -> Inputs | None:
+    """Check and build a metric's input declaration; None for a metric not from tables."""
+    if (inputs is None) == (not_from_tables is None):
+        raise MetadataError(
+            f"metric {metric_id!r}: give exactly one of inputs (the table cells it is "
+            "computed from) and not_from_tables (why no table feeds it)"
+        )
+    if inputs is None:
+        if not str(not_from_tables).strip():
+            raise MetadataError(f"metric {metric_id!r}: not_from_tables is empty")
+        return None
+    fixed = dict(fixed or {})
+    params = inspect.signature(func).parameters
+    unknown = set(fixed) - set(params)
+    if unknown:
+        raise MetadataError(
+            f"metric {metric_id!r}: fixed names {sorted(unknown)}, which are not arguments"
+        )
+    try:
+        if application is Application.PER_PERIOD:
+            if not isinstance(inputs, Mapping) or not inputs:
+                raise MetadataError(
+                    f"metric {metric_id!r}: per-period inputs are a mapping of argument to "
+                    'selection, e.g. {"schuldig": "uitspraken:aantal[uitkomst=schuldig]"}'
+                )
+            arguments = {str(k): Selection.parse(v) for k, v in inputs.items()}
+            data = [
+                n
+                for n, p in params.items()
+                if p.kind is not inspect.Parameter.KEYWORD_ONLY and n not in fixed
+            ]
+            if sorted(arguments) != sorted(data):
+                raise MetadataError(
+                    f"metric {metric_id!r}: inputs give {sorted(arguments)}, but its data "
+                    f"arguments are {sorted(data)}"
+                )
+            return Inputs(application, arguments=MappingProxyType(arguments), fixed=fixed)
+        if isinstance(inputs, Mapping | str) or not inputs:
+            raise MetadataError(
+                f"metric {metric_id!r}: {application.value} inputs are a list of selections"
+            )
+        series = tuple(Selection.parse(t) for t in inputs)
+    except SelectionError as exc:
+        raise MetadataError(f"metric {metric_id!r}: {exc}") from None
+    return Inputs(application, series=series, fixed=fixed)
+
+
 @dataclass(frozen=True, slots=True)
 class MetricMeta:
     """Metadata of one registered metric.
@@ -101,6 +242,10 @@ class MetricMeta:
     caveats: tuple[str, ...]
     precision: int
     func: Callable[..., Any]
+    inputs: Inputs | None = None
+    """The table inputs; None for a metric that no table feeds (see ``not_from_tables``)."""
+    not_from_tables: str | None = None
+    """Why no table feeds the metric, for a metric without inputs."""
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -124,6 +269,8 @@ class MetricMeta:
             elif f.name == "func":
                 if not callable(value):
                     problems.append("func must be callable")
+            elif f.name in {"inputs", "not_from_tables"}:
+                continue
             elif not isinstance(value, str) or not value.strip():
                 problems.append(f"{f.name} is empty")
         if problems:
@@ -147,16 +294,29 @@ def register(
     source: Source,
     caveats: tuple[str, ...] = (),
     precision: int = 3,
+    inputs: Mapping[str, str] | Sequence[str] | None = None,
+    application: Application = Application.PER_PERIOD,
+    fixed: Mapping[str, float] | None = None,
+    not_from_tables: str | None = None,
 ) -> Callable[[F], F]:
     """Register a metric function with its metadata; return the function unchanged.
 
     The metric's id is the function's name, so the name a user imports and the id
     a record or the catalogue shows are the same.
 
+    ``inputs`` declares the table cells the metric is computed from, in the selection
+    grammar of the published-figure records: for ``application=per_period`` a mapping
+    of each data argument to a selection (``"uitspraken:aantal[uitkomst=schuldig]"``,
+    with ``key=*`` for one result per category), for the other applications a list of
+    series. A metric that no table feeds gives ``not_from_tables`` (why) instead.
+    Caveats are the metric's own, true of every value it gives; a caveat about one
+    edition's data belongs in that edition's catalogue, scoped to its cells.
+
     Raises
     ------
     MetadataError
-        If a field is empty or of the wrong type, or the function has no docstring.
+        If a field is empty or of the wrong type, the function has no docstring, or the
+        inputs do not match its arguments.
     DuplicateMetricError
         If a metric with the same id is already registered.
 
@@ -175,6 +335,7 @@ def register(
     ...     unit=Unit.SHARE,
     ...     theme=Theme.BESTRAFFEN,
     ...     source=Source("Bestraffen", "Tabel"),
+    ...     not_from_tables="an example",
     ... )
     ... def aandeel(a: float, b: float) -> float:
     ...     "Share of a in b."
@@ -195,6 +356,7 @@ def register(
             )
         if not (func.__doc__ or "").strip():
             raise MetadataError(f"metric {metric_id!r} has no docstring")
+        declared = _inputs(metric_id, func, inputs, application, fixed, not_from_tables)
         _CATALOGUE[metric_id] = MetricMeta(
             id=metric_id,
             label_nl=label_nl,
@@ -208,6 +370,8 @@ def register(
             caveats=caveats,
             precision=precision,
             func=func,
+            inputs=declared,
+            not_from_tables=not_from_tables,
         )
         return func
 
@@ -269,6 +433,7 @@ def list_metrics() -> pd.DataFrame:
             "source": str(m.source),
             "definition_nl": m.definition_nl,
             "definition_en": m.definition_en,
+            "inputs": m.inputs.describe() if m.inputs else f"not from tables: {m.not_from_tables}",
             "caveats": "; ".join(m.caveats),
         }
         for m in iter_metrics()

@@ -1,440 +1,606 @@
-"""Every indicator for every year the tables support, as one tidy table.
+"""Every indicator for every period the tables support, as one tidy, described table.
 
-:func:`compute` derives the inputs of each registered metric from validated tables
-(the bundled samples, or an analyst's own folder with more years) and calls the
-metric on Series indexed by year, so a new year is new rows and never new code. A
-metric whose tables are absent, or that no table can feed, is listed as skipped
-with the reason. :func:`write_results` writes the result as CSV, Parquet, JSON or
-Excel with a frictionless ``datapackage.json`` beside it, atomically.
+:func:`compute` applies each registered metric to the tables through the inputs the
+metric declares at its registration (`ondermijning_indicators.registry.Inputs`);
+there is no wiring per metric here, so a new metric is computed as soon as it is
+registered, and a new year is new rows. A metric whose tables are absent, or that no
+table feeds, is listed as skipped with the reason; so is a period one of its tables
+lacks, and a value that is undefined (a zero denominator).
+
+The result has one row per metric, period and category, in explicit columns
+(`result_schema`, a pandera schema from which the column list, the written
+``datapackage.json`` and the documentation are generated). A year a trajectory fills
+in between supplied values is marked ``filled_in``; a supplied value is never
+replaced. Each row names the cells it was computed from (``inputs``, in the
+selection grammar of the published-figure records) and carries the metric's caveats
+and the catalogue's caveats about exactly those cells.
 """
 
 from __future__ import annotations
 
-import contextvars
+import functools
+import inspect
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 
-from . import metrics as m
-from .data import sample_metadata
-from .errors import InvalidInputError, UnknownSampleError
-from .registry import get_metric, iter_metrics
-from .schemas import DUURKLASSEN, UITKOMSTEN
+from ._selection import Selection, evaluate
+from .editions import Catalogue, Tables, load_edition
+from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
+from .registry import Application, MetricMeta, iter_metrics
+from .schemas import time_column
 
-__all__ = ["ComputeResult", "compute", "write_results"]
+__all__ = ["ComputeResult", "compute", "result_schema", "write_results"]
 
-RESULT_COLUMNS = [
-    "metric",
-    "label_nl",
-    "label_en",
-    "jaar",
-    "periode",
-    "dimensie",
-    "waarde",
-    "unit",
-    "caveats",
-]
-
-Frame = Mapping[str, pd.DataFrame]
-Rows = list[tuple[str, str, float]]  # (periode, dimensie, waarde)
+SKIPPED_COLUMNS = ["metric", "reason"]
 
 
 @dataclass(frozen=True)
 class ComputeResult:
-    """The indicators computed from a set of tables, and the metrics skipped."""
+    """The indicators computed from a set of tables, and what could not be computed."""
 
     values: pd.DataFrame
     skipped: pd.DataFrame
 
 
-def _by_year(df: pd.DataFrame, column: str, **where: str) -> pd.Series:
-    for key, value in where.items():
-        df = df[df[key] == value]
-    return df.groupby("jaar")[column].sum().astype("float64")
-
-
-_DROPPED: contextvars.ContextVar[list[str]] = contextvars.ContextVar("dropped")
-
-
-def _common(*series: pd.Series) -> list[pd.Series]:
-    """Keep the years all inputs have; report, never drop silently, the others."""
-    years = sorted(set.intersection(*(set(s.index) for s in series)))
-    every = sorted(set.union(*(set(s.index) for s in series)))
-    missing = [y for y in every if y not in years]
-    if missing:
-        _DROPPED.get().append(
-            "jaar "
-            + ", ".join(str(y) for y in missing)
-            + " not computed: not every table it needs has the year"
-        )
-    return [s.loc[years] for s in series]
-
-
-def _rows(result: pd.Series, dimensie: str = "") -> Rows:
-    return [(str(y), dimensie, float(v)) for y, v in result.items()]
-
-
-def _consecutive(series: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Pairs of consecutive years (previous, current), indexed by the current year."""
-    s = series.sort_index()
-    prev = s.copy()
-    prev.index = prev.index + 1
-    both = s.index.intersection(prev.index)
-    return prev.loc[both], s.loc[both]
-
-
-def _court_share(part_where: dict[str, str], whole: str, metric: Callable[..., Any]) -> Any:
-    def derive(t: Frame) -> Rows:
-        table = t["uitspraken"] if whole == "uitspraken" else t["vrijheidsstraffen"]
-        part, total = _common(_by_year(table, "aantal", **part_where), _by_year(table, "aantal"))
-        return _rows(metric(part, total))
-
-    return derive
-
-
-def _aandeel_vrijheidsstraffen(t: Frame) -> Rows:
-    vs, sch = _common(
-        _by_year(t["vrijheidsstraffen"], "aantal"),
-        _by_year(t["uitspraken"], "aantal", uitkomst="schuldig"),
-    )
-    return _rows(m.aandeel_vrijheidsstraffen(vs, sch))
-
-
-def _aandeel_duurklasse(t: Frame) -> Rows:
-    v = t["vrijheidsstraffen"]
-    rows: Rows = []
-    for klasse in DUURKLASSEN:
-        part, whole = _common(_by_year(v, "aantal", duurklasse=klasse), _by_year(v, "aantal"))
-        rows += _rows(m.aandeel_duurklasse(part, whole), f"duurklasse={klasse}")
-    return rows
-
-
-def _aandeel_met_taakstraf(t: Frame) -> Rows:
-    part, whole = _common(
-        _by_year(t["vrijheidsstraffen_kenmerken"], "aantal", kenmerk="met_taakstraf"),
-        _by_year(t["vrijheidsstraffen"], "aantal"),
-    )
-    return _rows(m.aandeel_met_taakstraf(part, whole))
-
-
-def _year_on_year(metric: Callable[..., Any]) -> Callable[[Frame], Rows]:
-    def derive(t: Frame) -> Rows:
-        rows: Rows = []
-        if "uitspraken" in t:
-            for uitkomst in UITKOMSTEN:
-                prev, cur = _consecutive(_by_year(t["uitspraken"], "aantal", uitkomst=uitkomst))
-                rows += _rows(metric(prev, cur), f"uitspraken, uitkomst={uitkomst}")
-        if "vrijheidsstraffen" in t:
-            prev, cur = _consecutive(_by_year(t["vrijheidsstraffen"], "aantal"))
-            rows += _rows(metric(prev, cur), "vrijheidsstraffen")
-        if "beslag" in t:
-            prev, cur = _consecutive(_by_year(t["beslag"], "bedrag_eur", soort="totaal"))
-            rows += _rows(metric(prev, cur), "beslag, soort=totaal")
-        return rows
-
-    return derive
-
-
-def _beslag(metric: Callable[..., Any]) -> Callable[[Frame], Rows]:
-    def derive(t: Frame) -> Rows:
-        beslag, doel = _common(
-            _by_year(t["beslag"], "bedrag_eur", soort="totaal"),
-            _by_year(t["beslag_doelstellingen"], "bedrag_eur", partij="totaal"),
-        )
-        return _rows(metric(beslag, doel))
-
-    return derive
-
-
-def _na_ijl(t: Frame) -> Rows:
-    beslag = _by_year(t["beslag"], "bedrag_eur", soort="totaal")
-    return _rows(m.na_ijl_projectie(beslag, 10.0), "jaren_na=10 (volgroeid)")
-
-
-def _traject(t: Frame) -> Rows:
-    police = _by_year(t["beslag_doelstellingen"], "bedrag_eur", partij="politie")
-    if len(police) < 2:
-        return []
-    years = np.arange(int(police.index.min()), int(police.index.max()) + 1)
-    values = m.traject(
-        years,
-        begin_jaar=int(police.index.min()),
-        begin=float(police.iloc[0]),
-        eind_jaar=int(police.index.max()),
-        eind=float(police.iloc[-1]),
-    )
-    dim = "beslag_doelstellingen, partij=politie, lineair"
-    return [(str(y), dim, float(v)) for y, v in zip(years, values, strict=True)]
-
-
-def _drugs(t: Frame) -> Rows:
-    d = t["drugsvangsten"]
-    rows: Rows = []
-    for haven in sorted(d["haven"].unique()):
-        part, whole = _common(_by_year(d, "kg", haven=haven), _by_year(d, "kg"))
-        rows += _rows(m.aandeel_drugsvangst(part, whole), f"haven={haven}")
-    return rows
-
-
-def _kern(t: Frame, key: str) -> tuple[float, int]:
-    """Return a single figure and the year it refers to."""
-    rows = t["kerncijfers"][t["kerncijfers"]["id"] == key]
-    if rows.empty:
-        raise KeyError(key)
-    return float(rows["waarde"].iloc[0]), int(rows["jaar"].iloc[0])
-
-
-def _street_value(t: Frame) -> Rows:
-    value, year = _kern(t, "verstoren_straatwaarde_cocaine_2022")
-    d = t["drugsvangsten"][t["drugsvangsten"]["jaar"] == year]
-    if d.empty:
-        return []
-    readings = {
-        "rotterdam": ["rotterdam"],
-        "rotterdam+vlissingen": ["rotterdam", "vlissingen"],
-        "alle havens": sorted(d["haven"].unique()),
+def category_columns() -> tuple[str, ...]:
+    """Return the category columns of the result: every ``key=*`` of every declared input."""
+    found = {
+        key
+        for meta in iter_metrics()
+        if meta.inputs is not None
+        for sel in meta.inputs.selections
+        for key in sel.categories
     }
-    rows: Rows = []
-    for name, ports in readings.items():
-        kg = float(d[d["haven"].isin(ports)]["kg"].sum())
-        rows.append((str(year), f"lezing={name}", float(m.waarde_per_kilo(value, kg))))
-    return rows
+    return tuple(sorted(found))
 
 
-def _acm(metric: str) -> Callable[[Frame], Rows]:
-    def derive(t: Frame) -> Rows:
-        (begin, j0), (eind, j1) = _kern(t, "acm_fte_2023"), _kern(t, "acm_fte_2027_structureel")
-        dim, periode = f"acm, {j0}-{j1}", str(j1)
-        if metric == "groeifactor":
-            return [(periode, dim, float(m.groeifactor(begin, eind)))]
-        if metric == "jaarlijkse_groei":
-            return [(periode, dim, float(m.jaarlijkse_groei(begin, eind, jaren=j1 - j0)))]
-        groei = m.fte_groei(begin, eind, begin_jaar=j0, eind_jaar=j1)
-        parts = ("absoluut", "factor", "jaarlijks")
-        return [(periode, f"{dim}, {part}", float(getattr(groei, part))) for part in parts]
-
-    return derive
+def _text(title: str, description: str, *, nullable: bool = False) -> pa.Column:
+    return pa.Column(str, nullable=nullable, title=title, description=description)
 
 
-def _themes(t: Frame) -> pd.DataFrame:
-    b = t["financieel_besteding_thema"]
-    return b.groupby(["periode", "thema"])["bedrag_k_eur"].sum().unstack("thema").astype(float)
+@functools.cache
+def result_schema() -> pa.DataFrameSchema:
+    """Return the schema of `compute`'s ``values``: its columns, their types and meaning.
 
+    The category columns are those the metrics' declared inputs give one value per
+    (``key=*``): a column named after the table column, empty where a metric has no
+    such category.
 
-def _aandeel_besteding(t: Frame) -> Rows:
-    wide = _themes(t)
-    total = wide.sum(axis=1)
-    rows: Rows = []
-    for thema in wide.columns:
-        shares = m.aandeel_besteding(wide[thema], total)
-        rows += [(str(p), f"thema={thema}", float(v)) for p, v in shares.items()]
-    return rows
-
-
-def _structureel_van_piek(t: Frame) -> Rows:
-    wide = _themes(t)
-    years = wide.drop(index="structureel", errors="ignore")
-    if "structureel" not in wide.index or years.empty:
-        return []
-    structureel = cast(pd.Series, wide.loc["structureel"])
-    piek = years.max()
-    shares = m.aandeel_structureel_van_piek(structureel, piek)
-    return [("structureel", f"thema={thema}", float(v)) for thema, v in shares.items()]
-
-
-def _incidenteel_structureel(t: Frame) -> Rows:
-    totals = t["financieel_herkomst"].groupby("periode")["bedrag_k_eur"].sum().astype(float)
-    if not {"incidenteel", "structureel"} <= set(totals.index) or totals["structureel"] == 0:
-        return []
-    ratio = m.verhouding_incidenteel_structureel(totals["incidenteel"], totals["structureel"])
-    return [("incidenteel", "financieel_herkomst, alle regels", float(ratio))]
-
-
-def _totaal_over_periode(t: Frame) -> Rows:
-    wide = _themes(t).drop(index="structureel", errors="ignore")
-    wide.index = wide.index.astype(int)
-    first, last = int(wide.index.min()), int(wide.index.max())
-    totals = m.totaal_over_periode(wide.T, van=first, tot_en_met=last)  # a row per thema
-    return [(f"{first}-{last}", f"thema={k}", float(v)) for k, v in totals.items()]
-
-
-@dataclass(frozen=True)
-class _Derivation:
-    needs: tuple[str, ...]
-    derive: Callable[[Frame], Rows]
-
-
-DERIVATIONS: dict[str, _Derivation] = {
-    "aandeel_vrijheidsstraffen": _Derivation(
-        ("vrijheidsstraffen", "uitspraken"), _aandeel_vrijheidsstraffen
-    ),
-    "aandeel_duurklasse": _Derivation(("vrijheidsstraffen",), _aandeel_duurklasse),
-    "aandeel_meer_dan_5_jaar": _Derivation(
-        ("vrijheidsstraffen",),
-        _court_share(
-            {"duurklasse": "meer_dan_5_jaar"}, "vrijheidsstraffen", m.aandeel_meer_dan_5_jaar
+    Examples
+    --------
+    >>> from ondermijning_indicators.results import result_schema
+    >>> list(result_schema().columns)[:6]
+    ['metric', 'label_nl', 'label_en', 'period', 'year', 'series']
+    """
+    categories = {
+        name: _text(
+            name,
+            f"Category: the value is for {name} = this code (a column of the table the "
+            "metric reads); empty where the metric is not per this category.",
+            nullable=True,
+        )
+        for name in category_columns()
+    }
+    columns: dict[str, pa.Column] = {
+        "metric": _text("Metric", "Id of the registered metric."),
+        "label_nl": _text("Label (nl)", "Dutch label of the metric."),
+        "label_en": _text("Label (en)", "English label of the metric."),
+        "period": _text(
+            "Period",
+            "The period the value is for: a year ('2022'), a span of years ('2023-2027'), "
+            "or a period word of the table ('structureel'); bound periods of different "
+            "inputs are joined by '/'.",
         ),
-    ),
-    "aandeel_schuldig": _Derivation(
-        ("uitspraken",), _court_share({"uitkomst": "schuldig"}, "uitspraken", m.aandeel_schuldig)
-    ),
-    "aandeel_vrijspraak": _Derivation(
-        ("uitspraken",),
-        _court_share({"uitkomst": "vrijspraak"}, "uitspraken", m.aandeel_vrijspraak),
-    ),
-    "aandeel_met_taakstraf": _Derivation(
-        ("vrijheidsstraffen_kenmerken", "vrijheidsstraffen"), _aandeel_met_taakstraf
-    ),
-    "verandering": _Derivation((), _year_on_year(m.verandering)),
-    "relatieve_verandering": _Derivation((), _year_on_year(m.relatieve_verandering)),
-    "beslag_realisatie": _Derivation(
-        ("beslag", "beslag_doelstellingen"), _beslag(m.beslag_realisatie)
-    ),
-    "beslag_tekort": _Derivation(("beslag", "beslag_doelstellingen"), _beslag(m.beslag_tekort)),
-    "na_ijl_projectie": _Derivation(("beslag",), _na_ijl),
-    "traject": _Derivation(("beslag_doelstellingen",), _traject),
-    "aandeel_drugsvangst": _Derivation(("drugsvangsten",), _drugs),
-    "waarde_per_kilo": _Derivation(("kerncijfers", "drugsvangsten"), _street_value),
-    "groeifactor": _Derivation(("kerncijfers",), _acm("groeifactor")),
-    "jaarlijkse_groei": _Derivation(("kerncijfers",), _acm("jaarlijkse_groei")),
-    "fte_groei": _Derivation(("kerncijfers",), _acm("fte_groei")),
-    "aandeel_besteding": _Derivation(("financieel_besteding_thema",), _aandeel_besteding),
-    "aandeel_structureel_van_piek": _Derivation(
-        ("financieel_besteding_thema",), _structureel_van_piek
-    ),
-    "verhouding_incidenteel_structureel": _Derivation(
-        ("financieel_herkomst",), _incidenteel_structureel
-    ),
-    "totaal_over_periode": _Derivation(("financieel_besteding_thema",), _totaal_over_periode),
-}
+        "year": pa.Column(
+            "Int64",
+            nullable=True,
+            title="Year",
+            description="The period as an integer, where the period is one year.",
+        ),
+        "series": _text(
+            "Series",
+            "For a metric applied to series (a change from year to year, a growth over a "
+            "span, a trajectory): the declared selection the value is of; empty otherwise.",
+            nullable=True,
+        ),
+        **categories,
+        "component": _text(
+            "Component",
+            "For a metric that gives several numbers at once (fte_groei: absoluut, factor, "
+            "jaarlijks): which one; empty otherwise.",
+            nullable=True,
+        ),
+        "value": pa.Column(float, title="Value", description="The value, in the metric's unit."),
+        "unit": _text("Unit", "Unit of the value, with its scale."),
+        "filled_in": pa.Column(
+            bool,
+            title="Filled in",
+            description=(
+                "True for a year a trajectory fills in between supplied values; False for a "
+                "value computed from (or equal to) supplied values."
+            ),
+        ),
+        "inputs": _text(
+            "Inputs",
+            "The cells the value was computed from, per argument, in the selection grammar "
+            "of the published-figure records (table:column[key=value,...]).",
+        ),
+        "caveats": _text(
+            "Caveats",
+            "The metric's caveats, and the catalogue's caveats about exactly the cells it "
+            "read, separated by ' | '.",
+        ),
+    }
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        name="indicatoren",
+        description=(
+            "Every indicator for every period and category the tables support, one row "
+            "each, computed by ondermijning_indicators.compute."
+        ),
+    )
 
-NOT_FROM_TABLES: dict[str, str] = {
-    "zonder_uitschieter": (
-        "no table gives a year's total together with the exceptional case it holds (the report "
-        "prints neither the 2020 nor the 2021 digital seizures)"
-    ),
-    "bedrag_in_euro": "a unit conversion, not an indicator: apply it to any amount in 1.000 euro",
-}
+
+# --------------------------------------------------------------------------- evaluation
 
 
-def _caveats(metric_id: str, needs: tuple[str, ...]) -> str:
-    notes = list(get_metric(metric_id).caveats)
-    for table in needs:
-        try:
-            notes += list(sample_metadata(table).caveats)
-        except UnknownSampleError:
+@dataclass
+class _Row:
+    period: str
+    categories: dict[str, Any]
+    value: float
+    selections: list[tuple[str, Selection]]
+    series: str | None = None
+    component: str | None = None
+    filled_in: bool = False
+
+
+def _time(sel: Selection) -> str | None:
+    return time_column(sel.table)
+
+
+def _as_frame(values: Any, sel: Selection, name: str) -> pd.DataFrame:
+    """Return a selection's values as a frame: key columns, and the value in column ``name``."""
+    if not isinstance(values, pd.Series):
+        return pd.DataFrame({name: [values]})
+    return values.rename(name).reset_index()
+
+
+def _is_year(value: Any) -> bool:
+    return isinstance(value, int | np.integer) or (
+        isinstance(value, str) and len(value) == 4 and value.isdigit()
+    )
+
+
+def _period_text(value: Any) -> str:
+    return str(int(value)) if isinstance(value, int | np.integer | float) else str(value)
+
+
+def _call(meta: MetricMeta, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
+    """Call a metric; where it supports it, a zero denominator gives NaN and a reason."""
+    params = inspect.signature(meta.func).parameters
+    if "zero_division" in params:
+        kwargs.setdefault("zero_division", np.nan)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UndefinedMetricWarning)
+        result = meta.func(*args, **kwargs)
+    reasons = [str(w.message) for w in caught if issubclass(w.category, UndefinedMetricWarning)]
+    return result, reasons
+
+
+def _per_period(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+    assert meta.inputs is not None
+    arguments = meta.inputs.arguments
+    frames: dict[str, pd.DataFrame] = {}
+    times: set[str] = set()
+    bound: list[str] = []
+    for arg, sel in arguments.items():
+        time = _time(sel)
+        values = evaluate(sel, tables[sel.table], time=time)
+        frames[arg] = _as_frame(values, sel, arg)
+        if time and time in frames[arg].columns:
+            times.add(time)
+        elif time and sel.filtered(time):
+            bound += [v for k, vs in sel.filters if k == time for v in vs]
+    if len(times) > 1:
+        raise InvalidInputError(
+            f"{meta.id}: its inputs have different period columns ({', '.join(sorted(times))})"
+        )
+    time = next(iter(times), None)
+    joined: pd.DataFrame | None = None
+    for frame in frames.values():
+        if joined is None:
+            joined = frame
             continue
+        on = [c for c in frame.columns if c in joined.columns and c not in arguments]
+        joined = joined.merge(frame, on=on, how="inner") if on else joined.merge(frame, how="cross")
+    assert joined is not None
+    if time is not None:
+        every = set().union(*(set(f[time]) for f in frames.values() if time in f.columns))
+        missing = sorted(every - set(joined[time]), key=str)
+        if missing:
+            yield (
+                f"{time} {', '.join(_period_text(m) for m in missing)} not computed: not "
+                "every table it needs has the year"
+            )
+    if joined.empty:
+        return
+    keys = [c for c in joined.columns if c not in arguments]
+    index = _index(joined[keys])
+    args = {arg: pd.Series(joined[arg].to_numpy(dtype="float64"), index=index) for arg in arguments}
+    result, reasons = _call(meta, **args, **meta.inputs.fixed)
+    yield from reasons
+    values = np.asarray(result, dtype="float64").reshape(-1)
+    period_default = "/".join(dict.fromkeys(bound))
+    records = cast(list[dict[str, Any]], joined[keys].to_dict("records"))
+    for rec, value in zip(records, values, strict=True):
+        if np.isnan(value):
+            continue
+        period = _period_text(rec[time]) if time else period_default
+        cats = {k: v for k, v in rec.items() if k != time}
+        sels = [
+            (arg, sel.bind({k: v for k, v in rec.items() if k in _free(sel)}, first=_time(sel)))
+            for arg, sel in arguments.items()
+        ]
+        yield _Row(period, cats, float(value), sels)
+
+
+def _index(keys: pd.DataFrame) -> pd.Index:
+    """Return the rows' keys as an index whose labels name them (``jaar 2022`` in messages)."""
+    if keys.shape[1] == 0:
+        return pd.RangeIndex(len(keys))
+    if keys.shape[1] == 1:
+        single: pd.Index = pd.Index(keys.iloc[:, 0], name=str(keys.columns[0]))
+        return single
+    return pd.MultiIndex.from_frame(keys)
+
+
+def _free(sel: Selection) -> set[str]:
+    """Return the keys a selection leaves free: its categories, and its period unless bound."""
+    time = _time(sel)
+    free = set(sel.categories)
+    if time and not sel.filtered(time) and not sel.reduce:
+        free.add(time)
+    return free
+
+
+def _year_series(sel: Selection, tables: Mapping[str, pd.DataFrame]) -> pd.Series:
+    """Return a declared series, indexed by (year, categories...), years only, as integers."""
+    time = _time(sel)
+    values = evaluate(sel, tables[sel.table], time=time)
+    if not isinstance(values, pd.Series) or time is None or time not in values.index.names:
+        raise InvalidInputError(f"{sel}: a series needs a free period column")
+    frame = values.rename("value").reset_index()
+    frame = frame[frame[time].map(_is_year)]
+    frame[time] = frame[time].astype(int)
+    return frame.set_index([time, *sel.categories])["value"].astype("float64").sort_index()
+
+
+def _consecutive(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+    assert meta.inputs is not None
+    for sel in meta.inputs.series:
+        if sel.table not in tables:
+            continue
+        time = _time(sel)
+        assert time is not None
+        current = _year_series(sel, tables)
+        if current.empty:
+            continue
+        previous = current.rename("vorig").reset_index()
+        previous[time] = previous[time] + 1
+        pairs = (
+            current.rename("huidig")
+            .reset_index()
+            .merge(previous, on=[time, *sel.categories], how="inner")
+        )
+        if pairs.empty:
+            continue
+        keys = [time, *sel.categories]
+        index = _index(pairs[keys])
+        result, reasons = _call(
+            meta,
+            pd.Series(pairs["vorig"].to_numpy(), index=index),
+            pd.Series(pairs["huidig"].to_numpy(), index=index),
+        )
+        yield from reasons
+        for rec, value in zip(
+            pairs[keys].to_dict("records"), np.asarray(result).reshape(-1), strict=True
+        ):
+            if np.isnan(value):
+                continue
+            cats = {k: rec[k] for k in sel.categories}
+            year = int(rec[time])
+            yield _Row(
+                str(year),
+                cats,
+                float(value),
+                [
+                    ("vorig", sel.bind({time: year - 1, **cats}, first=time)),
+                    ("huidig", sel.bind({time: year, **cats}, first=time)),
+                ],
+                series=str(sel),
+            )
+
+
+def _groups(
+    series: pd.Series, categories: Sequence[str]
+) -> Iterator[tuple[dict[str, Any], pd.Series]]:
+    """Return the series per category (one group when it has none), indexed by year."""
+    if not categories:
+        yield (
+            {},
+            series.droplevel(list(range(1, series.index.nlevels)))
+            if series.index.nlevels > 1
+            else series,
+        )
+        return
+    for key, group in series.groupby(level=list(categories), sort=True):
+        key_t = key if isinstance(key, tuple) else (key,)
+        yield dict(zip(categories, key_t, strict=True)), group.droplevel(list(categories))
+
+
+def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+    assert meta.inputs is not None
+    params = inspect.signature(meta.func).parameters
+    for sel in meta.inputs.series:
+        if sel.table not in tables:
+            continue
+        time = _time(sel)
+        assert time is not None
+        for cats, group in _groups(_year_series(sel, tables), sel.categories):
+            if len(group) < 2:
+                continue
+            first, last = int(group.index.min()), int(group.index.max())
+            kwargs: dict[str, Any] = {}
+            if "begin_jaar" in params:
+                kwargs.update(begin_jaar=first, eind_jaar=last)
+            if "jaren" in params:
+                kwargs["jaren"] = last - first
+            result, reasons = _call(meta, float(group[first]), float(group[last]), **kwargs)
+            yield from reasons
+            parts = result._asdict() if hasattr(result, "_asdict") else {None: result}
+            sels = [
+                ("begin", sel.bind({time: first, **cats}, first=time)),
+                ("eind", sel.bind({time: last, **cats}, first=time)),
+            ]
+            for component, value in parts.items():
+                if np.isnan(float(value)):
+                    continue
+                yield _Row(
+                    f"{first}-{last}", cats, float(value), sels, series=str(sel),
+                    component=component,
+                )  # fmt: skip
+
+
+def _series(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+    assert meta.inputs is not None
+    for sel in meta.inputs.series:
+        if sel.table not in tables:
+            continue
+        time = _time(sel)
+        assert time is not None
+        series = _year_series(sel, tables)
+        if series.empty:
+            continue
+        cats = list(sel.categories)
+        if cats:
+            wide = series.unstack(time)
+        else:
+            wide = series.to_frame().T
+            wide.index = pd.RangeIndex(1)
+        wide = wide.reindex(columns=sorted(wide.columns))
+        result, reasons = _call(meta, wide, **meta.inputs.fixed)
+        yield from reasons
+        rows = (
+            cast(list[dict[str, Any]], wide.index.to_frame(index=False).to_dict("records"))
+            if cats
+            else [{}]
+        )
+        if isinstance(result, pd.DataFrame):
+            yield from _filled_rows(sel, time, wide, result, rows)
+            continue
+        values = np.asarray(result, dtype="float64").reshape(-1)
+        for (i, cat), value in zip(enumerate(rows), values, strict=True):
+            given = wide.iloc[i].dropna()
+            if np.isnan(value) or given.empty:
+                continue
+            first, last = int(given.index.min()), int(given.index.max())
+            years = [int(y) for y in given.index]
+            yield _Row(
+                f"{first}-{last}", cat, float(value),
+                [("waarden", sel.bind({time: years, **cat}, first=time))], series=str(sel),
+            )  # fmt: skip
+
+
+def _filled_rows(
+    sel: Selection,
+    time: str,
+    wide: pd.DataFrame,
+    result: pd.DataFrame,
+    rows: list[dict[str, Any]],
+) -> Iterator[_Row]:
+    """Rows of a metric that fills in years: supplied years kept, filled ones marked."""
+    given = wide.reindex(index=result.index, columns=result.columns)
+    supplied = given.notna().to_numpy()
+    years = np.asarray(result.columns, dtype=np.int64)
+    positions = np.where(supplied, np.arange(len(years)), -1)
+    before = np.maximum.accumulate(positions, axis=1)
+    after_pos = np.where(supplied, np.arange(len(years)), len(years))
+    after = np.minimum.accumulate(after_pos[:, ::-1], axis=1)[:, ::-1]
+    values = result.to_numpy(dtype="float64")
+    for i, cat in enumerate(rows):
+        for j, year in enumerate(years):
+            value = values[i, j]
+            if np.isnan(value):
+                continue
+            if supplied[i, j]:
+                read: int | list[int] = int(year)
+            else:
+                read = [int(years[before[i, j]]), int(years[after[i, j]])]
+            yield _Row(
+                str(int(year)), cat, float(value),
+                [("waarden", sel.bind({time: read, **cat}, first=time))],
+                series=str(sel), filled_in=not supplied[i, j],
+            )  # fmt: skip
+
+
+_APPLY: dict[
+    Application,
+    Callable[[MetricMeta, Mapping[str, pd.DataFrame]], Iterator[_Row | str]],
+] = {
+    Application.PER_PERIOD: _per_period,
+    Application.CONSECUTIVE: _consecutive,
+    Application.SPAN: _span,
+    Application.SERIES: _series,
+}
+
+
+def _caveats(meta: MetricMeta, row: _Row, catalogue: Catalogue) -> str:
+    notes = list(meta.caveats)
+    notes += catalogue.caveats_for(sel for _, sel in row.selections)
     return " | ".join(dict.fromkeys(notes))
 
 
-def compute(tables: Mapping[str, pd.DataFrame] | None = None) -> ComputeResult:
-    """Compute every registered metric for every year (and category) the tables support.
+def compute(
+    tables: Mapping[str, pd.DataFrame] | None = None, *, edition: str | None = None
+) -> ComputeResult:
+    """Compute every registered metric for every period (and category) the tables support.
 
     Parameters
     ----------
     tables : mapping of str to DataFrame, optional
-        Validated tables (from :func:`ondermijning_indicators.load_tables`); default
-        the bundled samples.
+        Validated tables (from `ondermijning_indicators.load_tables`); default the
+        tables of ``edition``. Tables loaded with a catalogue bring its caveats; a plain
+        mapping brings none.
+    edition : str, optional
+        A bundled edition; default the latest.
 
     Returns
     -------
     ComputeResult
-        ``values``: one row per metric, period and dimension (columns ``metric``,
-        ``label_nl``, ``label_en``, ``jaar``, ``periode``, ``dimensie``, ``waarde``,
-        ``unit``, ``caveats``); ``skipped``: one row per metric not computed, and
-        per year a metric could not be computed for (a year one of its tables
-        lacks), with the reason.
+        ``values``: one row per metric, period and category, with the columns of
+        `result_schema` (validated against it); ``skipped``: one row per metric not
+        computed, and per period or value a metric could not be computed for, with the
+        reason (``metric``, ``reason``).
 
     Examples
     --------
     >>> import ondermijning_indicators as oi
     >>> result = oi.compute()
-    >>> v = result.values.set_index(["metric", "jaar", "dimensie"])["waarde"]
-    >>> round(float(v[("aandeel_vrijheidsstraffen", 2022, "")]), 4)
+    >>> v = result.values.set_index(["metric", "period"])
+    >>> round(float(v.loc[("aandeel_vrijheidsstraffen", "2022"), "value"]), 4)
     0.8069
+    >>> trajectory = result.values.query("metric == 'aangevuld_traject' and partij == 'politie'")
+    >>> trajectory[["year", "value", "filled_in"]].to_numpy().tolist()
+    [[2023, 190000000.0, False], [2024, 200000000.0, True], [2025, 210000000.0, True],
+     [2026, 220000000.0, False]]
     >>> sorted(set(result.skipped["metric"]) - set(result.values["metric"]))
-    ['bedrag_in_euro', 'zonder_uitschieter']
+    ['bedrag_in_euro', 'traject', 'zonder_uitschieter']
     """
     if tables is None:
-        from .data import load_samples
-
-        tables = load_samples()
+        tables = load_edition(edition).tables()
+    catalogue = tables.catalogue if isinstance(tables, Tables) else Catalogue()
+    categories = category_columns()
     rows: list[dict[str, Any]] = []
     skipped: list[dict[str, str]] = []
     for meta in iter_metrics():
-        if meta.id in NOT_FROM_TABLES:
-            skipped.append({"metric": meta.id, "reason": NOT_FROM_TABLES[meta.id]})
+        if meta.inputs is None:
+            skipped.append(
+                {"metric": meta.id, "reason": f"not from tables: {meta.not_from_tables}"}
+            )
             continue
-        derivation = DERIVATIONS.get(meta.id)
-        if derivation is None:
-            skipped.append({"metric": meta.id, "reason": "no derivation from tables is defined"})
-            continue
-        missing = [n for n in derivation.needs if n not in tables]
+        needed = meta.inputs.tables
+        present = [t for t in needed if t in tables]
+        if meta.inputs.application is Application.PER_PERIOD:
+            missing = [t for t in needed if t not in tables]
+        else:  # a metric of series runs on the series whose table is present
+            missing = [] if present else list(needed)
         if missing:
             skipped.append(
                 {"metric": meta.id, "reason": f"needs the table(s) {', '.join(missing)}"}
             )
             continue
-        dropped: list[str] = []
-        token = _DROPPED.set(dropped)
+        produced: list[_Row] = []
         try:
-            derived = derivation.derive(tables)
-        except KeyError as exc:
-            skipped.append({"metric": meta.id, "reason": f"needs the kerncijfer {exc.args[0]}"})
+            for item in _APPLY[meta.inputs.application](meta, tables):
+                if isinstance(item, str):
+                    skipped.append({"metric": meta.id, "reason": item})
+                else:
+                    produced.append(item)
+        except IndicatorError as exc:
+            skipped.append({"metric": meta.id, "reason": f"cannot be computed: {exc}"})
             continue
-        finally:
-            _DROPPED.reset(token)
-        skipped += [{"metric": meta.id, "reason": reason} for reason in dropped]
-        if not derived:
-            skipped.append({"metric": meta.id, "reason": "the tables give no year it applies to"})
+        if not produced:
+            skipped.append({"metric": meta.id, "reason": "the tables give no period it applies to"})
             continue
-        caveats = _caveats(meta.id, derivation.needs)
-        for periode, dimensie, waarde in derived:
+        for row in produced:
             rows.append(
                 {
                     "metric": meta.id,
                     "label_nl": meta.label_nl,
                     "label_en": meta.label_en,
-                    "jaar": int(periode) if periode.isdigit() else None,
-                    "periode": periode,
-                    "dimensie": dimensie,
-                    "waarde": waarde,
+                    "period": row.period,
+                    "year": int(row.period) if _is_year(row.period) else None,
+                    "series": row.series,
+                    **dict.fromkeys(categories),
+                    **{k: str(v) for k, v in row.categories.items()},
+                    "component": row.component,
+                    "value": row.value,
                     "unit": str(meta.unit),
-                    "caveats": caveats,
+                    "filled_in": row.filled_in,
+                    "inputs": "; ".join(f"{arg}={sel}" for arg, sel in row.selections),
+                    "caveats": _caveats(meta, row, catalogue),
                 }
             )
-    values = pd.DataFrame(rows, columns=RESULT_COLUMNS).astype({"jaar": "Int64"})
-    return ComputeResult(values=values, skipped=pd.DataFrame(skipped, columns=["metric", "reason"]))
+    schema = result_schema()
+    values = pd.DataFrame(rows, columns=list(schema.columns)).astype({"year": "Int64"})
+    for column in ("series", "component", *categories):
+        values[column] = values[column].astype(object).where(values[column].notna(), None)
+    values = schema.validate(values)
+    return ComputeResult(values=values, skipped=pd.DataFrame(skipped, columns=SKIPPED_COLUMNS))
 
 
-_FIELD_DOCS = {
-    "metric": ("string", "Id of the registered metric."),
-    "label_nl": ("string", "Dutch label of the metric."),
-    "label_en": ("string", "English label of the metric."),
-    "jaar": ("integer", "Year, where the period is a year."),
-    "periode": ("string", "Period: a year, 'structureel', 'incidenteel' or a span of years."),
-    "dimensie": ("string", "Category the value is for (e.g. duurklasse=meer_dan_5_jaar); empty "
-                           "for the whole."),
-    "waarde": ("number", "The value, in the metric's unit."),
-    "unit": ("string", "Unit of the value, with its scale."),
-    "caveats": ("string", "Caveats of the metric and of the tables it reads, separated by |."),
-}  # fmt: skip
+# --------------------------------------------------------------------------- writing
+
+_FRICTIONLESS_TYPES = {"Int64": "integer", "float64": "number", "bool": "boolean"}
+
+
+def datapackage_fields() -> list[dict[str, str]]:
+    """Return the fields of the written result, for ``datapackage.json``, from `result_schema`."""
+    fields = []
+    for name, column in result_schema().columns.items():
+        fields.append(
+            {
+                "name": name,
+                "type": _FRICTIONLESS_TYPES.get(str(column.dtype), "string"),
+                "title": column.title or name,
+                "description": column.description or "",
+            }
+        )
+    return fields
 
 
 def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[Path]:
     """Write computed indicators, with ``datapackage.json`` beside them, atomically.
 
     The format follows the file's suffix: ``.csv``, ``.parquet``, ``.json`` or
-    ``.xlsx``. Text cells a spreadsheet would run as a formula are neutralised in
-    CSV and Excel output. On any error no file is left behind.
+    ``.xlsx``. The ``datapackage.json`` (a frictionless data package) describes every
+    column, from `result_schema`, and lists the skipped metrics. Text cells a
+    spreadsheet would run as a formula are neutralised in CSV and Excel output. On any
+    error no file is left behind.
 
     Examples
     --------
@@ -469,25 +635,22 @@ def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[P
             values.to_parquet(data, index=False)
         else:
             data.write_text(values.to_json(orient="records", force_ascii=False, indent=1), "utf-8")
+        resource: dict[str, Any] = {
+            "name": "indicatoren",
+            "path": target.name,
+            "format": suffix.lstrip("."),
+            "description": result_schema().description,
+            "schema": {"fields": datapackage_fields()},
+        }
+        if suffix == ".csv":
+            resource["mediatype"] = "text/csv"
+            resource["encoding"] = "utf-8"
         package = {
             "name": "ondermijning-indicatoren",
             "title": (
                 "Indicators of the Voortgangsrapportage georganiseerde, ondermijnende criminaliteit"
             ),
-            "resources": [
-                {
-                    "name": "indicatoren",
-                    "path": target.name,
-                    "format": suffix.lstrip("."),
-                    "schema": {
-                        "fields": [
-                            {"name": n, "type": t, "description": d}
-                            for n, (t, d) in _FIELD_DOCS.items()
-                        ],
-                        "primaryKey": ["metric", "periode", "dimensie"],
-                    },
-                }
-            ],
+            "resources": [resource],
             "skipped": result.skipped.to_dict("records"),
         }
         meta = staging / "datapackage.json"

@@ -23,7 +23,14 @@ from ._financieel import (
     totaal_over_periode,
     verhouding_incidenteel_structureel,
 )
-from ._groei import FteGroei, fte_groei, groeifactor, jaarlijkse_groei, traject
+from ._groei import (
+    FteGroei,
+    aangevuld_traject,
+    fte_groei,
+    groeifactor,
+    jaarlijkse_groei,
+    traject,
+)
 from ._verstoren import (
     aandeel_drugsvangst,
     beslag_realisatie,
@@ -44,6 +51,7 @@ __all__ = [
     "aandeel_structureel_van_piek",
     "aandeel_vrijheidsstraffen",
     "aandeel_vrijspraak",
+    "aangevuld_traject",
     "bedrag_in_euro",
     "beslag_realisatie",
     "beslag_tekort",

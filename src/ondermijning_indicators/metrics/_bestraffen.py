@@ -17,8 +17,10 @@ _VERDICTS = Source(_SECTION, "Aantal uitspraken rechter in ondermijningszaken")
 _SENTENCES = Source(_SECTION, "Aantal veroordelingen tot een vrijheidsstraf in ondermijningszaken")
 _CUSTODIAL_TOTAL_CAVEAT = (
     "The report prints no total of custodial sentences per year; the total is the sum "
-    "of the four duration classes (999 in 2022, which the text confirms)."
+    "of the four duration classes."
 )
+_ALL_CUSTODIAL = "vrijheidsstraffen:aantal"
+_ALL_VERDICTS = "uitspraken:aantal"
 
 
 @register(
@@ -37,6 +39,10 @@ _CUSTODIAL_TOTAL_CAVEAT = (
     theme=Theme.BESTRAFFEN,
     source=_SENTENCES,
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
+    inputs={
+        "vrijheidsstraffen": _ALL_CUSTODIAL,
+        "schuldig": "uitspraken:aantal[uitkomst=schuldig]",
+    },
 )
 def aandeel_vrijheidsstraffen(
     vrijheidsstraffen: M,
@@ -125,6 +131,10 @@ def aandeel_vrijheidsstraffen(
         _CUSTODIAL_TOTAL_CAVEAT,
         "The report does not say in which class a sentence of exactly 1, 2 or 5 years falls.",
     ),
+    inputs={
+        "in_klasse": "vrijheidsstraffen:aantal[duurklasse=*]",
+        "vrijheidsstraffen": _ALL_CUSTODIAL,
+    },
 )
 def aandeel_duurklasse(
     in_klasse: M,
@@ -196,6 +206,10 @@ def aandeel_duurklasse(
     theme=Theme.BESTRAFFEN,
     source=_SENTENCES,
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
+    inputs={
+        "meer_dan_5_jaar": "vrijheidsstraffen:aantal[duurklasse=meer_dan_5_jaar]",
+        "vrijheidsstraffen": _ALL_CUSTODIAL,
+    },
 )
 def aandeel_meer_dan_5_jaar(
     meer_dan_5_jaar: M,
@@ -266,6 +280,7 @@ def aandeel_meer_dan_5_jaar(
         "The denominator includes 'overig' (other outcomes, e.g. a case declared "
         "inadmissible); a rate over guilty plus acquitted only would be higher.",
     ),
+    inputs={"schuldig": "uitspraken:aantal[uitkomst=schuldig]", "uitspraken": _ALL_VERDICTS},
 )
 def aandeel_schuldig(
     schuldig: M,
@@ -328,6 +343,7 @@ def aandeel_schuldig(
     theme=Theme.BESTRAFFEN,
     source=_VERDICTS,
     caveats=("The denominator includes 'overig' (other outcomes).",),
+    inputs={"vrijspraak": "uitspraken:aantal[uitkomst=vrijspraak]", "uitspraken": _ALL_VERDICTS},
 )
 def aandeel_vrijspraak(
     vrijspraak: M,
@@ -391,10 +407,11 @@ def aandeel_vrijspraak(
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
     source=Source(_SECTION, "Aantal veroordelingen tot een vrijheidsstraf (tekst)"),
-    caveats=(
-        "The report gives the number combined with a taakstraf (161) for 2022 only.",
-        _CUSTODIAL_TOTAL_CAVEAT,
-    ),
+    caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
+    inputs={
+        "met_taakstraf": "vrijheidsstraffen_kenmerken:aantal[kenmerk=met_taakstraf]",
+        "vrijheidsstraffen": _ALL_CUSTODIAL,
+    },
 )
 def aandeel_met_taakstraf(
     met_taakstraf: M,

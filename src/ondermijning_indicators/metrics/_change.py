@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import cast
 
-from ..registry import Source, Theme, Unit, register
+from ..registry import Application, Source, Theme, Unit, register
 from ._inputs import M, ZeroDivision, align, check_non_negative, divide
+
+_SERIES = (
+    "uitspraken:aantal[uitkomst=*]",
+    "vrijheidsstraffen:aantal",
+    "beslag:bedrag_eur[soort=*]",
+    "drugsvangsten:kg[haven=*,drug=*]",
+)
+"""The series whose change from year to year compute reports."""
 
 _SOURCE = Source(
     "Bestraffen > Ontwikkelingen opsporing en vervolging",
@@ -26,6 +34,8 @@ _SOURCE = Source(
     caveats=(
         "The change of a share is in shares (0.07 is 7 percentage points), not a relative change.",
     ),
+    inputs=_SERIES,
+    application=Application.CONSECUTIVE,
 )
 def verandering(vorig: M, huidig: M | float) -> M:
     r"""Absolute change from an earlier value to a later one.
@@ -78,6 +88,8 @@ def verandering(vorig: M, huidig: M | float) -> M:
         "Undefined when the earlier value is 0; only for non-negative quantities "
         "(counts, amounts, shares).",
     ),
+    inputs=_SERIES,
+    application=Application.CONSECUTIVE,
 )
 def relatieve_verandering(
     vorig: M,

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..errors import InvalidInputError, MisalignedYearsError
-from ..registry import Source, Theme, Unit, register
+from ..registry import Application, Source, Theme, Unit, register
 from ._inputs import (
     FloatArray,
     M,
@@ -28,6 +28,8 @@ from ._inputs import (
     align,
     check_non_negative,
     divide,
+    frame_values,
+    year_labels,
 )
 from ._shares import share_of_counts
 
@@ -40,10 +42,7 @@ _BY_ORIGIN = Source(
     f"{_SECTION} > Overzicht van de herkomst van de middelen ondermijning",
     "Middelen Ondermijning: Incidenteel, 2018-2027, structureel (in 1.000 euro)",
 )
-_NO_INDEXATION = (
-    "The tables leave out the granted wage and price adjustments (loon- en "
-    "prijsbijstellingen): amounts are not in prices of one year."
-)
+_SPENDING = "financieel_besteding_thema:bedrag_k_eur"
 
 
 @register(
@@ -62,10 +61,10 @@ _NO_INDEXATION = (
     theme=Theme.FINANCIEEL_OVERZICHT,
     source=_BY_THEME,
     caveats=(
-        "Take the total from the same table as the part: the 2022 grand totals of the "
-        "spending per theme (549.195) and per origin (549.209) differ by 14.",
-        _NO_INDEXATION,
+        "Take the total from the same table as the part: two tables of the same money may "
+        "print grand totals that differ (the audit compares them).",
     ),
+    inputs={"bedrag": f"{_SPENDING}[thema=*]", "totaal": _SPENDING},
 )
 def aandeel_besteding(
     bedrag: M,
@@ -159,9 +158,12 @@ def aandeel_besteding(
     caveats=(
         "The peak is the highest of the amounts shown, the structural amount included; "
         "1 means the money stays at its peak, lower values that it is partly temporary.",
-        "A peak inside the table's years only: money of years before 2022 is not shown.",
-        _NO_INDEXATION,
+        "A peak inside the table's years only: money of years before its first year is not shown.",
     ),
+    inputs={
+        "structureel": f"{_SPENDING}[thema=*,periode=structureel]",
+        "piek": f"max({_SPENDING}[thema=*])",
+    },
 )
 def aandeel_structureel_van_piek(
     structureel: M,
@@ -252,8 +254,11 @@ def aandeel_structureel_van_piek(
     caveats=(
         "Incidental money is printed as one amount, without the years it is spent in; "
         "the ratio compares a stock with a yearly flow.",
-        _NO_INDEXATION,
     ),
+    inputs={
+        "incidenteel": "financieel_herkomst:bedrag_k_eur[periode=incidenteel]",
+        "structureel": "financieel_herkomst:bedrag_k_eur[periode=structureel]",
+    },
 )
 def verhouding_incidenteel_structureel(
     incidenteel: M,
@@ -336,10 +341,9 @@ def totaal_over_periode(
         f"{_SECTION} > Overzicht van de geplande besteding, naar herkomst van de middelen",
         "Middelen Ondermijning: 2022-2027, structureel (in 1.000 euro)",
     ),
-    caveats=(
-        "Only years add up: a structural or incidental amount is not a year and is refused.",
-        _NO_INDEXATION,
-    ),
+    caveats=("Only years add up: a structural or incidental amount is not a year and is refused.",),
+    inputs=(f"{_SPENDING}[thema=*]",),
+    application=Application.SERIES,
 )
 def totaal_over_periode(
     bedragen: pd.DataFrame | pd.Series[Any] | npt.NDArray[Any] | float,
@@ -404,14 +408,14 @@ def totaal_over_periode(
     """
     metric = "totaal_over_periode"
     if isinstance(bedragen, pd.DataFrame):
-        years = _years(metric, bedragen.columns, what="column")
+        years = year_labels(metric, "bedragen", bedragen.columns, what="column")
         keep = _period(metric, years, van, tot_en_met)
-        values = _amounts(metric, _as_float(metric, bedragen)[:, keep])
+        values = _amounts(metric, frame_values(metric, "bedragen", bedragen)[:, keep])
         return pd.Series(values.sum(axis=-1), index=bedragen.index, name=metric, dtype="float64")
     if isinstance(bedragen, pd.Series):
-        years = _years(metric, bedragen.index, what="index label")
+        years = year_labels(metric, "bedragen", bedragen.index, what="index label")
         keep = _period(metric, years, van, tot_en_met)
-        values = _amounts(metric, _as_float(metric, bedragen)[keep])
+        values = _amounts(metric, frame_values(metric, "bedragen", bedragen)[keep])
         return float(values.sum())
     if van is not None or tot_en_met is not None:
         raise InvalidInputError(
@@ -434,40 +438,10 @@ def totaal_over_periode(
     return np.asarray(values.sum(axis=-1), dtype="float64")
 
 
-def _as_float(metric: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
-    try:
-        return np.asarray(data.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
-    except (TypeError, ValueError):
-        raise InvalidInputError(
-            f"{metric}: `bedragen` must hold numbers; convert text to numbers first"
-        ) from None
-
-
 def _amounts(metric: str, values: FloatArray) -> FloatArray:
     if np.isinf(values).any():
         raise InvalidInputError(f"{metric}: `bedragen` holds an infinite amount")
     return values
-
-
-def _years(metric: str, labels: pd.Index, *, what: str) -> npt.NDArray[np.int64]:
-    """Read index labels as years; refuse any label that is not one."""
-    text = pd.Index(labels).astype(str).str.strip()
-    ok = text.str.fullmatch(r"\d{4}")
-    if not ok.all():
-        bad = list(dict.fromkeys(str(x) for x in text[~ok]))[:6]
-        raise InvalidInputError(
-            f"{metric}: `bedragen` has the {what} {', '.join(map(repr, bad))}, which is not a "
-            "year; a total over a period adds up years only: select the years first "
-            "(e.g. drop 'structureel' and 'incidenteel')"
-        )
-    years: npt.NDArray[np.int64] = np.asarray(text.astype(int), dtype=np.int64)
-    if len(set(years.tolist())) != len(years):
-        dup = sorted({int(y) for y in years if (years == y).sum() > 1})
-        raise InvalidInputError(
-            f"{metric}: `bedragen` has more than one amount for the year "
-            f"{', '.join(map(str, dup))}; give one amount per year"
-        )
-    return years
 
 
 def _period(
@@ -522,6 +496,7 @@ def _period(
         "the tables' unit 'in 1.000 euro' against the text's 'miljoen euro'",
     ),
     caveats=("A conversion of scale only; the amount keeps its precision in 1.000 euro.",),
+    not_from_tables="a unit conversion, not an indicator: apply it to any amount in 1.000 euro",
 )
 def bedrag_in_euro(bedrag_k_eur: M) -> M:
     r"""Convert an amount in thousands of euro to euro.

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Generic, Literal, NamedTuple, cast
+from typing import Any, Generic, Literal, NamedTuple, cast, overload
 
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
 from ..errors import InvalidInputError
-from ..registry import Source, Theme, Unit, register
-from ._inputs import M, ZeroDivision, align, check_non_negative, divide
+from ..registry import Application, Source, Theme, Unit, register
+from ._inputs import (
+    FloatArray,
+    M,
+    ZeroDivision,
+    align,
+    check_non_negative,
+    divide,
+    frame_values,
+    year_labels,
+)
 
 _ACM = Source(
     "Bestraffen > Strafrechtelijke aanpak > Aanpak Criminele Machtsstructuren",
     "oplopend van 22 fte in 2023 tot structureel 130 fte in 2027 (tekst)",
 )
+_ACM_SERIES = ("kerncijfers:waarde[indicator=acm_fte_extra]",)
+"""The capacity series whose growth compute reports: first to last year given."""
 _VEILIGHEIDSAGENDA = Source(
     "Verstoren > Aanpak criminele geldstromen en verdienmodellen",
     "Beslaglegging crimineel vermogen: de stijgende lijn in de Veiligheidsagenda (tekst)",
@@ -40,6 +53,8 @@ def _check_years(metric: str, begin_jaar: object, eind_jaar: object) -> None:
     theme=Theme.ALGEMEEN,
     source=_ACM,
     caveats=("Undefined for a start value of 0.",),
+    inputs=_ACM_SERIES,
+    application=Application.SPAN,
 )
 def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "raise") -> M:
     r"""Growth factor from a start value to an end value.
@@ -99,6 +114,8 @@ def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "rai
         "A compound rate describes the average path; the report does not say how the "
         "growth is spread over the years.",
     ),
+    inputs=_ACM_SERIES,
+    application=Application.SPAN,
 )
 def jaarlijkse_groei(
     begin: M, eind: M | float, *, jaren: float, zero_division: ZeroDivision = "raise"
@@ -180,7 +197,12 @@ class FteGroei(NamedTuple, Generic[M]):
     unit=Unit.FTE,
     theme=Theme.BESTRAFFEN,
     source=_ACM,
-    caveats=("'Structureel 130 fte in 2027' is the level from 2027 on, not a 2027 one-off.",),
+    caveats=(
+        "An end value printed as structural ('structureel') is the level from that year on, "
+        "not a one-off of that year.",
+    ),
+    inputs=_ACM_SERIES,
+    application=Application.SPAN,
 )
 def fte_groei(
     begin: M,
@@ -259,9 +281,12 @@ def fte_groei(
     theme=Theme.ALGEMEEN,
     source=_VEILIGHEIDSAGENDA,
     caveats=(
-        "The report prints only the end points (190 miljoen euro in 2023, 220 miljoen euro "
-        "in 2026; 22 fte in 2023, 130 fte in 2027); the path between is the caller's "
-        "assumption, linear by default.",
+        "Only the end points are given; the path between them is the caller's assumption, "
+        "linear by default.",
+    ),
+    not_from_tables=(
+        "a path between two end points that the caller chooses; from the tables, the years "
+        "between supplied values are filled in by aangevuld_traject"
     ),
 )
 def traject(
@@ -335,3 +360,165 @@ def traject(
     t = (years - begin_jaar) / (eind_jaar - begin_jaar)
     values = begin * (1.0 - t) + eind * t if pad == "lineair" else begin * (eind / begin) ** t
     return cast(M, aligned.wrap(np.asarray(values, dtype="float64")))
+
+
+@overload
+def aangevuld_traject(
+    waarden: pd.Series[Any], *, pad: Literal["lineair", "geometrisch"] = ...
+) -> pd.Series[float]: ...
+@overload
+def aangevuld_traject(
+    waarden: pd.DataFrame, *, pad: Literal["lineair", "geometrisch"] = ...
+) -> pd.DataFrame: ...
+
+
+@register(
+    label_nl="Aangevuld traject",
+    label_en="Trajectory through the supplied values",
+    definition_nl=(
+        "De waarde in ieder jaar van het eerste tot het laatste opgegeven jaar: een "
+        "opgegeven jaar houdt zijn waarde; een jaar ertussen ligt op de lijn tussen de "
+        "dichtstbijzijnde opgegeven jaren ervoor en erna."
+    ),
+    definition_en=(
+        "The value in every year from the first to the last year supplied: a supplied year "
+        "keeps its value; a year between lies on the path between the nearest supplied "
+        "years before and after it."
+    ),
+    formula=(
+        r"w_j \text{ if supplied, else } w_a + (w_b - w_a) \frac{j - a}{b - a} "
+        r"\text{ (lineair) or } w_a \left(\frac{w_b}{w_a}\right)^{(j - a)/(b - a)} "
+        r"\text{ (geometrisch)}"
+    ),
+    unit=Unit.SAME_AS_INPUT,
+    theme=Theme.ALGEMEEN,
+    source=_VEILIGHEIDSAGENDA,
+    caveats=(
+        "A supplied value is never replaced; the filled-in years are the caller's "
+        "assumption about the path (linear by default), and compute marks them "
+        "(column filled_in).",
+    ),
+    inputs=(
+        "beslag_doelstellingen:bedrag_eur[partij=*]",
+        "kerncijfers:waarde[indicator=acm_fte_extra]",
+    ),
+    application=Application.SERIES,
+)
+def aangevuld_traject(
+    waarden: pd.Series[Any] | pd.DataFrame, *, pad: Literal["lineair", "geometrisch"] = "lineair"
+) -> pd.Series[float] | pd.DataFrame:
+    r"""Fill in the years between supplied values; a supplied value is kept as given.
+
+    Parameters
+    ----------
+    waarden : Series or DataFrame
+        A Series indexed by year (integers or year text), or a DataFrame with one column
+        per year and one row per series. A missing value (NaN, or a year absent from
+        the index) is a year that was not supplied.
+    pad : {"lineair", "geometrisch"}, default="lineair"
+        The path between two supplied years: equal steps, or an equal growth rate
+        (which needs positive values on both sides of a gap).
+
+    Returns
+    -------
+    Series or DataFrame
+        The same kind, indexed (or with columns) by every year from the first to the last
+        year supplied, as integers. Supplied years hold their value unchanged; years
+        between hold the path. A row of a DataFrame is empty (NaN) outside its own first
+        and last supplied year: nothing is extrapolated.
+
+    Raises
+    ------
+    InvalidInputError
+        For a label that is not a year, a year given twice, text, an infinite value, or a
+        geometric path through a value that is not positive.
+
+    Notes
+    -----
+    For a year \(j\) between supplied years \(a < j < b\) with values \(w_a, w_b\):
+    linear \(w_a + (w_b - w_a)(j - a)/(b - a)\), geometric
+    \(w_a (w_b / w_a)^{(j - a)/(b - a)}\). Supplied years are returned as given, so
+    the result restricted to them equals the input: a filled-in value never replaces a
+    supplied one. With only the two end points supplied this is `traject` for every
+    year between them.
+
+    References
+    ----------
+    Verstoren: "Voor de politie is in de Veiligheidsagenda een stijgende lijn
+    overeengekomen van 190 miljoen euro aan beslag in 2023 naar 220 miljoen euro in 2026."
+
+    Examples
+    --------
+    The police trajectory, with the printed end points; and with a target supplied for
+    2024 too, which is kept:
+
+    >>> import pandas as pd
+    >>> from ondermijning_indicators.metrics import aangevuld_traject
+    >>> aangevuld_traject(pd.Series({2023: 190e6, 2026: 220e6})) / 1e6
+    2023    190.0
+    2024    200.0
+    2025    210.0
+    2026    220.0
+    dtype: float64
+    >>> aangevuld_traject(pd.Series({2023: 190e6, 2024: 197e6, 2026: 220e6})).tolist()
+    [190000000.0, 197000000.0, 208500000.0, 220000000.0]
+    """
+    metric = "aangevuld_traject"
+    if pad not in ("lineair", "geometrisch"):
+        raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
+    if isinstance(waarden, pd.Series):
+        years = year_labels(metric, "waarden", waarden.index, what="index label")
+        values = frame_values(metric, "waarden", waarden)[None, :]
+    elif isinstance(waarden, pd.DataFrame):
+        years = year_labels(metric, "waarden", waarden.columns, what="column")
+        values = frame_values(metric, "waarden", waarden)
+    else:
+        raise InvalidInputError(
+            f"{metric}: `waarden` must be a Series indexed by year or a DataFrame with one "
+            f"column per year, got {type(waarden).__name__}"
+        )
+    if np.isinf(values).any():
+        raise InvalidInputError(f"{metric}: `waarden` holds an infinite value")
+    with_value = years[(~np.isnan(values)).any(axis=0)]
+    first = int(with_value.min()) if len(with_value) else 0
+    span = np.arange(first, int(with_value.max()) + 1 if len(with_value) else 0, dtype=np.int64)
+    grid = np.full((values.shape[0], len(span)), np.nan)
+    inside = (years >= first) & (years < first + len(span))
+    grid[:, years[inside] - first] = values[:, inside]
+    filled = _fill(metric, grid, span, pad)
+    if isinstance(waarden, pd.Series):
+        return pd.Series(filled[0], index=pd.Index(span, name=waarden.index.name))
+    columns = pd.Index(span, name=waarden.columns.name)
+    return pd.DataFrame(filled, index=waarden.index, columns=columns)
+
+
+def _fill(metric: str, grid: FloatArray, years: npt.NDArray[np.int64], pad: str) -> FloatArray:
+    """Fill the gaps of each row between its supplied cells; keep the supplied cells."""
+    if grid.size == 0:
+        return grid.copy()
+    columns = np.arange(grid.shape[1])
+    supplied = ~np.isnan(grid)
+    before = np.maximum.accumulate(np.where(supplied, columns, -1), axis=1)
+    after = np.minimum.accumulate(np.where(supplied, columns, grid.shape[1])[:, ::-1], axis=1)[
+        :, ::-1
+    ]
+    between = (before >= 0) & (after < grid.shape[1]) & ~supplied
+    a = np.clip(before, 0, grid.shape[1] - 1)
+    b = np.clip(after, 0, grid.shape[1] - 1)
+    low = np.take_along_axis(grid, a, axis=1)
+    high = np.take_along_axis(grid, b, axis=1)
+    width = (years[b] - years[a]).astype("float64")
+    t = np.divide(years[None, :] - years[a], width, out=np.zeros_like(width), where=width > 0)
+    if pad == "geometrisch":
+        bad = between & ~((low > 0) & (high > 0))
+        if bad.any():
+            raise InvalidInputError(
+                f"{metric}: a geometric path needs positive values on both sides of a gap; "
+                f"the year {int(years[np.argwhere(bad)[0][1]])} lies between values that "
+                "are not; use pad='lineair'"
+            )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            path = low * (high / low) ** t
+    else:
+        path = low + (high - low) * t
+    return np.where(supplied, grid, np.where(between, path, np.nan))

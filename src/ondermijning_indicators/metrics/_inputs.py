@@ -56,8 +56,11 @@ class Aligned:
         for pos in positions:
             if self.kind == "series" and self.index is not None:
                 label = self.index[int(pos[0])]
-                name = self.index.name or "index"
-                out.append(f"{name} {label}")
+                if isinstance(self.index, pd.MultiIndex):
+                    names = [n or f"level {i}" for i, n in enumerate(self.index.names)]
+                    out.append(", ".join(f"{n} {v}" for n, v in zip(names, label, strict=True)))
+                else:
+                    out.append(f"{self.index.name or 'index'} {label}")
             elif self.kind == "array":
                 out.append(
                     f"position {tuple(int(p) for p in pos) if len(pos) > 1 else int(pos[0])}"
@@ -345,3 +348,44 @@ def divide(
     if zero.any():
         out = np.where(zero, float(zero_division), out)
     return np.asarray(out, dtype="float64")
+
+
+def frame_values(metric: str, name: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
+    """Return the numbers of a Series or DataFrame argument as floats (NaN for missing).
+
+    Text and booleans are refused, never converted: "1.238" is not a number here.
+    """
+    dtypes = [data.dtype] if isinstance(data, pd.Series) else list(data.dtypes)
+    for dtype in dtypes:
+        if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
+            raise InvalidInputError(
+                f"{metric}: `{name}` must hold numbers, got values of type {dtype}; convert "
+                "text to numbers first (ondermijning_indicators.validate_tables does so "
+                "strictly)"
+            )
+    try:
+        return np.asarray(data.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+    except (TypeError, ValueError):
+        raise InvalidInputError(
+            f"{metric}: `{name}` must hold numbers; convert text to numbers first"
+        ) from None
+
+
+def year_labels(metric: str, name: str, labels: pd.Index, *, what: str) -> npt.NDArray[np.int64]:
+    """Read index or column labels as years; refuse any label that is not one, or a repeat."""
+    text = pd.Index(labels).astype(str).str.strip()
+    ok = text.str.fullmatch(r"\d{4}")
+    if not ok.all():
+        bad = list(dict.fromkeys(str(x) for x in text[~ok]))[:_MAX_SHOWN]
+        raise InvalidInputError(
+            f"{metric}: `{name}` has the {what} {', '.join(map(repr, bad))}, which is not a "
+            "year; select the years first (e.g. drop 'structureel' and 'incidenteel')"
+        )
+    years: npt.NDArray[np.int64] = np.asarray(text.astype(int), dtype=np.int64)
+    if len(set(years.tolist())) != len(years):
+        dup = sorted({int(y) for y in years if (years == y).sum() > 1})
+        raise InvalidInputError(
+            f"{metric}: `{name}` has more than one value for the year "
+            f"{', '.join(map(str, dup))}; give one value per year"
+        )
+    return years

@@ -15,15 +15,15 @@ _BESLAG = Source(
     "Verstoren > Aanpak criminele geldstromen en verdienmodellen",
     "Beslaglegging crimineel vermogen (tekst)",
 )
-_NARROWER_BASIS = (
-    "2022 was registered on a narrower basis (a new registration system, counted soberly "
-    "to avoid double counting): the report says the 2022 amount cannot be compared with "
-    "earlier years nor with the 2022 target."
-)
 _NO_LAG = (
-    "Amounts are as registered, without the lag effect (na-ijleffect): the amount seized "
-    "in a year keeps growing for years afterwards."
+    "Amounts as registered leave out the lag effect (na-ijleffect): the amount seized in a "
+    "year keeps growing for years afterwards, so a recent year looks low."
 )
+_TARGET = {
+    "beslag": "beslag:bedrag_eur[soort=totaal]",
+    "doelstelling": "beslag_doelstellingen:bedrag_eur[partij=totaal]",
+}
+"""All seizures of a year against the overall target of that year (all parties)."""
 _DRUGS = Source("Verstoren > Aanpak logistieke knooppunten", "Drugsvangsten zeehavens 2022 (tekst)")
 
 
@@ -36,7 +36,12 @@ _DRUGS = Source("Verstoren > Aanpak logistieke knooppunten", "Drugsvangsten zeeh
     unit=Unit.ATTAINMENT,
     theme=Theme.VERSTOREN,
     source=_BESLAG,
-    caveats=(_NARROWER_BASIS, _NO_LAG),
+    caveats=(
+        "The overall target (partij totaal) is that of all parties together; a party's own "
+        "target (such as the police trajectory) is not compared with all seizures.",
+        _NO_LAG,
+    ),
+    inputs=_TARGET,
 )
 def beslag_realisatie(
     beslag: M,
@@ -99,7 +104,8 @@ def beslag_realisatie(
     unit=Unit.EUR,
     theme=Theme.VERSTOREN,
     source=_BESLAG,
-    caveats=(_NARROWER_BASIS, _NO_LAG),
+    caveats=(_NO_LAG,),
+    inputs=_TARGET,
 )
 def beslag_tekort(beslag: M, doelstelling: M | float) -> M:
     r"""Shortfall of the amount seized against the target, in the unit of the inputs.
@@ -158,8 +164,10 @@ def beslag_tekort(beslag: M, doelstelling: M | float) -> M:
     caveats=(
         "The report gives only the end point (about 30% after up to about 10 years); the "
         "path between is an assumption of the caller (pad), geometric by default.",
-        _NARROWER_BASIS,
+        "Computed from the tables, it is the amount fully grown (jaren_na = 10).",
     ),
+    inputs={"beslag": "beslag:bedrag_eur[soort=totaal]"},
+    fixed={"jaren_na": 10.0},
 )
 def na_ijl_projectie(
     beslag: M,
@@ -241,10 +249,13 @@ def na_ijl_projectie(
     theme=Theme.VERSTOREN,
     source=_DRUGS,
     caveats=(
-        "The report does not say whether the street value of 3,5 miljard euro covers the "
-        "Rotterdam and Vlissingen seizures only or also those of the Noordzeekanaalgebied; "
-        "the value per kilo differs with the reading.",
+        "The value and the kilos must cover the same seizures; computed from the tables, "
+        "the kilos are those of every port in drugsvangsten.",
     ),
+    inputs={
+        "waarde": "kerncijfers:waarde[indicator=verstoren_straatwaarde_cocaine]",
+        "kg": "drugsvangsten:kg[drug=cocaine]",
+    },
 )
 def waarde_per_kilo(
     waarde: M,
@@ -303,7 +314,14 @@ def waarde_per_kilo(
     unit=Unit.SHARE,
     theme=Theme.VERSTOREN,
     source=_DRUGS,
-    caveats=("The report gives cocaine seizures of three seaports for 2022 only.",),
+    caveats=(
+        "The whole is the ports in the table, per drug; the national total that a producer "
+        "publishes (drugsvangsten_nationaal) includes ports the table does not list.",
+    ),
+    inputs={
+        "kg_haven": "drugsvangsten:kg[haven=*,drug=*]",
+        "kg_totaal": "drugsvangsten:kg[drug=*]",
+    },
 )
 def aandeel_drugsvangst(
     kg_haven: M,
@@ -369,9 +387,12 @@ def aandeel_drugsvangst(
         "Beslaglegging digitaal crimineel vermogen (tekst)",
     ),
     caveats=(
-        "The report prints neither the 2020 nor the 2021 amount of digital seizures, only "
-        "that 2021 held one case of about 25 miljoen euro; the comparison it describes "
-        "cannot be recomputed.",
+        "Only meaningful when the exceptional case is known to be part of the total it is "
+        "taken from.",
+    ),
+    not_from_tables=(
+        "no table gives a year's total together with the exceptional case it holds (the "
+        "report prints the case, not the totals it compares)"
     ),
 )
 def zonder_uitschieter(waarde: M, uitschieter: M | float) -> M:

@@ -15,33 +15,15 @@ metrics whose unit is "share (0-1)".
 
 from __future__ import annotations
 
-import enum
 import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER
+from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER, Qualifier
 from ..errors import PhraseError
 
 __all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
-
-
-class Qualifier(enum.StrEnum):
-    """Words in front of a printed number that change what it claims.
-
-    See `ondermijning_indicators.published._semantics` for what each one
-    means numerically.
-    """
-
-    BIJNA = "bijna"
-    RUIM = "ruim"
-    CIRCA = "circa"
-    MEER_DAN = "meer dan"
-    MINDER_DAN = "minder dan"
-    TEN_MINSTE = "ten minste"
-    HOOGUIT = "hooguit"
-    RUIMSCHOOTS = "ruimschoots"
 
 
 # Spelling variants, longest first so that "ruim meer dan" is not read as "ruim".

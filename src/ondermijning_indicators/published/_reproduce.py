@@ -1,19 +1,28 @@
-"""Recompute every published figure and say whether the printed value holds."""
+"""Recompute every published figure and say whether the printed value holds.
+
+`reproduce_records` is the engine: records and tables in, one row per record out.
+`ondermijning_indicators.reproduce` calls it with an edition's tables, records and
+catalogue as defaults. A record that cannot be read or evaluated is a row with
+status ``invalid`` and the reason; the other records are evaluated as usual.
+"""
 
 from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 
 import pandas as pd
 
-from ..errors import FigureRecordError, IndicatorError, MetadataError
+from .._selection import Selection, rows_of
+from ..errors import FigureRecordError, IndicatorError, MetadataError, SelectionError
 from ..registry import Unit, get_metric
-from ._records import FigureRecord, Reading, Selection, load_records
-from ._semantics import Comparison, Semantics, Status, compare
+from ._phrase import Quantity, format_dutch
+from ._records import FigureRecord, Reading
+from ._semantics import Comparison, Semantics, Status, compare, compare_bounds
 
-__all__ = ["reproduce", "summarize"]
+__all__ = ["RESULT_COLUMNS", "reproduce_records", "summarize"]
 
 RESULT_COLUMNS = [
     "id",
@@ -27,39 +36,78 @@ RESULT_COLUMNS = [
     "note",
 ]
 
+CaveatsFor = Callable[[Sequence[Selection]], list[str]]
+"""Given the cells a record reads, the caveats of the catalogue that are about them."""
 
-def _select(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> pd.Series:
+_QUALIFIER_COLUMN = "kwalificatie"
+_RATIOS = {Unit.SHARE, Unit.ATTAINMENT, Unit.RELATIVE_CHANGE, Unit.RATE}
+"""Units a printed percentage can state: 93% of a target is an attainment of 0.93."""
+
+
+def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> pd.DataFrame:
     if sel.table not in tables:
         raise FigureRecordError(
             f"{record}: no table {sel.table!r}; tables: {', '.join(sorted(tables))}"
         )
     df = tables[sel.table]
-    for name in [sel.column, *(k for k, _ in sel.filters)]:
-        if name not in df.columns:
-            raise FigureRecordError(
-                f"{record}: table {sel.table!r} has no column {name!r}; "
-                f"columns: {', '.join(df.columns)}"
-            )
-    mask = pd.Series(True, index=df.index)
-    for key, value in sel.filters:
-        mask &= df[key].astype(str).isin(value.split("|"))  # "a|b": either value
-    values = df.loc[mask, sel.column]
-    if values.empty:
+    if sel.column not in df.columns:
+        raise FigureRecordError(
+            f"{record}: table {sel.table!r} has no column {sel.column!r}; "
+            f"columns: {', '.join(map(str, df.columns))}"
+        )
+    try:
+        rows = df.loc[rows_of(sel, df)]
+    except SelectionError as exc:
+        raise FigureRecordError(f"{record}: {exc}") from None
+    if rows.empty:
         raise FigureRecordError(f"{record}: {sel} matches no row")
-    return values
+    return rows
 
 
-def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: FigureRecord) -> float:
-    if reading.kind == "cell":
-        values = _select(reading.inputs["value"], tables, record.where)
-        if len(values) != 1:
-            raise FigureRecordError(
-                f"{record.where}: cell {reading.inputs['value']} matches {len(values)} "
-                "rows; a cell must match exactly one (use sum = ... to add rows up)"
-            )
-        return float(values.iloc[0])
-    if reading.kind == "sum":
-        return float(_select(reading.inputs["value"], tables, record.where).sum())
+def _significance(value: float) -> tuple[float, float]:
+    """Return the step and the unit of the last non-zero digit of a stored number."""
+    exact = Decimal(repr(float(value))).normalize()
+    exponent = int(exact.as_tuple().exponent)
+    step = 1.0 if exponent >= 0 else 10.0**exponent
+    return step, 10.0**exponent
+
+
+def _bound(rows: pd.DataFrame, sel: Selection, unit: str) -> Quantity | None:
+    """Return the cell as the interval it stands for, when it is stored with a qualifier."""
+    if _QUALIFIER_COLUMN not in rows.columns or len(rows) != 1:
+        return None
+    qualifier = rows[_QUALIFIER_COLUMN].iloc[0]
+    if not isinstance(qualifier, str) or not qualifier:
+        return None
+    from .._notation import Qualifier
+
+    value = float(rows[sel.column].iloc[0])
+    step, significance = _significance(value)
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    text = f"{qualifier} {format_dutch(value, decimals)}"
+    return Quantity(text, value, step, Qualifier(qualifier), unit, significance)
+
+
+def _bounded_inputs(reading: Reading, tables: Mapping[str, pd.DataFrame], record: str) -> str:
+    """Return a note naming the inputs of a metric that are stored as bounds."""
+    named = []
+    for arg, sel in reading.inputs.items():
+        rows = _cells(sel, tables, record)
+        if _QUALIFIER_COLUMN in rows.columns:
+            qualified = rows[rows[_QUALIFIER_COLUMN].notna() & (rows[_QUALIFIER_COLUMN] != "")]
+            if len(qualified):
+                named.append(f"{arg} ({', '.join(qualified[_QUALIFIER_COLUMN].astype(str))})")
+    if not named:
+        return ""
+    return (
+        f"Input {', '.join(named)} is printed as a bound or an approximation; the metric "
+        "is computed from the printed number."
+    )
+
+
+def _metric_value(
+    reading: Reading, tables: Mapping[str, pd.DataFrame], record: FigureRecord
+) -> float:
     assert reading.metric is not None
     try:
         meta = get_metric(reading.metric)
@@ -77,33 +125,19 @@ def _evaluate(reading: Reading, tables: Mapping[str, pd.DataFrame], record: Figu
             f"{record.where}: metric {meta.id!r} takes {', '.join(sorted(required))}; "
             f"the record gives {', '.join(sorted(given))}"
         )
-    if reading.compare and (meta.unit is Unit.SHARE) != (record.quantity.unit == "share"):
+    unit = record.quantity.unit if record.quantity else ""
+    if reading.compare and (meta.unit in _RATIOS) != (unit == "share"):
+        what = "a percentage" if unit == "share" else f"an amount ({unit})"
         raise FigureRecordError(
-            f"{record.where}: metric {meta.id!r} gives a {meta.unit}, but the phrase "
-            f"{record.phrase!r} is a {record.quantity.unit}"
+            f"{record.where}: metric {meta.id!r} gives {meta.unit}, but the phrase "
+            f"{record.phrase!r} is {what}; a percentage compares with a share, an "
+            "attainment, a change or a rate, an amount with an amount"
         )
     args = {
-        name: float(_select(sel, tables, record.where).sum())
+        name: float(_cells(sel, tables, record.where)[sel.column].sum())
         for name, sel in reading.inputs.items()
     }
     return float(meta.func(**args))
-
-
-def _table_caveats(record: FigureRecord) -> list[str]:
-    """Caveats of the bundled tables a record reads (e.g. the 2022 seizure basis)."""
-    from ..data import sample_metadata
-    from ..errors import UnknownSampleError
-
-    readings = [r for r in (record.reading, *record.alternatives) if r is not None]
-    tables = sorted({sel.table for r in readings for sel in r.inputs.values()})
-    out = []
-    for table in tables:
-        try:
-            caveats = sample_metadata(table).caveats
-        except UnknownSampleError:
-            continue
-        out += [f"Caveat ({table}): {c}" for c in caveats]
-    return out
 
 
 def _how(reading: Reading) -> str:
@@ -118,23 +152,57 @@ def _check(
     reading: Reading,
     tables: Mapping[str, pd.DataFrame],
     semantics: Semantics,
-) -> tuple[float, Comparison]:
-    try:
-        value = _evaluate(reading, tables, record)
-    except FigureRecordError:
-        raise
-    except IndicatorError as exc:
-        return math.nan, Comparison(Status.DISCREPANCY, f"cannot compute: {exc}")
-    if reading.kind == "cell":
-        q = record.quantity
-        if math.isclose(value, q.value, rel_tol=1e-12, abs_tol=1e-12):
-            return value, Comparison(Status.TRANSCRIBED, "the printed number, as transcribed")
-        return value, Comparison(
-            Status.DISCREPANCY,
-            f"the cell holds {value:g} but the phrase {record.phrase!r} says {q.value:g}: "
-            "the transcription and the record disagree",
+) -> tuple[float, Comparison, str]:
+    """Evaluate one reading: its value, the comparison with the phrase, and a note."""
+    q = record.quantity
+    assert q is not None
+    if reading.kind == "metric":
+        try:
+            value = _metric_value(reading, tables, record)
+        except IndicatorError as exc:
+            if isinstance(exc, FigureRecordError):
+                raise
+            return math.nan, Comparison(Status.DISCREPANCY, f"cannot compute: {exc}"), ""
+        note = _bounded_inputs(reading, tables, record.where)
+        return value, compare(q, value, semantics), note
+    sel = reading.inputs["value"]
+    rows = _cells(sel, tables, record.where)
+    if reading.kind == "cell" and len(rows) != 1:
+        raise FigureRecordError(
+            f"{record.where}: cell {sel} matches {len(rows)} rows; a cell must match "
+            "exactly one (use sum = ... to add rows up)"
         )
-    return value, compare(record.quantity, value, semantics)
+    value = float(rows[sel.column].sum())
+    bound = _bound(rows, sel, q.unit)
+    if reading.kind == "cell":
+        stored = str(bound.qualifier) if bound else None
+        printed = str(q.qualifier) if q.qualifier else None
+        same_value = math.isclose(value, q.value, rel_tol=1e-12, abs_tol=1e-12)
+        if same_value and (stored == printed or _QUALIFIER_COLUMN not in rows.columns):
+            return value, Comparison(Status.TRANSCRIBED, "the printed number, as transcribed"), ""
+        if same_value:
+            return (
+                value,
+                Comparison(
+                    Status.DISCREPANCY,
+                    f"the cell holds {value:g} with kwalificatie {stored or '(none)'}, but the "
+                    f"phrase {record.phrase!r} is {printed or 'a plain number'}: the "
+                    "transcription lost or changed the bound",
+                ),
+                "",
+            )
+        return (
+            value,
+            Comparison(
+                Status.DISCREPANCY,
+                f"the cell holds {value:g} but the phrase {record.phrase!r} says {q.value:g}: "
+                "the transcription and the record disagree",
+            ),
+            "",
+        )
+    if bound is not None:
+        return value, compare_bounds(q, bound, semantics), ""
+    return value, compare(q, value, semantics), ""
 
 
 def _sentence(text: str) -> str:
@@ -145,90 +213,126 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
-def reproduce(
-    tables: Mapping[str, pd.DataFrame] | None = None,
-    records: list[FigureRecord] | None = None,
+def _row(
+    rec: FigureRecord, status: Status, value: float, how: str, notes: list[str]
+) -> dict[str, object]:
+    return {
+        "id": rec.id,
+        "section": rec.section,
+        "phrase": rec.phrase,
+        "printed_value": rec.quantity.value if rec.quantity else math.nan,
+        "computed_value": value,
+        "status": str(status),
+        "explained": status is not Status.INVALID,
+        "how": how,
+        "note": " ".join(_sentence(n) for n in notes if n),
+    }
+
+
+def _evaluate(
+    rec: FigureRecord,
+    tables: Mapping[str, pd.DataFrame],
+    sem: Semantics,
+    caveats_for: CaveatsFor | None,
+) -> dict[str, object]:
+    notes = [rec.note] if rec.note else []
+    if rec.reading is None:
+        value, cmp = math.nan, Comparison(Status.NOT_DERIVABLE, rec.not_derivable or "")
+        how = "not derivable"
+    else:
+        value, cmp, extra = _check(rec, rec.reading, tables, sem)
+        how = _how(rec.reading)
+        notes.append(extra)
+    for alt in rec.alternatives:
+        if not alt.compare:
+            info = (
+                _metric_value(alt, tables, rec)
+                if alt.kind == "metric"
+                else float(
+                    _cells(alt.inputs["value"], tables, rec.where)[alt.inputs["value"].column].sum()
+                )
+            )
+            notes.append(f"Reading '{alt.label}': {info:,.6g} (for information).")
+            continue
+        alt_value, alt_cmp, _ = _check(rec, alt, tables, sem)
+        notes.append(f"Reading '{alt.label}': {alt_value:.4g}, {alt_cmp.status} ({alt_cmp.note}).")
+    if caveats_for is not None:
+        readings = [r for r in (rec.reading, *rec.alternatives) if r is not None]
+        cells = [sel for r in readings for sel in r.inputs.values()]
+        notes += [f"Caveat ({table}): {text}" for table, text in _split(caveats_for(cells))]
+    row = _row(rec, cmp.status, value, how, [cmp.note, *notes])
+    explained = cmp.status is not Status.DISCREPANCY
+    if rec.known_discrepancy:
+        if cmp.status is Status.DISCREPANCY:
+            explained = True
+            notes.append(f"Known discrepancy of the report: {rec.known_discrepancy}")
+        else:
+            explained = False
+            notes.append(
+                "Marked as a known discrepancy, but it reproduces now: remove "
+                "known_discrepancy from the record."
+            )
+        row["note"] = " ".join(_sentence(n) for n in [cmp.note, *notes] if n)
+    row["explained"] = explained
+    return row
+
+
+def _split(caveats: list[str]) -> list[tuple[str, str]]:
+    """Caveats come as "table: text"; keep the table for the note's label."""
+    out = []
+    for caveat in caveats:
+        table, _, text = caveat.partition(": ")
+        out.append((table, text))
+    return out
+
+
+def reproduce_records(
+    records: Sequence[FigureRecord],
+    tables: Mapping[str, pd.DataFrame],
     *,
+    caveats_for: CaveatsFor | None = None,
     semantics: Semantics | None = None,
 ) -> pd.DataFrame:
-    """Recompute every published figure and compare it with the printed phrase.
+    """Recompute each record's figure from ``tables`` and compare it with its phrase.
 
     Parameters
     ----------
-    tables : mapping of str to DataFrame, optional
-        Validated tables by name; default the bundled samples.
-    records : list of FigureRecord, optional
-        Default: the records of the 2023 edition bundled with the package.
+    records : sequence of FigureRecord
+        The records, e.g. from `load_records`.
+    tables : mapping of str to DataFrame
+        Validated tables by name.
+    caveats_for : callable, optional
+        Given the cells a record reads, the catalogue's caveats about them
+        ("table: text"); each is added to the record's note. None adds none.
     semantics : Semantics, optional
-        Numeric reading of the qualifiers (bijna, ruim, circa, ...).
+        Numeric reading of the qualifiers.
 
     Returns
     -------
     pandas.DataFrame
-        One row per record: ``id``, ``section``, ``phrase``, ``printed_value``,
-        ``computed_value``, ``status`` (exact, within_rounding,
-        consistent_with_qualifier, transcribed, discrepancy, not_derivable),
-        ``explained`` (False only for a discrepancy nobody has explained, or for a
-        known discrepancy that no longer occurs), ``how`` and ``note``.
+        One row per record, columns as `ondermijning_indicators.reproduce`. A record
+        that cannot be read or evaluated has status ``invalid`` with the reason in
+        ``note``; the others are evaluated as usual.
 
     Examples
     --------
     >>> import ondermijning_indicators as oi
-    >>> result = oi.reproduce().set_index("id")
-    >>> result.loc["bestraffen.vrijheidsstraffen.aandeel_2022", ["phrase", "status"]].tolist()
-    ['81%', 'within_rounding']
-    >>> bool(result["explained"].all())
-    True
+    >>> from ondermijning_indicators.published import load_records, reproduce_records
+    >>> out = reproduce_records(load_records(), oi.load_samples())
+    >>> out.set_index("id").loc["bestraffen.vrijheidsstraffen.aandeel_2022", "status"]
+    'within_rounding'
     """
-    if tables is None:
-        from ..data import load_samples
-
-        tables = load_samples()
     sem = semantics or Semantics()
-    recs = load_records() if records is None else records
     rows = []
-    for rec in recs:
-        notes = [rec.note] if rec.note else []
-        if rec.reading is None:
-            value, cmp = math.nan, Comparison(Status.NOT_DERIVABLE, rec.not_derivable or "")
-            how = "not derivable"
-        else:
-            value, cmp = _check(rec, rec.reading, tables, sem)
-            how = _how(rec.reading)
-        for alt in rec.alternatives:
-            if not alt.compare:
-                info = _evaluate(alt, tables, rec)
-                notes.append(f"Reading '{alt.label}': {info:,.6g} (for information).")
-                continue
-            alt_value, alt_cmp = _check(rec, alt, tables, sem)
-            notes.append(
-                f"Reading '{alt.label}': {alt_value:.4g}, {alt_cmp.status} ({alt_cmp.note})."
-            )
-        notes += _table_caveats(rec)
-        explained = cmp.status is not Status.DISCREPANCY
-        if rec.known_discrepancy:
-            if cmp.status is Status.DISCREPANCY:
-                explained = True
-                notes.append(f"Known discrepancy of the report: {rec.known_discrepancy}")
-            else:
-                explained = False
-                notes.append(
-                    "Marked as a known discrepancy, but it reproduces now: remove "
-                    "known_discrepancy from the record."
-                )
-        rows.append(
-            {
-                "id": rec.id,
-                "section": rec.section,
-                "phrase": rec.phrase,
-                "printed_value": rec.quantity.value,
-                "computed_value": value,
-                "status": str(cmp.status),
-                "explained": explained,
-                "how": how,
-                "note": " ".join(_sentence(n) for n in [cmp.note, *notes] if n),
-            }
-        )
+    for rec in records:
+        if rec.problem is not None:
+            rows.append(_row(rec, Status.INVALID, math.nan, "not read", [rec.problem]))
+            continue
+        try:
+            rows.append(_evaluate(rec, tables, sem, caveats_for))
+        except (FigureRecordError, SelectionError) as exc:
+            how = _how(rec.reading) if rec.reading else "not derivable"
+            rows.append(_row(rec, Status.INVALID, math.nan, how, [str(exc)]))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 

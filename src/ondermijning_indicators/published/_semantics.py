@@ -28,6 +28,13 @@ the library's reading of ordinary Dutch usage, not a rule of the report.
 A comparison ends in one `Status`: ``exact`` (equal to the printed value),
 ``within_rounding`` (inside the printed rounding), ``consistent`` (the qualifier's
 claim holds), or ``discrepancy`` (with the interval that would have been needed).
+
+A table cell may itself be a bound: "ruim 246 miljoen" is stored as 246000000 with
+``kwalificatie = "ruim"``, and stands for the same interval as the phrase. A phrase is
+checked against such a cell by `compare_bounds`: ``consistent`` when every value the
+cell allows is one the phrase allows (so "ruim 246 miljoen" against that cell holds)
+or when the two overlap (the data cannot say more; the note says so), ``discrepancy``
+when they have no value in common.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from dataclasses import dataclass
 
 from ._phrase import Qualifier, Quantity
 
-__all__ = ["Comparison", "Semantics", "Status", "compare"]
+__all__ = ["Comparison", "Semantics", "Status", "compare", "compare_bounds"]
 
 _REL_EPS = 1e-9
 
@@ -52,6 +59,7 @@ class Status(enum.StrEnum):
     TRANSCRIBED = "transcribed"
     DISCREPANCY = "discrepancy"
     NOT_DERIVABLE = "not_derivable"
+    INVALID = "invalid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,4 +166,60 @@ def compare(q: Quantity, computed: float, semantics: Semantics | None = None) ->
     return Comparison(
         Status.DISCREPANCY,
         f"{computed:.6g} is not in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
+    )
+
+
+def compare_bounds(q: Quantity, data: Quantity, semantics: Semantics | None = None) -> Comparison:
+    """Check a printed quantity against data that is itself a bound or an approximation.
+
+    ``data`` is the cell (or the sum of cells) as stored, with its qualifier: the
+    interval it stands for is read with the same semantics as a phrase.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.published import compare_bounds, parse_phrase
+    >>> cell = parse_phrase("ruim 246 miljoen euro")  # beslag 2022, kwalificatie ruim
+    >>> compare_bounds(parse_phrase("ruim 246 miljoen euro"), cell).status
+    <Status.CONSISTENT: 'consistent_with_qualifier'>
+    >>> compare_bounds(parse_phrase("bijna 246 miljoen euro"), cell).status
+    <Status.DISCREPANCY: 'discrepancy'>
+    """
+    sem = semantics or Semantics()
+    low, high, lc, hc = sem.interval(q)
+    dlow, dhigh, dlc, dhc = sem.interval(data)
+    tol = _REL_EPS * max(1.0, abs(q.value), abs(data.value))
+    claimed = _describe(low, high, lc, hc)
+    held = _describe(dlow, dhigh, dlc, dhc)
+
+    def below(a: float, b: float) -> bool:
+        return a < b - tol
+
+    def same(a: float, b: float) -> bool:
+        return a == b or abs(a - b) <= tol
+
+    within = (below(low, dlow) or (same(dlow, low) and (lc or not dlc))) and (
+        below(dhigh, high) or (same(dhigh, high) and (hc or not dhc))
+    )
+    if within:
+        return Comparison(
+            Status.CONSISTENT,
+            f"the data hold {data.phrase!r}, {held}, which lies within {claimed}, "
+            f"which {q.phrase!r} claims",
+        )
+    apart = (
+        below(dhigh, low)
+        or (same(dhigh, low) and not (dhc and lc))
+        or below(high, dlow)
+        or (same(high, dlow) and not (hc and dlc))
+    )
+    if apart:
+        return Comparison(
+            Status.DISCREPANCY,
+            f"the data hold {data.phrase!r}, {held}, which has no value in {claimed}, "
+            f"which {q.phrase!r} claims",
+        )
+    return Comparison(
+        Status.CONSISTENT,
+        f"the data hold only {data.phrase!r}, {held}; it overlaps {claimed}, which "
+        f"{q.phrase!r} claims, so the data cannot settle it",
     )

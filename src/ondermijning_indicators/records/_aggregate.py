@@ -233,7 +233,8 @@ def aggregate_seizures(
     --------
     >>> import ondermijning_indicators as oi
     >>> from ondermijning_indicators.records import aggregate_seizures, generate_seizures
-    >>> aggregate_seizures(generate_seizures(seed=1)).equals(oi.load_sample("beslag"))
+    >>> printed = oi.load_sample("beslag")  # with the printed qualifier ("ruim 246 miljoen")
+    >>> aggregate_seizures(generate_seizures(seed=1)).equals(printed.drop(columns="kwalificatie"))
     True
     """
     opened = open_records(records, engine=engine, what="aggregate_seizures")

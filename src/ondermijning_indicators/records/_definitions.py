@@ -90,6 +90,14 @@ KENMERK_BOUNDS_MONTHS: dict[str, tuple[float, float]] = {
 """Durations the text counts ("een straf van 10 tot 20 jaar", "van 30 jaar"), in months,
 both bounds included; both lie within ``meer_dan_5_jaar``."""
 
+RECORD_TABLES: dict[str, tuple[str, ...]] = {
+    "verdicts": ("uitspraken", "vrijheidsstraffen", "vrijheidsstraffen_kenmerken"),
+    "seizures": ("beslag",),
+}
+"""The report's tables each kind of record is counted into (aggregate_verdicts,
+aggregate_seizures); a metric whose declared inputs read one of them can be computed
+from records."""
+
 COUNTING_RULES: dict[str, tuple[str, ...]] = {
     "verdicts": (
         "Guilty is uitkomst = schuldig; every verdict counts once in uitspraken, by its "

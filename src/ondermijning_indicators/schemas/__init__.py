@@ -2,8 +2,10 @@
 
 Each bundled or user-supplied table is checked against its
 `pandera.pandas.DataFrameSchema` where it enters the library; the checks
-across tables (a printed total against its parts, custodial sentences against
-guilty verdicts) run on one row per year built by `cross_table_frame`.
+across tables (custodial sentences against guilty verdicts) run on one row per
+year built by `cross_table_frame`. Printed totals against their parts are stated
+once in `TOTALS` and `AGREEMENTS`: the audit reports a total that does not add up,
+and only a strict validation refuses it.
 """
 
 from __future__ import annotations
@@ -38,28 +40,31 @@ from ._financieel import (
     FinancieelHerkomstTotaal,
     FinancieelPreventieJeugdcriminaliteit,
     FinancieelStructureel,
-    FinancieelTotalen,
     FinancieelVoetnoot,
     footnote_frame,
     structural_frame,
-    totals_frame,
 )
-from ._verstoren import Beslag, BeslagDoelstellingen, Drugsvangsten
+from ._totals import AGREEMENTS, TOTALS, Agreement, TotalRule
+from ._verstoren import Beslag, BeslagDoelstellingen, Drugsvangsten, DrugsvangstenNationaal
 from ._voorkomen import PreventieMetGezagGemeenten
 
 __all__ = [
+    "AGREEMENTS",
     "CROSS_TABLE_CHECKS",
     "DUURKLASSEN",
     "FINANCIEEL_THEMAS",
     "GEDRUKT_ALS",
     "KENMERKEN",
     "SCHEMAS",
+    "TOTALS",
     "UITKOMSTEN",
+    "Agreement",
     "Beslag",
     "BeslagDoelstellingen",
     "BestraffenPerJaar",
     "CrossTableCheck",
     "Drugsvangsten",
+    "DrugsvangstenNationaal",
     "FinancieelBestedingHerkomst",
     "FinancieelBestedingHerkomstTotaal",
     "FinancieelBestedingThema",
@@ -69,10 +74,10 @@ __all__ = [
     "FinancieelHerkomstTotaal",
     "FinancieelPreventieJeugdcriminaliteit",
     "FinancieelStructureel",
-    "FinancieelTotalen",
     "FinancieelVoetnoot",
     "Kerncijfers",
     "PreventieMetGezagGemeenten",
+    "TotalRule",
     "Uitspraken",
     "UitsprakenTotaal",
     "Vrijheidsstraffen",
@@ -80,13 +85,14 @@ __all__ = [
     "cross_table_frame",
     "footnote_frame",
     "structural_frame",
-    "totals_frame",
+    "time_column",
 ]
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "beslag": Beslag,
     "beslag_doelstellingen": BeslagDoelstellingen,
     "drugsvangsten": Drugsvangsten,
+    "drugsvangsten_nationaal": DrugsvangstenNationaal,
     "preventie_met_gezag_gemeenten": PreventieMetGezagGemeenten,
     "financieel_besteding_herkomst": FinancieelBestedingHerkomst,
     "financieel_besteding_herkomst_totaal": FinancieelBestedingHerkomstTotaal,
@@ -103,6 +109,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "vrijheidsstraffen_kenmerken": VrijheidsstraffenKenmerken,
 }
 """The schema of every table, by table name (the CSV file's stem)."""
+
+
+def time_column(table: str) -> str | None:
+    """Return the period column of ``table`` (``jaar``, ``periode``, ``startjaar``).
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.schemas import time_column
+    >>> time_column("uitspraken"), time_column("financieel_herkomst")
+    ('jaar', 'periode')
+    """
+    metadata = SCHEMAS[table].metadata or {}
+    time = metadata.get("time")
+    return str(time) if time else None
 
 
 @dataclass(frozen=True)
@@ -142,21 +162,6 @@ CROSS_TABLE_CHECKS: list[CrossTableCheck] = [
         frame=cross_table_frame,
         schema=BestraffenPerJaar,
         key="jaar",
-    ),
-    CrossTableCheck(
-        name="financieel totals (across tables)",
-        tables=(
-            "financieel_besteding_thema",
-            "financieel_besteding_thema_totaal",
-            "financieel_besteding_thema_eindtotaal",
-            "financieel_herkomst",
-            "financieel_herkomst_totaal",
-            "financieel_besteding_herkomst",
-            "financieel_besteding_herkomst_totaal",
-        ),
-        frame=totals_frame,
-        schema=FinancieelTotalen,
-        key="periode",
     ),
     CrossTableCheck(
         name="financieel structural (across tables)",

@@ -7,11 +7,13 @@ from typing import Any
 
 import pandas as pd
 
-from ._build import column, frame_check, schema
+from .._notation import QUALIFIERS
+from ._build import CODE, column, frame_check, open_category, schema
 
 UITKOMSTEN = ("schuldig", "vrijspraak", "overig")
 DUURKLASSEN = ("minder_dan_1_jaar", "1_tot_2_jaar", "2_tot_5_jaar", "meer_dan_5_jaar")
 KENMERKEN = ("met_taakstraf", "drugs_productie_en_handel", "duur_10_tot_20_jaar", "duur_30_jaar")
+"""The features the checks across the court tables know; the column is open to others."""
 
 _JAAR: dict[str, Any] = {
     "ge": 1990,
@@ -51,6 +53,7 @@ Uitspraken = schema(
     },
     checks=[every_outcome_each_year],
     unique=["jaar", "uitkomst"],
+    time="jaar",
     description=(
         "Court verdicts in undermining cases per year and outcome (uitspraken). One row per "
         "year and outcome; every year has all three outcomes. The printed total is not a "
@@ -69,7 +72,11 @@ UitsprakenTotaal = schema(
             description="The printed 'Totaal' of verdicts of that year (count of suspects).",
         ),
     },
-    description="The printed total of the verdicts table, per year, kept as a check on its parts.",
+    time="jaar",
+    description=(
+        "The printed total of the verdicts table, per year, kept as a check on its parts: "
+        "the audit compares it with their sum, and reports a total that does not add up."
+    ),
 )
 
 
@@ -100,6 +107,7 @@ Vrijheidsstraffen = schema(
     },
     checks=[every_class_each_year],
     unique=["jaar", "duurklasse"],
+    time="jaar",
     description=(
         "Custodial sentences in undermining cases per year and duration class. One row per "
         "year and class; every year has all four classes."
@@ -110,31 +118,54 @@ VrijheidsstraffenKenmerken = schema(
     "vrijheidsstraffen_kenmerken",
     {
         "jaar": column(int, **_JAAR),
-        "kenmerk": column(
-            str,
-            isin=KENMERKEN,
+        "kenmerk": open_category(
             title="Kenmerk",
             description=(
-                "met_taakstraf (combined with a community service order), "
-                "drugs_productie_en_handel (for the production of and trade in drugs), "
-                "duur_10_tot_20_jaar (10 to 20 years), duur_30_jaar (30 years)."
+                "A feature of the sentences that the text counts, as a code: met_taakstraf "
+                "(combined with a community service order), drugs_productie_en_handel (for "
+                "the production of and trade in drugs), duur_10_tot_20_jaar (10 to 20 "
+                "years), duur_30_jaar (30 years), or one a new edition names."
             ),
         ),
         "aantal": column(int, ge=0, title="Aantal", description="Number of suspects (count)."),
     },
     unique=["jaar", "kenmerk"],
+    time="jaar",
     description="Counts of custodial sentences that only the text gives, per year and feature.",
 )
 
 Kerncijfers = schema(
     "kerncijfers",
     {
-        "id": column(
+        "indicator": column(
             str,
-            unique=True,
-            str_matches=r"^[a-z0-9_]+$",
-            title="Id",
-            description="Stable identifier (lower case, digits, underscores).",
+            str_matches=CODE,
+            title="Indicator",
+            description=(
+                "What the figure counts, as a stable code without a year: the same "
+                "indicator in several years (or editions) is one series."
+            ),
+        ),
+        "jaar": column(
+            int,
+            ge=1990,
+            le=2100,
+            title="Jaar",
+            description=(
+                "Year the figure refers to; for a standing fact stated in the present tense, "
+                "the year of its reference period in the text, else the report's year."
+            ),
+        ),
+        "categorie": column(
+            str,
+            nullable=True,
+            required=False,
+            str_matches=CODE,
+            title="Categorie",
+            description=(
+                "A part of the indicator, as a code (e.g. min and max of an age range); "
+                "empty for the indicator as a whole."
+            ),
         ),
         "thema": column(
             str,
@@ -149,18 +180,21 @@ Kerncijfers = schema(
             title="Thema",
             description="Part of the report the figure is printed in (a theme, or the Inleiding).",
         ),
-        "jaar": column(
-            int,
-            ge=1990,
-            le=2100,
-            title="Jaar",
-            description=(
-                "Year the figure refers to; for a standing fact stated in the present tense, "
-                "the year of its reference period in the text, else 2023 (the report's year)."
-            ),
-        ),
         "waarde": column(
             float, title="Waarde", description="The number as printed, in the unit of 'eenheid'."
+        ),
+        "kwalificatie": column(
+            str,
+            nullable=True,
+            required=False,
+            isin=QUALIFIERS,
+            title="Kwalificatie",
+            description=(
+                "The word the number is printed with when it is a bound or an approximation ("
+                + ", ".join(QUALIFIERS)
+                + "; 'meer dan 250' is 250 with kwalificatie 'meer dan'); empty for a number "
+                "printed as it is. Checks of a printed phrase against the cell honour it."
+            ),
         ),
         "eenheid": column(
             str,
@@ -178,20 +212,14 @@ Kerncijfers = schema(
             description="What the figure counts.",
         ),
     },
-    description="Single figures that stand alone in the report's text, one row each.",
+    unique=["indicator", "jaar", "categorie"],
+    time="jaar",
+    description=(
+        "Single figures that the text gives one by one, as a long table: one row per "
+        "indicator, year and (optional) category, so that an indicator given in several "
+        "years is one series."
+    ),
 )
-
-
-@frame_check(
-    error=(
-        "the printed total of verdicts (uitspraken_totaal) must equal schuldig + "
-        "vrijspraak + overig (uitspraken) of the same year; a printed total needs "
-        "its parts"
-    )
-)
-def total_equals_parts(df: pd.DataFrame) -> pd.Series:
-    no_printed_total = df["uitspraken_totaal"].isna()  # nothing to check against
-    return no_printed_total | (df["uitspraken_som"] == df["uitspraken_totaal"])
 
 
 @frame_check(
@@ -243,8 +271,6 @@ BestraffenPerJaar = schema(
         **{
             name: column(float, nullable=True)
             for name in (
-                "uitspraken_som",
-                "uitspraken_totaal",
                 "schuldig",
                 "vrijheidsstraffen",
                 "meer_dan_5_jaar",
@@ -258,7 +284,6 @@ BestraffenPerJaar = schema(
         "met_vrijheidsstraffen": column(bool, description="The vrijheidsstraffen table was given."),
     },
     checks=[
-        total_equals_parts,
         custodial_within_guilty,
         features_within_custodial,
         long_sentences_within_class,
@@ -283,8 +308,7 @@ def cross_table_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     --------
     >>> import ondermijning_indicators as oi
     >>> frame = oi.schemas.cross_table_frame(oi.load_samples())
-    >>> frame.set_index("jaar").loc[2022, ["uitspraken_som", "schuldig", "vrijheidsstraffen"]]
-    uitspraken_som       1543.0
+    >>> frame.set_index("jaar").loc[2022, ["schuldig", "vrijheidsstraffen"]]
     schuldig             1238.0
     vrijheidsstraffen     999.0
     Name: 2022, dtype: float64
@@ -299,8 +323,6 @@ def cross_table_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         return df.groupby("jaar")["aantal"].sum().astype("float64")
 
     columns = {
-        "uitspraken_som": per_year("uitspraken"),
-        "uitspraken_totaal": per_year("uitspraken_totaal"),
         "schuldig": per_year("uitspraken", "uitkomst", "schuldig"),
         "vrijheidsstraffen": per_year("vrijheidsstraffen"),
         "meer_dan_5_jaar": per_year("vrijheidsstraffen", "duurklasse", "meer_dan_5_jaar"),

@@ -32,6 +32,7 @@ def column(
     *,
     nullable: bool = False,
     unique: bool = False,
+    required: bool = True,
     title: str | None = None,
     description: str | None = None,
     **checks: Any,
@@ -50,6 +51,7 @@ def column(
         checks=built,
         nullable=nullable,
         unique=unique,
+        required=required,
         title=title,
         description=description,
     )
@@ -74,8 +76,16 @@ def schema(
     unique: list[str] | None = None,
     coerce: bool = True,
     description: str | None = None,
+    time: str | None = None,
 ) -> pa.DataFrameSchema:
-    """Build a strict table schema."""
+    """Build a strict table schema.
+
+    ``time`` names the table's period column (``jaar``, ``periode``, ...): selections
+    of the table give one value per period unless they bind it. It is kept in the
+    schema's ``metadata``.
+    """
+    if time is not None and time not in columns:
+        raise TypeError(f"schema {name!r}: the period column {time!r} is not a column")
     return pa.DataFrameSchema(
         dict(columns),
         checks=checks or [],
@@ -84,4 +94,23 @@ def schema(
         strict=True,
         name=name,
         description=description,
+        metadata={"time": time} if time else None,
     )
+
+
+CODE = r"^[a-z0-9_]+$"
+"""The form of a category code: lower case, digits and underscores."""
+
+
+def open_category(
+    *, title: str, description: str, reserved: Mapping[str, str] | None = None
+) -> pa.Column:
+    """Build a column of a category the world adds to (ports, drugs, parties): any code.
+
+    ``reserved`` maps a word that may not be used as a value to the sentence saying
+    where that figure belongs instead (e.g. a national total that is not a port).
+    """
+    checks = [pa.Check.str_matches(CODE, error="must be a code: lower case, digits, _")]
+    for word, why in (reserved or {}).items():
+        checks.append(pa.Check.notin([word], error=why))
+    return pa.Column(str, checks=checks, title=title, description=description)

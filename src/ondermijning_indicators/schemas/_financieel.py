@@ -18,12 +18,13 @@ printed empty is not stored (no row): an absent value is not a zero. Themes, tas
 budget decisions and lines are stored as codes; the printed labels are in the
 sample catalogue (``printed_labels``).
 
-The checks across tables are the rules that hold by construction: a printed total
-equals the sum of its rows; a line's structural amount is the same in the origin
-table and in the planned spending (a kasschuif moves cash between years, not the
-structural level); the footnote's prevention amount is the structural amount of
-the task Preventie. Comparisons that the 2023 report itself breaks (the 2022 grand
-total of table 1 against that of table 3) are audit findings, not schema rules.
+The checks across tables are the rules that hold by construction: a line's
+structural amount is the same in the origin table and in the planned spending (a
+kasschuif moves cash between years, not the structural level); the footnote's
+prevention amount is the structural amount of the task Preventie. A printed total
+against the sum of its rows, and the grand totals of two tables against each other,
+are checked by the audit (`ondermijning_indicators.schemas.TOTALS`): a report whose
+own total is misprinted can then still be loaded, and the audit says by how much.
 """
 
 from __future__ import annotations
@@ -164,6 +165,7 @@ FinancieelBestedingThema = schema(
     },
     checks=[task_in_one_theme, every_period_each_task, dash_is_zero],
     unique=["opgave", "periode"],
+    time="periode",
     description=(
         "Planned spending of the undermining money per theme and task (opgave), in 1.000 "
         "euro. One row per task and period (the years 2022-2027 and 'structureel', the "
@@ -186,6 +188,7 @@ FinancieelBestedingThemaTotaal = schema(
         "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
     },
     unique=["thema", "periode"],
+    time="periode",
     description=(
         "The printed 'totaal' of each theme of the spending table, kept as a check. A theme "
         "whose block has one line only (ondermijningsbeleid) has no printed total of its "
@@ -196,6 +199,7 @@ FinancieelBestedingThemaTotaal = schema(
 FinancieelBestedingThemaEindtotaal = schema(
     "financieel_besteding_thema_eindtotaal",
     {"periode": _PERIODE_UNIEK, "bedrag_k_eur": column(int, **_BEDRAG_K_EUR)},
+    time="periode",
     description=(
         "The printed grand total (last 'totaal' line) of the spending table, kept as a check."
     ),
@@ -216,6 +220,7 @@ FinancieelHerkomst = schema(
     },
     checks=[line_in_one_origin, dash_is_zero],
     unique=["omschrijving", "periode"],
+    time="periode",
     description=(
         "Origin of the undermining money per budget decision (herkomst), in 1.000 euro. One "
         "row per line (omschrijving) and period: 'incidenteel' (a one-off amount, not spread "
@@ -237,6 +242,7 @@ FinancieelHerkomstTotaal = schema(
         ),
         "bedrag_k_eur": column(int, **_BEDRAG_K_EUR),
     },
+    time="periode",
     description="The printed 'totaal' line of the origin table, kept as a check on its rows.",
 )
 
@@ -258,6 +264,7 @@ FinancieelBestedingHerkomst = schema(
     },
     checks=[every_period_each_line, line_in_one_origin, dash_is_zero],
     unique=["omschrijving", "periode"],
+    time="periode",
     description=(
         "Planned spending per budget decision (herkomst) and line, in 1.000 euro: the money "
         "of financieel_herkomst planned in time, one row per line and period (2022-2027, "
@@ -268,6 +275,7 @@ FinancieelBestedingHerkomst = schema(
 FinancieelBestedingHerkomstTotaal = schema(
     "financieel_besteding_herkomst_totaal",
     {"periode": _PERIODE_UNIEK, "bedrag_k_eur": column(int, **_BEDRAG_K_EUR)},
+    time="periode",
     description="The printed 'totaal' line of the planned spending per origin, kept as a check.",
 )
 
@@ -297,6 +305,7 @@ FinancieelPreventieJeugdcriminaliteit = schema(
             description="Amount in euro ('82 miljoen euro' is 82000000).",
         ),
     },
+    time="periode",
     description=(
         "The footnote to Preventie: the structural money for preventing youth crime, by "
         "part. 'Voor de brede preventieaanpak van jeugdcriminaliteit is oplopend vanaf 2025 "
@@ -309,35 +318,6 @@ FinancieelPreventieJeugdcriminaliteit = schema(
 
 
 # --------------------------------------------------------------------------- across tables
-
-
-@frame_check(
-    error=(
-        "a printed total (totaaltabel) must equal the sum of its rows of the same "
-        "groep and periode, and the rows must be there"
-    )
-)
-def total_equals_parts(df: pd.DataFrame) -> pd.Series:
-    return df["som"] == df["totaal"]
-
-
-FinancieelTotalen = schema(
-    "financieel totals (across tables)",
-    {
-        "periode": column(str),
-        "totaaltabel": column(str),
-        "groep": column(str),
-        "som": column(float, nullable=True),
-        "totaal": column(float),
-    },
-    checks=[total_equals_parts],
-    coerce=False,
-    description=(
-        "Printed totals against the sum of their rows, one row per group and period. Built "
-        "by totals_frame; groep is the theme for the totals per theme, and alle_regels for "
-        "a grand total."
-    ),
-)
 
 
 @frame_check(
@@ -405,63 +385,6 @@ FinancieelVoetnoot = schema(
         "by footnote_frame, one row per part of the footnote."
     ),
 )
-
-
-_TOTALS = (
-    ("financieel_besteding_thema", "financieel_besteding_thema_totaal", "thema"),
-    ("financieel_besteding_thema", "financieel_besteding_thema_eindtotaal", None),
-    ("financieel_herkomst", "financieel_herkomst_totaal", None),
-    ("financieel_besteding_herkomst", "financieel_besteding_herkomst_totaal", None),
-)
-"""(table of rows, table of its printed totals, the column the totals are per)."""
-ALLE_REGELS = "alle_regels"
-
-
-def _by_group(df: pd.DataFrame | None, group: str | None) -> pd.Series:
-    """Amounts of ``df`` per (groep, periode); ``group`` None puts all rows in one group."""
-    if df is None or df.empty:
-        empty = pd.MultiIndex.from_arrays([[], []], names=["groep", "periode"])
-        return pd.Series(index=empty, dtype="float64")
-    keys = df[group] if group else pd.Series(ALLE_REGELS, index=df.index)
-    out = df.groupby([keys.rename("groep"), df["periode"]])["bedrag_k_eur"].sum()
-    return out.astype("float64")
-
-
-def totals_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per totals table, group and period: the printed total and the sum of its rows.
-
-    ``tables`` holds validated tables by name. A pair of tables is checked when its
-    totals table is present; an absent table of rows gives empty sums, so that every
-    printed total is then reported as having no rows.
-
-    Examples
-    --------
-    >>> import ondermijning_indicators as oi
-    >>> from ondermijning_indicators.schemas._financieel import totals_frame
-    >>> frame = totals_frame(oi.load_samples()).set_index(["totaaltabel", "groep", "periode"])
-    >>> frame.loc[("financieel_besteding_thema_eindtotaal", "alle_regels", "2022")].tolist()
-    [549195.0, 549195.0]
-    >>> frame.loc[("financieel_besteding_thema_totaal", "voorkomen", "2022")].tolist()
-    [48849.0, 48849.0]
-    """
-    pieces = []
-    for rows_name, totals_name, group in _TOTALS:
-        totals = tables.get(totals_name)
-        if totals is None:
-            continue
-        totaal = _by_group(totals, group)
-        som = _by_group(tables.get(rows_name), group).reindex(totaal.index)
-        piece = pd.DataFrame({"som": som, "totaal": totaal})
-        pieces.append(piece.reset_index().assign(totaaltabel=totals_name))
-    columns = ["periode", "totaaltabel", "groep", "som", "totaal"]
-    frame = (
-        pd.concat(pieces, ignore_index=True)[columns]
-        if pieces
-        else pd.DataFrame({c: [] for c in columns})
-    )
-    return frame.astype(
-        {"periode": str, "totaaltabel": str, "groep": str, "som": "float64", "totaal": "float64"}
-    )
 
 
 def structural_frame(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

@@ -39,6 +39,7 @@ PreventieMetGezagGemeenten = schema(
     },
     checks=[named_count_once, one_start_per_municipality],
     unique=["startjaar", "gemeente"],
+    time="startjaar",
     description=(
         "Municipalities in Preventie met gezag by starting year, one row each. "
         "Municipalities the text does not name are one row 'niet genoemd' holding their number."
