@@ -18,8 +18,14 @@ assert "site-packages" in location.parts, f"imported from the checkout: {locatio
 names = set(oi.list_samples().index)
 for name in names:
     assert len(oi.load_sample(name)) > 0, name
+editions = oi.list_editions()
+assert oi.latest_edition() in editions.index, editions
+edition = oi.load_edition()
+assert edition.notes(), "the reading notes are installed"
+assert edition.text() is None, "the report's text is not installed"
 result = oi.reproduce()
 assert bool(result["explained"].all()), result[~result["explained"]]
+assert (result["status"] != "invalid").all(), result[result["status"] == "invalid"]
 assert abs(oi.metrics.aandeel_vrijheidsstraffen(999, 1238) - 999 / 1238) < 1e-15
 import importlib.util
 from ondermijning_indicators import plots  # importable without the [plots] extra
@@ -30,7 +36,12 @@ if importlib.util.find_spec("matplotlib") is None:
         assert "ondermijning-indicators[plots]" in str(exc), exc
     else:
         raise AssertionError("drawing a chart without matplotlib did not raise ImportError")
-print(f"wheel ok: {len(names)} sample tables, {len(result)} published figures, from {location.parent}")
+print(
+    f"wheel ok: edition {edition.id}, {len(names)} tables, {len(result)} published figures, "
+    f"from {location.parent}"
+)
 PY
 "$work/venv/bin/ondermijning-indicators" reproduce --format csv > "$work/out.csv"
 echo "wheel ok: CLI wrote $(($(wc -l < "$work/out.csv") - 1)) records"
+"$work/venv/bin/ondermijning-indicators" audit --format csv > "$work/audit.csv"
+echo "wheel ok: CLI audit listed $(($(wc -l < "$work/audit.csv") - 1)) findings"

@@ -14,6 +14,7 @@ from ondermijning_indicators.published import (
     Semantics,
     Status,
     compare,
+    compare_bounds,
     format_dutch,
     parse_phrase,
 )
@@ -215,3 +216,63 @@ def test_meer_dan_and_minder_dan_partition_the_line(printed: int, x: float) -> N
     minder = compare(parse_phrase(f"minder dan {printed}"), x).status is Status.CONSISTENT
     assert meer == (x > printed)
     assert minder == (x < printed)
+
+
+# --- a phrase against a cell that is itself a bound ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cell", "status", "words"),
+    [
+        ("ruim 246 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT, "lies within"),
+        ("ten minste 246 miljoen", "ruim 246 miljoen", Status.CONSISTENT, "lies within"),
+        ("meer dan 200 miljoen", "ruim 246 miljoen", Status.CONSISTENT, "lies within"),
+        ("246,5 miljoen", "ruim 246 miljoen", Status.CONSISTENT, "cannot settle it"),
+        ("circa 250 miljoen", "ruim 246 miljoen", Status.CONSISTENT, "lies within"),
+        ("247 miljoen", "ruim 246 miljoen", Status.CONSISTENT, "cannot settle it"),
+        ("bijna 246 miljoen", "ruim 246 miljoen", Status.DISCREPANCY, "has no value in"),
+        ("hooguit 246 miljoen", "ruim 246 miljoen", Status.DISCREPANCY, "has no value in"),
+        ("300 miljoen", "ruim 246 miljoen", Status.DISCREPANCY, "has no value in"),
+        ("meer dan 250", "meer dan 250", Status.CONSISTENT, "lies within"),
+        ("minder dan 250", "meer dan 250", Status.DISCREPANCY, "has no value in"),
+        ("ruim 40", "bijna 40", Status.DISCREPANCY, "has no value in"),
+    ],
+)
+def test_a_phrase_against_a_bound_cell(phrase: str, cell: str, status: Status, words: str) -> None:
+    result = compare_bounds(parse_phrase(phrase), parse_phrase(cell))
+    assert result.status is status
+    assert words in result.note
+
+
+_BOUNDED = st.sampled_from(["", "bijna ", "ruim ", "circa ", "meer dan ", "minder dan ",
+                            "ten minste ", "hooguit "])  # fmt: skip
+
+
+@given(
+    q_word=_BOUNDED,
+    d_word=_BOUNDED,
+    q_value=st.integers(1, 400),
+    d_value=st.integers(1, 400),
+    t=st.floats(0.001, 0.999),
+)
+def test_a_bound_cell_is_consistent_only_if_the_phrase_allows_some_of_its_values(
+    q_word: str, d_word: str, q_value: int, d_value: int, t: float
+) -> None:
+    q, d = parse_phrase(f"{q_word}{q_value}"), parse_phrase(f"{d_word}{d_value}")
+    sem = Semantics()
+    low, high, lc, hc = sem.interval(q)
+    dlow, dhigh, _, _ = sem.interval(d)
+    result = compare_bounds(q, d)
+
+    def claims(x: float) -> bool:
+        return (x > low or (lc and x == low)) and (x < high or (hc and x == high))
+
+    # a value strictly inside the cell's interval (finite ends stand in for infinite ones)
+    a = dlow if math.isfinite(dlow) else min(dhigh, low if math.isfinite(low) else 0) - 1000
+    b = dhigh if math.isfinite(dhigh) else max(dlow, high if math.isfinite(high) else 0) + 1000
+    x = a + t * (b - a)
+    if result.status is Status.DISCREPANCY:
+        assert not claims(x)  # no value of the cell is one the phrase allows
+    elif "lies within" in result.note:
+        assert claims(x)  # every value of the cell is one the phrase allows
+    assert compare_bounds(q, q).status is Status.CONSISTENT

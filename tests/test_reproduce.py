@@ -321,3 +321,46 @@ def test_every_row_of_every_sample_table_is_read_by_a_record() -> None:
         if "gedrukt_als" in unread:
             unread = unread[unread["gedrukt_als"] != "streepje"]
         assert unread.empty, f"{name}: rows no record reads:\n{unread}"
+
+
+# --- a figure printed as a bound keeps its bound -------------------------------------------------
+
+_BESLAG = """
+[[figure]]
+id = "test.beslag"
+section = "Verstoren"
+quote = "In 2022 is er {phrase} aan beslag gelegd."
+phrase = "{phrase}"
+{kind} = "beslag:bedrag_eur[jaar=2022,soort=totaal]"
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "phrase", "status"),
+    [
+        ("sum", "ruim 246 miljoen euro", "consistent_with_qualifier"),  # was a discrepancy
+        ("sum", "bijna 246 miljoen euro", "discrepancy"),
+        ("sum", "246 miljoen euro", "consistent_with_qualifier"),  # the bound allows it
+        ("cell", "ruim 246 miljoen euro", "transcribed"),
+        ("cell", "246 miljoen euro", "discrepancy"),  # the transcription would lose "ruim"
+    ],
+)
+def test_a_phrase_checked_against_a_bound_cell_honours_the_bound(
+    tmp_path: Path, kind: str, phrase: str, status: str
+) -> None:
+    body = _BESLAG.format(phrase=phrase, kind=kind)
+    out = oi.reproduce(records=load_records([_write(tmp_path, body)]))
+    assert out["status"].tolist() == [status]
+    if kind == "cell" and status == "discrepancy":
+        assert "the transcription lost or changed the bound" in out["note"].iloc[0]
+
+
+def test_a_metric_on_a_bound_input_says_so(tmp_path: Path) -> None:
+    body = (
+        '[[figure]]\nid = "test.realisatie"\nsection = "Verstoren"\n'
+        'quote = "91% van de doelstelling"\nphrase = "91%"\n'
+        'metric = "beslag_realisatie"\nwhere = { jaar = 2022 }\n'
+    )
+    out = oi.reproduce(records=load_records([_write(tmp_path, body)]))
+    assert out["status"].tolist() == ["within_rounding"]
+    assert "Input beslag (ruim) is printed as a bound or an approximation" in out["note"].iloc[0]

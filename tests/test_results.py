@@ -347,3 +347,29 @@ def test_a_new_year_in_the_other_tables_gives_their_indicators_too(
     assert _value(out, "aandeel_met_taakstraf", str(year)) == pytest.approx(
         min(taakstraf, 999) / 999
     )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_the_written_datapackage_is_valid_frictionless(
+    tmp_path: Path, result: oi.ComputeResult, suffix: str
+) -> None:
+    import frictionless
+
+    oi.write_results(result, tmp_path / f"indicatoren{suffix}")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_frictionless_finds_a_value_that_breaks_the_described_type(
+    tmp_path: Path, result: oi.ComputeResult
+) -> None:
+    import frictionless
+
+    written = oi.write_results(result, tmp_path / "indicatoren.csv")[0]
+    text = written.read_text(encoding="utf-8").splitlines()
+    assert ",2022,2022," in text[1]  # period, year
+    text[1] = text[1].replace(",2022,2022,", ",2022,tweeduizend tweeëntwintig,", 1)
+    written.write_text("\n".join(text) + "\n", encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert report.flatten(["type"])[0] == ["type-error"]

@@ -22,7 +22,7 @@ PreventieMetGezagGemeenten = schema(
     "preventie_met_gezag_gemeenten",
     {
         "startjaar": column(
-            int, ge=2020, le=2100, title="Startjaar", description="Year the municipality starts."
+            int, ge=1990, le=2100, title="Startjaar", description="Year the municipality starts."
         ),
         "gemeente": column(
             str,
