@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -94,3 +95,38 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(io.StringIO(proc.stdout))) == len(load_records())
+
+
+@pytest.mark.parametrize("command", ["audit", "compute", "validate", "generate"])
+def test_a_path_that_does_not_exist_is_one_line_not_a_traceback(command: str) -> None:
+    result = runner.invoke(cli.app, [command, "/no/such/path.csv"])
+    assert result.exit_code in {1, 2}
+    assert "Traceback" not in result.output
+    assert "/no/such/path.csv" in result.output
+    assert len(result.output.strip().splitlines()) <= 2
+
+
+def test_the_editions_are_listed() -> None:
+    result = runner.invoke(cli.app, ["editions", "-f", "csv"])
+    assert result.exit_code == 0
+    listing = pd.read_csv(io.StringIO(result.output), dtype=str)
+    assert listing["id"].tolist() == oi.list_editions().index.tolist()
+    assert listing.loc[0, "records"] == "349"
+
+
+def test_an_invalid_record_gives_exit_status_3_and_the_others_are_checked(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "concept.toml"
+    path.write_text(
+        '[[figure]]\nid = "a"\nsection = "x"\nquote = "81%"\nphrase = "81%"\n'
+        'metric = "aandeel_vrijheidsstraffen"\nwhere = { jaar = 1999 }\n\n'
+        '[[figure]]\nid = "b"\nsection = "x"\nquote = "999"\nphrase = "999"\n'
+        'sum = "vrijheidsstraffen:aantal[jaar=2022]"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli.app, ["reproduce", "--figures", str(path), "-f", "csv"])
+    assert result.exit_code == 3
+    rows = pd.read_csv(io.StringIO(result.stdout)).set_index("id")
+    assert rows["status"].to_dict() == {"a": "invalid", "b": "exact"}
+    assert "matches no row" in str(rows.loc["a", "note"])

@@ -152,10 +152,12 @@ def _as_values(value: object) -> tuple[str, ...]:
     return (str(value),)
 
 
-def rows_of(selection: Selection, frame: pd.DataFrame) -> pd.Series:
+def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = None) -> pd.Series:
     """Return a boolean mask of the rows the selection's value filters keep.
 
-    ``*`` filters keep every row. A filter on a column the frame lacks raises.
+    ``*`` filters keep every row. A filter on a column the frame lacks raises. ``whole``
+    names a column of parts (see `ondermijning_indicators.schemas.parts_column`): when the
+    selection does not name it, only the rows where it is empty (the whole) are kept.
 
     Examples
     --------
@@ -173,10 +175,14 @@ def rows_of(selection: Selection, frame: pd.DataFrame) -> pd.Series:
             )
         if allowed != (EACH,):
             mask &= frame[key].astype(str).isin(allowed)
+    if whole is not None and whole in frame.columns and not selection.filtered(whole):
+        mask &= frame[whole].isna() | (frame[whole].astype(str) == "")
     return mask
 
 
-def evaluate(selection: Selection, frame: pd.DataFrame, *, time: str | None) -> Any:
+def evaluate(
+    selection: Selection, frame: pd.DataFrame, *, time: str | None, whole: str | None = None
+) -> Any:
     """Sum the selected cells per period (column ``time``) and per category.
 
     Parameters
@@ -188,6 +194,8 @@ def evaluate(selection: Selection, frame: pd.DataFrame, *, time: str | None) -> 
     time : str or None
         The table's period column. It groups the result unless a filter binds it or the
         selection reduces over the periods.
+    whole : str or None
+        The table's column of parts, if it has one (see `rows_of`).
 
     Returns
     -------
@@ -208,7 +216,7 @@ def evaluate(selection: Selection, frame: pd.DataFrame, *, time: str | None) -> 
             f"{selection}: table {selection.table!r} has no column {selection.column!r}; "
             f"its columns are {', '.join(map(str, frame.columns))}"
         )
-    rows = frame.loc[rows_of(selection, frame)]
+    rows = frame.loc[rows_of(selection, frame, whole=whole)]
     free_time = time is not None and not selection.filtered(time) and time in frame.columns
     keys = ([time] if free_time else []) + list(selection.categories)
     values = rows[selection.column]

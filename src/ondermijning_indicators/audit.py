@@ -38,8 +38,8 @@ from typing import Any
 import pandas as pd
 
 from .editions import Tables, default_records, load_edition
-from .published import FigureRecord, Status, reproduce_records
-from .schemas import AGREEMENTS, TOTALS
+from .published import FigureRecord, Selection, Status, reproduce_records
+from .schemas import AGREEMENTS, SCHEMAS, TOTALS
 
 __all__ = ["AUDIT_COLUMNS", "audit"]
 
@@ -216,9 +216,9 @@ def audit(
         Validated tables; default the tables of ``edition``. Tables from `load_tables`
         or `load_samples` bring their catalogue (misprints) and records.
     records : sequence of FigureRecord, optional
-        Published-figure records; default those that came with ``tables`` (for a plain
-        mapping, those of ``edition``). Only records whose tables are all present are
-        checked.
+        Published-figure records; default those that came with ``tables`` (a plain
+        mapping brings none). A record whose tables are known but absent is not checked;
+        one that cannot be read, or names a table the library does not know, is a finding.
     edition : str, optional
         A bundled edition; default the latest.
 
@@ -241,12 +241,16 @@ def audit(
     """
     if tables is None:
         tables = load_edition(edition).tables()
-    recs = list(records) if records is not None else default_records(tables, edition)
-    applicable = [r for r in recs if r.problem is not None or set(r.tables) <= set(tables)]
+    recs = list(records) if records is not None else (default_records(tables) or [])
+    applicable = [
+        r for r in recs if r.problem is not None or set(r.tables) & set(SCHEMAS) <= set(tables)
+    ]
     catalogue = tables.catalogue if isinstance(tables, Tables) else None
-    result = reproduce_records(
-        applicable, tables, caveats_for=catalogue.caveats_for if catalogue else None
-    )
+
+    def caveats_for(cells: Sequence[Selection]) -> list[str]:
+        return catalogue.caveats_for(cells, tables) if catalogue else []
+
+    result = reproduce_records(applicable, tables, caveats_for=caveats_for)
     rows = _misprints(tables) + _totals(tables) + _agreements(tables) + _figures(result, applicable)
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     order = frame["status"].map({"finding": 0, "ok": 1})

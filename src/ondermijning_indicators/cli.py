@@ -15,6 +15,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -204,12 +205,12 @@ def reproduce(
         for rec in shown.to_dict("records"):
             status = str(rec["status"])
             style = "bold red" if not rec["explained"] else _STATUS_STYLE.get(status, "")
-            figure = str(rec["id"])
+            figure = escape(str(rec["id"]))
             if status not in {"exact", "transcribed"} or not rec["explained"]:
-                figure += f"\n[dim]{rec['note']}[/dim]"
+                figure += f"\n[dim]{escape(str(rec['note']))}[/dim]"
             table.add_row(
                 figure,
-                str(rec["phrase"]),
+                escape(str(rec["phrase"])),
                 _fmt_number(float(rec["computed_value"])),
                 f"[{style}]{status}[/]" if style else status,
             )
@@ -273,10 +274,10 @@ def audit(
     for rec in shown.to_dict("records"):
         style = "yellow" if rec["status"] == "finding" else "green"
         table.add_row(
-            f"[bold]{rec['id']}[/bold] ({rec['kind']}, [{style}]{rec['status']}[/])\n"
-            f"{rec['where']}\n[dim]{rec['finding']}[/dim]",
-            str(rec["printed"]),
-            str(rec["expected"]),
+            f"[bold]{escape(str(rec['id']))}[/bold] ({rec['kind']}, [{style}]{rec['status']}[/])\n"
+            f"{escape(str(rec['where']))}\n[dim]{escape(str(rec['finding']))}[/dim]",
+            escape(str(rec["printed"])),
+            escape(str(rec["expected"])),
         )
     console.print(table)
     counts = result.groupby(["status"]).size().to_dict()
@@ -315,8 +316,9 @@ def compute(
     except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
+    metrics = result.values["metric"].nunique()
     typer.echo(
-        f"{len(result.values)} values of {result.values['metric'].nunique()} metrics written "
+        f"{len(result.values)} values of {metrics} metric{'s' if metrics != 1 else ''} written "
         f"to {', '.join(str(p) for p in written)}"
     )
     for rec in result.skipped.to_dict("records"):
@@ -378,7 +380,7 @@ def _listing(df: pd.DataFrame, fmt: Format, *, title: str, columns: tuple[str, .
     for col in columns:
         table.add_column(col, overflow="fold")
     for rec in df.to_dict("records"):
-        table.add_row(*(str(rec[c]) for c in columns))
+        table.add_row(*(escape(str(rec[c])) for c in columns))
     Console().print(table)
 
 
@@ -541,10 +543,14 @@ def generate(
     except InvalidInputError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
-    if out.suffix.lower() == ".parquet":
-        frame.to_parquet(out, index=False)
-    else:
-        frame.to_csv(out, index=False)
+    try:
+        if out.suffix.lower() == ".parquet":
+            frame.to_parquet(out, index=False)
+        else:
+            frame.to_csv(out, index=False)
+    except OSError as exc:
+        typer.echo(f"cannot write {out}: {exc}", err=True)
+        raise typer.Exit(code=1) from None
     what = "seizure" if kind is RecordKind.seizures else "verdict"
     typer.echo(f"{out}: {len(frame)} synthetic {what} records")
 

@@ -26,10 +26,11 @@ from ._notation import (
     MACHINE_INT,
     dutch_to_machine,
 )
+from ._selection import Selection, evaluate, rows_of
 from .errors import DataValidationError
-from .schemas import CROSS_TABLE_CHECKS, SCHEMAS, TOTALS
+from .schemas import CROSS_TABLE_CHECKS, SCHEMAS, TOTALS, parts_column, time_column
 
-__all__ = ["TableSource", "validate_tables"]
+__all__ = ["TableSource", "select", "selected_rows", "validate_tables"]
 
 _FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
 
@@ -498,3 +499,54 @@ def _message(frame: pd.DataFrame, sources: Mapping[str, str | TableSource]) -> s
             msg = f"{_fmt(value) if isinstance(value, float) else repr(value)} {msg}"
         lines.append(f"  - {', '.join(where)}: {msg}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- selections
+
+
+def selected_rows(selection: Selection, frame: pd.DataFrame) -> pd.Series:
+    """Return the mask of the rows of a validated table that ``selection`` reads.
+
+    The table's column of parts is honoured: a selection that does not name it reads the
+    whole (see `ondermijning_indicators.schemas.parts_column`).
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.data import selected_rows
+    >>> from ondermijning_indicators.published import Selection
+    >>> kern = oi.load_sample("kerncijfers")
+    >>> ages = Selection.parse(
+    ...     "kerncijfers:waarde[indicator=voorkomen_preventie_met_gezag_leeftijd]"
+    ... )
+    >>> int(selected_rows(ages, kern).sum())  # the whole: no row; min and max are its parts
+    0
+    >>> parts = Selection.parse(
+    ...     "kerncijfers:waarde[indicator=voorkomen_preventie_met_gezag_leeftijd,categorie=min|max]"
+    ... )
+    >>> kern.loc[selected_rows(parts, kern), "waarde"].tolist()
+    [8.0, 27.0]
+    """
+    whole = parts_column(selection.table) if selection.table in SCHEMAS else None
+    return rows_of(selection, frame, whole=whole)
+
+
+def select(selection: Selection, frame: pd.DataFrame) -> Any:
+    """Sum the cells ``selection`` names in a validated table, per period and category.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.data import select
+    >>> from ondermijning_indicators.published import Selection
+    >>> sel = Selection.parse("kerncijfers:waarde[indicator=acm_fte_extra]")
+    >>> select(sel, oi.load_sample("kerncijfers")).to_dict()
+    {2023: 22.0, 2027: 130.0}
+    """
+    known = selection.table in SCHEMAS
+    return evaluate(
+        selection,
+        frame,
+        time=time_column(selection.table) if known else None,
+        whole=parts_column(selection.table) if known else None,
+    )

@@ -35,9 +35,10 @@ import pandas as pd
 
 from ._resources import CATALOGUE, FIGURES, TABLES, bundled_edition_ids, edition_dir
 from ._resources import latest_edition_id as _latest
-from ._selection import EACH, Selection
-from .errors import CatalogueError, UnknownEditionError, UnknownSampleError
-from .folders import Notation, read_tables
+from ._selection import Selection
+from .data import selected_rows
+from .errors import CatalogueError, InvalidInputError, UnknownEditionError, UnknownSampleError
+from .folders import TABLE_SUFFIXES, Notation, read_tables
 from .published import FigureRecord, Semantics, load_records, reproduce_records
 from .schemas import SCHEMAS
 
@@ -66,18 +67,6 @@ Where = tuple[tuple[str, tuple[str, ...]], ...]
 """Rows of a table: for each column, the values meant (empty: every row)."""
 
 
-def _overlaps(where: Where, selection: Selection) -> bool:
-    """Whether rows ``where`` describes can be among the cells ``selection`` reads."""
-    filters = dict(selection.filters)
-    for key, values in where:
-        read = filters.get(key)
-        if read is None or read == (EACH,):
-            continue  # the selection reads every value of the column
-        if not set(read) & set(values):
-            return False
-    return True
-
-
 def _describe_where(where: Where) -> str:
     return ", ".join(f"{k}={'|'.join(v)}" for k, v in where)
 
@@ -89,22 +78,15 @@ class Caveat:
     Examples
     --------
     >>> import ondermijning_indicators as oi
-    >>> from ondermijning_indicators.published import Selection
     >>> caveat = oi.sample_metadata("beslag").caveats[1]
     >>> caveat.where
     (('jaar', ('2022',)),)
-    >>> caveat.applies_to(Selection.parse("beslag:bedrag_eur[jaar=2021,soort=totaal]"))
-    False
     """
 
     text: str
     where: Where = ()
     text_nl: str = ""
     """The caveat in Dutch, where the catalogue gives it (charts in Dutch show it)."""
-
-    def applies_to(self, selection: Selection) -> bool:
-        """Whether the caveat is about some of the cells ``selection`` reads."""
-        return _overlaps(self.where, selection)
 
 
 @dataclass(frozen=True)
@@ -253,30 +235,52 @@ class Catalogue:
         tables = {name: _table_meta(name, raw, source=source) for name, raw in raw_tables.items()}
         return cls(edition=dict(edition), tables=tables, source=source)
 
-    def caveats_for(self, selections: Iterable[Selection]) -> list[str]:
-        """Return the caveats about the cells ``selections`` read, as ``"table: text"``, once each.
+    def caveats_for(
+        self, selections: Iterable[Selection], tables: Mapping[str, pd.DataFrame]
+    ) -> list[str]:
+        """Return the caveats about the rows ``selections`` read, as ``"table: text"``, once each.
+
+        A caveat without ``where`` is about the whole table; one with ``where`` reaches a
+        value only when the value reads some of the rows ``where`` describes, in the
+        tables given.
 
         Examples
         --------
         >>> import ondermijning_indicators as oi
         >>> from ondermijning_indicators.published import Selection
-        >>> catalogue = oi.load_edition("2023").catalogue
+        >>> tables = oi.load_samples()
         >>> cells = Selection.parse("beslag:bedrag_eur[jaar=2022,soort=totaal]")
-        >>> [c[:41] for c in catalogue.caveats_for([cells])]
+        >>> [c[:41] for c in tables.catalogue.caveats_for([cells], tables)]
         ['beslag: Amounts are as the OM registered ', 'beslag: 2022 was registered on a narrower']
         >>> earlier = Selection.parse("beslag:bedrag_eur[jaar=2021,soort=totaal]")
-        >>> len(catalogue.caveats_for([earlier]))  # the 2022 caveat is not about 2021
+        >>> len(tables.catalogue.caveats_for([earlier], tables))  # not about 2021
         1
         """
         out: dict[str, None] = {}
         for sel in selections:
             meta = self.tables.get(sel.table)
-            if meta is None:
+            frame = tables.get(sel.table)
+            if meta is None or frame is None:
                 continue
+            read: pd.Series | None = None
             for caveat in meta.caveats:
-                if caveat.applies_to(sel):
-                    out[f"{sel.table}: {caveat.text}"] = None
+                if caveat.where:
+                    if read is None:
+                        read = selected_rows(sel, frame)
+                    if not (read & _rows_where(caveat.where, frame)).any():
+                        continue
+                out[f"{sel.table}: {caveat.text}"] = None
         return list(out)
+
+
+def _rows_where(where: Where, frame: pd.DataFrame) -> pd.Series:
+    """Return the mask of the rows of ``frame`` that a ``where`` of a catalogue describes."""
+    mask = pd.Series(True, index=frame.index)
+    for key, values in where:
+        if key not in frame.columns:
+            return pd.Series(False, index=frame.index)
+        mask &= frame[key].astype(str).isin(values)
+    return mask
 
 
 def _text(value: object, *, where: str) -> str:
@@ -299,8 +303,13 @@ def _where(raw: object, table: str, *, where: str) -> Where:
                 f"its columns are {', '.join(sorted(columns))}"
             )
         values = value if isinstance(value, list) else [value]
-        if not values or not all(isinstance(v, str | int | float) for v in values):
-            raise CatalogueError(f"{where}: where {key} must be a value or a list of values")
+        if not values or not all(
+            isinstance(v, str | int) and not isinstance(v, bool) for v in values
+        ):
+            raise CatalogueError(
+                f"{where}: where {key} must be a value (text or a whole number) or a list of "
+                f"them, got {value!r}"
+            )
         out.append((str(key), tuple(str(v) for v in values)))
     return tuple(out)
 
@@ -397,9 +406,24 @@ class Edition:
 
     @property
     def tables_dir(self) -> Path:
-        """Where the table files are: ``tables/``, or the folder itself."""
+        """Where the table files are: ``tables/``, or the folder itself.
+
+        Raises
+        ------
+        InvalidInputError
+            If the folder holds table files beside a ``tables/`` folder: one of the two
+            would be left out.
+        """
         sub = self.root / TABLES
-        return sub if sub.is_dir() else self.root
+        if not sub.is_dir():
+            return self.root
+        stray = sorted(p.name for p in self.root.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
+        if stray:
+            raise InvalidInputError(
+                f"{self.root} holds table files ({', '.join(stray)}) beside its tables/ "
+                "folder; keep every table in tables/"
+            )
+        return sub
 
     def tables(
         self,
@@ -423,7 +447,9 @@ class Edition:
         if not folder.is_dir():
             return []
         paths = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
-        return load_records(paths, edition=self.id, strict=strict)
+        # Without an [edition] id in a catalogue, a record file's own edition key stands.
+        named = self.id if "id" in self.catalogue.edition else None
+        return load_records(paths, edition=named, strict=strict)
 
     def _file(self, key: str) -> Path | None:
         name = self.catalogue.edition.get(key)
@@ -493,18 +519,24 @@ def _read_catalogue(root: Path) -> Catalogue:
 @functools.cache
 def _bundled_edition(edition_id: str) -> Edition:
     root = edition_dir(edition_id)
+    edition = _edition_in(root, bundled=True)
+    if edition.id != edition_id:
+        raise CatalogueError(f"{root / CATALOGUE}: [edition] id must be {edition_id!r}")
+    return edition
+
+
+def _edition_in(root: Path, *, bundled: bool) -> Edition:
+    """Return the edition a folder holds, described by its catalogue (if it has one)."""
     catalogue = _read_catalogue(root)
     info = catalogue.edition
-    if info.get("id") != edition_id:
-        raise CatalogueError(f"{root / CATALOGUE}: [edition] id must be {edition_id!r}")
     return Edition(
-        id=edition_id,
+        id=info.get("id", root.resolve().name),
         title=info.get("title", ""),
         publisher=info.get("publisher", ""),
         published=info.get("published", ""),
         root=root,
         catalogue=catalogue,
-        bundled=True,
+        bundled=bundled,
     )
 
 
@@ -563,17 +595,7 @@ def load_edition(edition: str | os.PathLike[str] | None = None) -> Edition:
             f"no edition {str(edition)!r}: the bundled editions are "
             f"{', '.join(bundled_edition_ids())}, and no folder has that path"
         )
-    catalogue = _read_catalogue(root)
-    info = catalogue.edition
-    return Edition(
-        id=info.get("id", root.resolve().name),
-        title=info.get("title", ""),
-        publisher=info.get("publisher", ""),
-        published=info.get("published", ""),
-        root=root,
-        catalogue=catalogue,
-        bundled=False,
-    )
+    return _edition_in(root, bundled=False)
 
 
 def list_editions() -> pd.DataFrame:
@@ -759,7 +781,7 @@ def load_sample(name: str, *, edition: str | None = None) -> pd.DataFrame:
     {'schuldig': 1238, 'vrijspraak': 201, 'overig': 104}
     """
     ed = load_edition(edition)
-    frames = _bundled_tables(ed.id)
+    frames = _bundled_tables(ed.id) if ed.bundled else ed.tables()
     if name not in frames:
         raise UnknownSampleError(
             f"no sample table {name!r}; the tables of edition {ed.id} are: "
@@ -772,13 +794,16 @@ def _caveats_of(tables: Mapping[str, pd.DataFrame]) -> Catalogue:
     return tables.catalogue if isinstance(tables, Tables) else Catalogue()
 
 
-def default_records(
-    tables: Mapping[str, pd.DataFrame], edition: str | None = None
-) -> list[FigureRecord]:
-    """Return the records that go with ``tables``: their edition's, else a bundled edition's."""
+def default_records(tables: Mapping[str, pd.DataFrame]) -> list[FigureRecord] | None:
+    """Return the records that came with ``tables`` (their edition's), or None if none did.
+
+    Tables from a bundled edition or from a folder bring their edition's records (a
+    folder without ``figures/`` brings none: an empty list); a plain mapping, or the
+    tables of a single file, has no edition and no records.
+    """
     if isinstance(tables, Tables) and tables.edition is not None:
         return tables.edition.records()
-    return load_edition(edition).records()
+    return None
 
 
 def reproduce(
@@ -798,7 +823,7 @@ def reproduce(
         cells a record reads are added to its note.
     records : sequence of FigureRecord, optional
         Default: the records that came with ``tables`` (their edition's, or the
-        folder's ``figures/``); for a plain mapping, those of ``edition``.
+        folder's ``figures/``). A plain mapping brings none: pass them.
     edition : str, optional
         A bundled edition; default the latest.
     semantics : Semantics, optional
@@ -824,6 +849,16 @@ def reproduce(
     """
     if tables is None:
         tables = load_edition(edition).tables()
-    recs = list(records) if records is not None else default_records(tables, edition)
+    recs = list(records) if records is not None else default_records(tables)
+    if recs is None:
+        raise InvalidInputError(
+            "reproduce: these tables carry no figure records (a plain mapping, or a single "
+            "file); pass records=, e.g. oi.load_edition().records() for the report's own, or "
+            "load a folder with figures/*.toml"
+        )
     catalogue = _caveats_of(tables)
-    return reproduce_records(recs, tables, caveats_for=catalogue.caveats_for, semantics=semantics)
+
+    def caveats_for(cells: Sequence[Selection]) -> list[str]:
+        return catalogue.caveats_for(cells, tables)
+
+    return reproduce_records(recs, tables, caveats_for=caveats_for, semantics=semantics)

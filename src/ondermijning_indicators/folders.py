@@ -46,7 +46,8 @@ from .schemas import SCHEMAS, TOTALS
 __all__ = ["Notation", "read_tables", "write_tables"]
 
 Notation = Literal["auto", "machine", "nl"]
-_SUFFIXES = {".csv", ".xlsx", ".parquet"}
+TABLE_SUFFIXES = frozenset({".csv", ".xlsx", ".parquet"})
+"""The file types a table may be in."""
 _IGNORED = {".md", ".txt", ".json", ".toml"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -243,7 +244,7 @@ def read_tables(
         suffix = file.suffix.lower()
         if file.name.startswith(".") or suffix in _IGNORED:
             continue
-        if suffix not in _SUFFIXES:
+        if suffix not in TABLE_SUFFIXES:
             failures.append(
                 _failure(file.name, "", "", None, "unknown file type",
                          f"{file.name} is not a table file; use .csv, .xlsx or .parquet")

@@ -34,7 +34,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ._selection import Selection, evaluate
+from ._selection import Selection
+from .data import select, selected_rows
 from .editions import Catalogue, Tables, load_edition
 from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
 from .registry import Application, MetricMeta, iter_metrics
@@ -209,7 +210,7 @@ def _per_period(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterato
     bound: list[str] = []
     for arg, sel in arguments.items():
         time = _time(sel)
-        values = evaluate(sel, tables[sel.table], time=time)
+        values = select(sel, tables[sel.table])
         frames[arg] = _as_frame(values, sel, arg)
         if time and time in frames[arg].columns:
             times.add(time)
@@ -280,7 +281,7 @@ def _free(sel: Selection) -> set[str]:
 def _year_series(sel: Selection, tables: Mapping[str, pd.DataFrame]) -> pd.Series:
     """Return a declared series, indexed by (year, categories...), years only, as integers."""
     time = _time(sel)
-    values = evaluate(sel, tables[sel.table], time=time)
+    values = select(sel, tables[sel.table])
     if not isinstance(values, pd.Series) or time is None or time not in values.index.names:
         raise InvalidInputError(f"{sel}: a series needs a free period column")
     frame = values.rename("value").reset_index()
@@ -289,16 +290,23 @@ def _year_series(sel: Selection, tables: Mapping[str, pd.DataFrame]) -> pd.Serie
     return frame.set_index([time, *sel.categories])["value"].astype("float64").sort_index()
 
 
-def _consecutive(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+def _declared_series(
+    meta: MetricMeta, tables: Mapping[str, pd.DataFrame]
+) -> Iterator[tuple[Selection, str, pd.Series]]:
+    """Each declared series whose table is present and has years: (selection, period, values)."""
     assert meta.inputs is not None
     for sel in meta.inputs.series:
         if sel.table not in tables:
             continue
         time = _time(sel)
         assert time is not None
-        current = _year_series(sel, tables)
-        if current.empty:
-            continue
+        values = _year_series(sel, tables)
+        if not values.empty:
+            yield sel, time, values
+
+
+def _consecutive(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+    for sel, time, current in _declared_series(meta, tables):
         previous = current.rename("vorig").reset_index()
         previous[time] = previous[time] + 1
         pairs = (
@@ -353,14 +361,9 @@ def _groups(
 
 
 def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
-    assert meta.inputs is not None
     params = inspect.signature(meta.func).parameters
-    for sel in meta.inputs.series:
-        if sel.table not in tables:
-            continue
-        time = _time(sel)
-        assert time is not None
-        for cats, group in _groups(_year_series(sel, tables), sel.categories):
+    for sel, time, series in _declared_series(meta, tables):
+        for cats, group in _groups(series, sel.categories):
             if len(group) < 2:
                 continue
             first, last = int(group.index.min()), int(group.index.max())
@@ -387,14 +390,7 @@ def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row
 
 def _series(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
     assert meta.inputs is not None
-    for sel in meta.inputs.series:
-        if sel.table not in tables:
-            continue
-        time = _time(sel)
-        assert time is not None
-        series = _year_series(sel, tables)
-        if series.empty:
-            continue
+    for sel, time, series in _declared_series(meta, tables):
         cats = list(sel.categories)
         if cats:
             wide = series.unstack(time)
@@ -468,10 +464,31 @@ _APPLY: dict[
 }
 
 
-def _caveats(meta: MetricMeta, row: _Row, catalogue: Catalogue) -> str:
+def _caveats(
+    meta: MetricMeta, row: _Row, catalogue: Catalogue, tables: Mapping[str, pd.DataFrame]
+) -> str:
+    cells = [sel for _, sel in row.selections]
     notes = list(meta.caveats)
-    notes += catalogue.caveats_for(sel for _, sel in row.selections)
+    notes += catalogue.caveats_for(cells, tables)
+    notes += _bounds(cells, tables)
     return " | ".join(dict.fromkeys(notes))
+
+
+def _bounds(cells: Sequence[Selection], tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Return a note per table whose cells read are printed as a bound or approximation."""
+    notes = []
+    for sel in cells:
+        frame = tables.get(sel.table)
+        if frame is None or "kwalificatie" not in frame.columns:
+            continue
+        words = frame.loc[selected_rows(sel, frame), "kwalificatie"].dropna().astype(str)
+        words = [w for w in dict.fromkeys(words) if w]
+        if words:
+            notes.append(
+                f"{sel.table}: a cell read is printed as a bound or approximation "
+                f"({', '.join(words)}); the value is computed from the printed number"
+            )
+    return notes
 
 
 def compute(
@@ -534,17 +551,19 @@ def compute(
             )
             continue
         produced: list[_Row] = []
+        reasons: list[str] = []
         try:
             for item in _APPLY[meta.inputs.application](meta, tables):
                 if isinstance(item, str):
-                    skipped.append({"metric": meta.id, "reason": item})
+                    reasons.append(item)
                 else:
                     produced.append(item)
         except IndicatorError as exc:
-            skipped.append({"metric": meta.id, "reason": f"cannot be computed: {exc}"})
-            continue
+            reasons.append(f"cannot be computed: {exc}")
+        if not produced and not reasons:
+            reasons.append("the tables give no period it applies to")
+        skipped += [{"metric": meta.id, "reason": reason} for reason in reasons]
         if not produced:
-            skipped.append({"metric": meta.id, "reason": "the tables give no period it applies to"})
             continue
         for row in produced:
             rows.append(
@@ -562,13 +581,18 @@ def compute(
                     "unit": str(meta.unit),
                     "filled_in": row.filled_in,
                     "inputs": "; ".join(f"{arg}={sel}" for arg, sel in row.selections),
-                    "caveats": _caveats(meta, row, catalogue),
+                    "caveats": _caveats(meta, row, catalogue, tables),
                 }
             )
     schema = result_schema()
-    values = pd.DataFrame(rows, columns=list(schema.columns)).astype({"year": "Int64"})
-    for column in ("series", "component", *categories):
-        values[column] = values[column].astype(object).where(values[column].notna(), None)
+    if rows:
+        values = pd.DataFrame(rows, columns=list(schema.columns)).astype({"year": "Int64"})
+        for column in ("series", "component", *categories):
+            values[column] = values[column].astype(object).where(values[column].notna(), None)
+    else:  # nothing the tables support: the columns, typed, and no row
+        values = pd.DataFrame(
+            {name: pd.Series(dtype=column.dtype.type) for name, column in schema.columns.items()}
+        )
     values = schema.validate(values)
     return ComputeResult(values=values, skipped=pd.DataFrame(skipped, columns=SKIPPED_COLUMNS))
 

@@ -101,6 +101,12 @@ def _declared_inputs(metric: str, where: object, *, record: str) -> dict[str, Se
             f"record {record!r}: where must name the period and categories of the figure, "
             'e.g. where = { jaar = 2022, duurklasse = "meer_dan_5_jaar" }'
         )
+    several = sorted(k for k, v in where.items() if not isinstance(v, str | int) or v is True)
+    if several:
+        raise FigureRecordError(
+            f"record {record!r}: where gives {', '.join(several)} more than one value, or not "
+            "a value; a record names one number: give one value (a year, a code) per key"
+        )
     try:
         declared = get_metric(metric).inputs
     except MetadataError as exc:
@@ -255,7 +261,8 @@ def _invalid(rid: str, source: str, line: int | None, problem: str) -> FigureRec
 def _figure_lines(text: str) -> list[int]:
     """Line numbers of the ``[[figure]]`` headers, in order."""
     return [
-        text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"(?m)^\s*\[\[figure\]\]", text)
+        text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"(?m)^\s*\[\[\s*figure\s*\]\]", text)
     ]
 
 
@@ -294,8 +301,11 @@ def _read_file(source: str, text: str, *, edition: str | None) -> list[FigureRec
         try:
             rec = _record(raw, source=source)
         except FigureRecordError as exc:
+            message = str(exc)
+            if not message.startswith(source):
+                message = f"{source}: {message}"
             where = f" (line {line})" if line else ""
-            out.append(_invalid(rid, source, line, f"{exc}{where}"))
+            out.append(_invalid(rid, source, line, f"{message}{where}"))
             continue
         out.append(replace(rec, line=line, edition=said or edition))
     return out
@@ -358,16 +368,18 @@ def load_records(
             continue
         for rec in _read_file(source, text, edition=edition):
             if rec.problem is None and rec.id in seen:
+                line = f" (line {rec.line})" if rec.line else ""
                 rec = replace(
                     rec,
                     problem=(
-                        f"{source}: record id {rec.id!r} is used twice (also in {seen[rec.id]})"
+                        f"{source}: record id {rec.id!r} is used twice (also in "
+                        f"{seen[rec.id]}){line}"
                     ),
                     quantity=None,
                     reading=None,
                 )
             elif rec.problem is None:
-                seen[rec.id] = source
+                seen[rec.id] = f"{source}, line {rec.line}" if rec.line else source
             records.append(rec)
     if strict:
         bad = next((r for r in records if r.problem), None)

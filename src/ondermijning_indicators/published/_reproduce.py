@@ -15,7 +15,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .._selection import Selection, rows_of
+from .._selection import Selection
+from ..data import select, selected_rows
 from ..errors import FigureRecordError, IndicatorError, MetadataError, SelectionError
 from ..registry import Unit, get_metric
 from ._phrase import Quantity, format_dutch
@@ -56,12 +57,26 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> p
             f"columns: {', '.join(map(str, df.columns))}"
         )
     try:
-        rows = df.loc[rows_of(sel, df)]
+        rows = df.loc[selected_rows(sel, df)]
     except SelectionError as exc:
         raise FigureRecordError(f"{record}: {exc}") from None
     if rows.empty:
         raise FigureRecordError(f"{record}: {sel} matches no row")
     return rows
+
+
+def _value(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> float:
+    """Return the number a selection names: its cells summed, or reduced over the periods."""
+    rows = _cells(sel, tables, record)
+    if sel.reduce is None:
+        return float(rows[sel.column].sum())
+    value = select(sel, tables[sel.table])
+    if isinstance(value, pd.Series):
+        raise FigureRecordError(
+            f"{record}: {sel} gives one value per {', '.join(map(str, value.index.names))}; "
+            "a record names one number: give each of them a value"
+        )
+    return float(value)
 
 
 def _significance(value: float) -> tuple[float, float]:
@@ -119,6 +134,17 @@ def _metric_value(
         for n, p in params.items()
         if p.default is inspect.Parameter.empty and p.kind is not inspect.Parameter.KEYWORD_ONLY
     }
+    keywords = sorted(
+        n
+        for n, p in params.items()
+        if p.default is inspect.Parameter.empty and p.kind is inspect.Parameter.KEYWORD_ONLY
+    )
+    if keywords:
+        raise FigureRecordError(
+            f"{record.where}: metric {meta.id!r} needs the keyword arguments "
+            f"{', '.join(keywords)}, which a record cannot give; check the figure with a sum, "
+            "or with a metric that takes only table cells"
+        )
     given = set(reading.inputs)
     if not required <= given or not given <= set(params):
         raise FigureRecordError(
@@ -133,11 +159,14 @@ def _metric_value(
             f"{record.phrase!r} is {what}; a percentage compares with a share, an "
             "attainment, a change or a rate, an amount with an amount"
         )
-    args = {
-        name: float(_cells(sel, tables, record.where)[sel.column].sum())
-        for name, sel in reading.inputs.items()
-    }
-    return float(meta.func(**args))
+    args = {name: _value(sel, tables, record.where) for name, sel in reading.inputs.items()}
+    result = meta.func(**args)
+    if not isinstance(result, int | float):
+        raise FigureRecordError(
+            f"{record.where}: metric {meta.id!r} gives {type(result).__name__}, not one number; "
+            "a record compares one number with its phrase"
+        )
+    return float(result)
 
 
 def _how(reading: Reading) -> str:
@@ -167,13 +196,18 @@ def _check(
         return value, compare(q, value, semantics), note
     sel = reading.inputs["value"]
     rows = _cells(sel, tables, record.where)
+    if reading.kind == "cell" and sel.reduce:
+        raise FigureRecordError(
+            f"{record.where}: a cell is one cell; {sel.reduce}(...) is for a sum or the inputs "
+            "of a metric"
+        )
     if reading.kind == "cell" and len(rows) != 1:
         raise FigureRecordError(
             f"{record.where}: cell {sel} matches {len(rows)} rows; a cell must match "
             "exactly one (use sum = ... to add rows up)"
         )
-    value = float(rows[sel.column].sum())
-    bound = _bound(rows, sel, q.unit)
+    value = _value(sel, tables, record.where)
+    bound = _bound(rows, sel, q.unit) if not sel.reduce else None
     if reading.kind == "cell":
         stored = str(bound.qualifier) if bound else None
         printed = str(q.qualifier) if q.qualifier else None
@@ -206,10 +240,12 @@ def _check(
 
 
 def _sentence(text: str) -> str:
+    """Make a note a sentence: a capital (unless it starts with a path) and a full stop."""
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    if text.split(" ", 1)[0].isalpha():
+        text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
@@ -248,9 +284,7 @@ def _evaluate(
             info = (
                 _metric_value(alt, tables, rec)
                 if alt.kind == "metric"
-                else float(
-                    _cells(alt.inputs["value"], tables, rec.where)[alt.inputs["value"].column].sum()
-                )
+                else _value(alt.inputs["value"], tables, rec.where)
             )
             notes.append(f"Reading '{alt.label}': {info:,.6g} (for information).")
             continue

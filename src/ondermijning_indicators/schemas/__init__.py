@@ -84,6 +84,7 @@ __all__ = [
     "VrijheidsstraffenKenmerken",
     "cross_table_frame",
     "footnote_frame",
+    "parts_column",
     "structural_frame",
     "time_column",
 ]
@@ -123,6 +124,20 @@ def time_column(table: str) -> str | None:
     metadata = SCHEMAS[table].metadata or {}
     time = metadata.get("time")
     return str(time) if time else None
+
+
+def parts_column(table: str) -> str | None:
+    """Return the column of ``table`` whose empty value is the whole (``categorie``), if any.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.schemas import parts_column
+    >>> parts_column("kerncijfers"), parts_column("uitspraken")
+    ('categorie', None)
+    """
+    metadata = SCHEMAS[table].metadata or {}
+    whole = metadata.get("whole")
+    return str(whole) if whole else None
 
 
 @dataclass(frozen=True)

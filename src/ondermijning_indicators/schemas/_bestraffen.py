@@ -163,8 +163,10 @@ Kerncijfers = schema(
             str_matches=CODE,
             title="Categorie",
             description=(
-                "A part of the indicator, as a code (e.g. min and max of an age range); "
-                "empty for the indicator as a whole."
+                "A part of the indicator, as a code (e.g. min and max of an age range, or "
+                "the police's part of a capacity); empty for the indicator as a whole. A "
+                "part is never added to its whole: a selection that names no categorie "
+                "reads the whole."
             ),
         ),
         "thema": column(
@@ -214,6 +216,7 @@ Kerncijfers = schema(
     },
     unique=["indicator", "jaar", "categorie"],
     time="jaar",
+    whole="categorie",
     description=(
         "Single figures that the text gives one by one, as a long table: one row per "
         "indicator, year and (optional) category, so that an indicator given in several "

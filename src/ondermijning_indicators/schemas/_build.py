@@ -77,15 +77,20 @@ def schema(
     coerce: bool = True,
     description: str | None = None,
     time: str | None = None,
+    whole: str | None = None,
 ) -> pa.DataFrameSchema:
     """Build a strict table schema.
 
     ``time`` names the table's period column (``jaar``, ``periode``, ...): selections
-    of the table give one value per period unless they bind it. It is kept in the
+    of the table give one value per period unless they bind it. ``whole`` names a
+    column of parts (``categorie``): a row with it empty is the whole, a row with a
+    value one of its parts, and a selection that does not name the column reads the
+    whole only, so that a part is never added to its whole. Both are kept in the
     schema's ``metadata``.
     """
-    if time is not None and time not in columns:
-        raise TypeError(f"schema {name!r}: the period column {time!r} is not a column")
+    for role, column_name in (("period", time), ("parts", whole)):
+        if column_name is not None and column_name not in columns:
+            raise TypeError(f"schema {name!r}: the {role} column {column_name!r} is not a column")
     return pa.DataFrameSchema(
         dict(columns),
         checks=checks or [],
@@ -94,7 +99,7 @@ def schema(
         strict=True,
         name=name,
         description=description,
-        metadata={"time": time} if time else None,
+        metadata={"time": time, "whole": whole} if time else None,
     )
 
 

@@ -37,6 +37,7 @@ _NATIONAL = (
     "is a national total, not a port: put the figures of all ports together in the table "
     "drugsvangsten_nationaal"
 )
+"""The sentence after the value ('totaal' is a national total, ...)."""
 
 
 @frame_check(error="a seizure type (soort) cannot exceed the total (soort totaal) of the year")
@@ -110,7 +111,7 @@ Drugsvangsten = schema(
                 "Port, as a code: rotterdam, vlissingen, noordzeekanaalgebied (NZKG), or one "
                 "a new edition names."
             ),
-            reserved={word: f"{word!r} {_NATIONAL}" for word in ("totaal", "nederland")},
+            reserved=dict.fromkeys(("totaal", "nederland"), _NATIONAL),
         ),
         "drug": open_category(
             title="Drug",
