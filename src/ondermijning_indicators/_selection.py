@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .errors import SelectionError
@@ -166,7 +168,7 @@ def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = No
     >>> rows_of(Selection.parse("t:aantal[jaar=2022]"), df).tolist()
     [False, True]
     """
-    mask = pd.Series(True, index=frame.index)
+    mask = np.ones(len(frame), dtype=bool)
     for key, allowed in selection.filters:
         if key not in frame.columns:
             raise SelectionError(
@@ -174,10 +176,19 @@ def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = No
                 f"its columns are {', '.join(map(str, frame.columns))}"
             )
         if allowed != (EACH,):
-            mask &= frame[key].astype(str).isin(allowed)
+            mask &= matches(frame[key], allowed)
     if whole is not None and whole in frame.columns and not selection.filtered(whole):
-        mask &= frame[whole].isna() | (frame[whole].astype(str) == "")
-    return mask
+        parts = frame[whole]
+        mask &= (parts.isna() | (parts.astype(str) == "")).to_numpy()
+    return pd.Series(mask, index=frame.index)
+
+
+def matches(column: pd.Series, values: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    """Return where ``column`` holds one of ``values`` (given as text: "2022" matches 2022)."""
+    if pd.api.types.is_integer_dtype(column.dtype):
+        wanted = [int(v) for v in values if v.lstrip("+-").isdigit()]
+        return np.isin(column.to_numpy(), wanted)
+    return np.isin(column.astype(str).to_numpy(), values)
 
 
 def evaluate(

@@ -31,11 +31,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._resources import CATALOGUE, FIGURES, TABLES, bundled_edition_ids, edition_dir
 from ._resources import latest_edition_id as _latest
-from ._selection import Selection
+from ._selection import Selection, matches
 from .data import selected_rows
 from .errors import CatalogueError, InvalidInputError, UnknownEditionError, UnknownSampleError
 from .folders import TABLE_SUFFIXES, Notation, read_tables
@@ -275,12 +276,12 @@ class Catalogue:
 
 def _rows_where(where: Where, frame: pd.DataFrame) -> pd.Series:
     """Return the mask of the rows of ``frame`` that a ``where`` of a catalogue describes."""
-    mask = pd.Series(True, index=frame.index)
+    mask = np.ones(len(frame), dtype=bool)
     for key, values in where:
         if key not in frame.columns:
             return pd.Series(False, index=frame.index)
-        mask &= frame[key].astype(str).isin(values)
-    return mask
+        mask &= matches(frame[key], values)
+    return pd.Series(mask, index=frame.index)
 
 
 def _text(value: object, *, where: str) -> str:

@@ -65,9 +65,15 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> p
     return rows
 
 
-def _value(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> float:
+def _value(
+    sel: Selection,
+    tables: Mapping[str, pd.DataFrame],
+    record: str,
+    rows: pd.DataFrame | None = None,
+) -> float:
     """Return the number a selection names: its cells summed, or reduced over the periods."""
-    rows = _cells(sel, tables, record)
+    if rows is None:
+        rows = _cells(sel, tables, record)
     if sel.reduce is None:
         return float(rows[sel.column].sum())
     value = select(sel, tables[sel.table])
@@ -206,7 +212,7 @@ def _check(
             f"{record.where}: cell {sel} matches {len(rows)} rows; a cell must match "
             "exactly one (use sum = ... to add rows up)"
         )
-    value = _value(sel, tables, record.where)
+    value = _value(sel, tables, record.where, rows)
     bound = _bound(rows, sel, q.unit) if not sel.reduce else None
     if reading.kind == "cell":
         stored = str(bound.qualifier) if bound else None
