@@ -219,18 +219,17 @@ def read_tables(
 
     Examples
     --------
-    >>> import tempfile
-    >>> import ondermijning_indicators as oi
-    >>> folder = tempfile.mkdtemp()
-    >>> samples = oi.load_samples()
-    >>> court = {name: samples[name] for name in ("uitspraken", "uitspraken_totaal")}
-    >>> _ = oi.write_tables(court, folder, notation="nl")  # as a Dutch spreadsheet saves it
-    >>> import pathlib
-    >>> pathlib.Path(folder, "uitspraken_totaal.csv").read_text().splitlines()[-1]
-    '2022;1.543'
-    >>> tables = oi.folders.read_tables(folder)
-    >>> int(tables["uitspraken_totaal"].query("jaar == 2022")["aantal"].iloc[0])
-    1543
+    A Dutch spreadsheet's CSV: ``;`` between fields, a dot between thousands, a decimal
+    comma.
+
+    >>> import pathlib, tempfile
+    >>> from ondermijning_indicators.folders import read_tables
+    >>> file = pathlib.Path(tempfile.mkdtemp(), "drugsvangsten.csv")
+    >>> rows = ["jaar;haven;drug;kg", "2022;rotterdam;cocaine;46.789",
+    ...         "2022;vlissingen;cocaine;4.157,5"]
+    >>> _ = file.write_text(chr(10).join(rows), encoding="utf-8")
+    >>> read_tables(file)["drugsvangsten"]["kg"].tolist()
+    [46789.0, 4157.5]
     """
     root = Path(path)
     if not root.exists():
