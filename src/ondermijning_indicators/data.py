@@ -10,6 +10,7 @@ notation, never guessed. Loading bundled editions and folders is
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,11 +21,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ._notation import (
+    AMBIGUOUS_DOT,
     DECIMAL_COMMA,
     DUTCH_WITH_THOUSANDS,
+    EXACT_INTEGER,
     MACHINE_FLOAT,
     MACHINE_INT,
     dutch_to_machine,
+    foreign_digits,
 )
 from ._selection import Selection, evaluate, rows_of
 from .errors import DataValidationError
@@ -51,6 +55,10 @@ def _numeric_columns(model: pa.DataFrameSchema) -> dict[str, str]:
 
 def _explain_number(value: str, kind: str) -> str:
     what = "a whole number" if kind == "int" else "a number"
+    if foreign_digits(value):
+        return f"has digits other than 0-9 ({value!r}); type the number with the digits 0-9"
+    if value in {"True", "False"}:
+        return "is True/False, not a number"
     if DUTCH_WITH_THOUSANDS.match(value):
         machine = dutch_to_machine(value)
         return (
@@ -78,10 +86,40 @@ def _explain_number(value: str, kind: str) -> str:
     return f"is not {what} ({value!r})"
 
 
+_NOT_NUMBERS: tuple[tuple[Any, str], ...] = (
+    (pd.api.types.is_bool_dtype, "True/False"),
+    (pd.api.types.is_complex_dtype, "a complex number"),
+    (pd.api.types.is_datetime64_any_dtype, "a date"),
+    (pd.api.types.is_timedelta64_dtype, "a duration"),
+    (lambda d: isinstance(d, pd.PeriodDtype), "a period"),
+    (lambda d: isinstance(d, pd.IntervalDtype), "an interval"),
+)
+"""Column types that are not numbers however they convert (a Period becomes its year)."""
+
+
+def _as_text(value: Any) -> str:
+    """Return a cell as the text a strict parser reads (Python numbers exactly, empty "")."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        return repr(float(value))
+    return str(value).strip()
+
+
 def _parse_numbers(
     df: pd.DataFrame, model: pa.DataFrameSchema, table: str, row_label: Any
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
-    """Strictly parse text in number columns; report what does not parse."""
+    """Strictly parse the number columns; report every cell that is not a number.
+
+    Text is read in machine notation, exactly: a whole number is parsed as an integer
+    (never through a float), and one beyond `EXACT_INTEGER` is refused, as is a
+    "4.157" in a column of decimals (four thousand in Dutch notation, four in machine
+    notation). Columns of dates, periods, booleans or complex numbers are refused.
+    """
     out = df.copy()
     failures: list[dict[str, Any]] = []
 
@@ -92,48 +130,93 @@ def _parse_numbers(
     for col, kind in _numeric_columns(model).items():
         if col not in out.columns:
             continue
-        if pd.api.types.is_bool_dtype(out[col]):
-            for idx in out.index:
-                refuse(idx, col, out[col][idx], "is True/False, not a number")
+        series = out[col]
+        wrong = next((what for test, what in _NOT_NUMBERS if test(series.dtype)), None)
+        if wrong is not None:
+            for idx in out.index[series.notna().to_numpy()]:
+                refuse(idx, col, str(series[idx]), f"is {wrong}, not a number")
             out[col] = np.nan
             continue
-        if pd.api.types.is_numeric_dtype(out[col]):
-            if kind == "int" and pd.api.types.is_float_dtype(out[col]):
+        if pd.api.types.is_numeric_dtype(series.dtype):
+            values = series.astype("float64")
+            if kind == "int" and pd.api.types.is_float_dtype(series.dtype):
                 # A fractional count would be truncated by the int coercion: refuse it.
-                values = out[col]
                 fractional = values.notna() & (values != values.round())
                 for idx in out.index[fractional.to_numpy()]:
                     value = repr(float(values[idx]))
-                    failure = _failure(
-                        table, row_label(idx), col, value, "number", _explain_number(value, kind)
-                    )
-                    failures.append({**failure, "_index": idx})
+                    refuse(idx, col, value, _explain_number(value, kind))
+            too_big = values.abs() > (EXACT_INTEGER if kind == "int" else np.finfo("f8").max)
+            for idx in out.index[too_big.to_numpy()]:
+                refuse(idx, col, _as_text(series[idx]), _too_large(kind))
+            out[col] = series.where(~too_big)
             continue
-        text = out[col].astype("string").str.strip()
-        empty = text.isna() | (text == "")
-        pattern = MACHINE_INT if kind == "int" else MACHINE_FLOAT
-        ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
-        for idx in out.index[~ok]:
-            value = str(text[idx])
-            failure = _failure(
-                table, row_label(idx), col, value, "number", _explain_number(value, kind)
+        # Python numbers (a spreadsheet's number cells, Dutch text already converted) are
+        # numbers; only text is parsed, and only text can be ambiguous.
+        number = series.map(
+            lambda v: (
+                isinstance(v, int | float | np.integer | np.floating)
+                and not isinstance(v, bool | np.bool_)
+                and not (isinstance(v, float | np.floating) and math.isnan(v))
             )
-            failures.append({**failure, "_index": idx})
-        numbers = pd.to_numeric(text.where(ok & ~empty), errors="coerce").astype("float64")
-        out[col] = numbers
-    for col, kind in _numeric_columns(model).items():
-        if col not in out.columns or not pd.api.types.is_numeric_dtype(out[col]):
-            continue
-        values = out[col].astype("float64")
-        limit = 2.0**63 if kind == "int" else np.inf  # beyond it, a count cannot be stored
-        bad = (values.abs() >= limit).to_numpy() | np.isinf(values.to_numpy())
-        for idx in out.index[bad]:
-            refuse(idx, col, values[idx], "is too large to be a count or amount")
-        out[col] = out[col].where(~bad)
+        ).astype(bool)
+        text = pd.Series([_as_text(v) for v in series], index=out.index, dtype=object)
+        if kind == "int":  # an integer-valued float (12.0) is the whole number it holds
+            whole = number & series.map(
+                lambda v: isinstance(v, float | np.floating) and float(v).is_integer()
+            ).astype(bool)
+            text = pd.Series(
+                [str(int(v)) if w else t for v, w, t in zip(series, whole, text, strict=True)],
+                index=out.index,
+                dtype=object,
+            )
+        empty = text == ""
+        pattern = MACHINE_INT if kind == "int" else MACHINE_FLOAT
+        ok = (empty | text.map(lambda t, p=pattern: p.match(t) is not None)).astype(bool)
+        ambiguous = ~empty & ~number & text.map(lambda t: AMBIGUOUS_DOT.match(t) is not None)
+        ambiguous = ambiguous.astype(bool)
+        if kind != "int":
+            for idx in out.index[(ok & ambiguous).to_numpy()]:
+                value = text[idx]
+                refuse(
+                    idx, col, value,
+                    f"is ambiguous: {value!r} is {value} in machine notation but "
+                    f"{dutch_to_machine(value)} with a Dutch thousands dot; write "
+                    f"{dutch_to_machine(value)} without separators, or {value}0 for the "
+                    "decimal number",
+                )  # fmt: skip
+            ok &= ~ambiguous
+        for idx in out.index[(~ok).to_numpy()]:
+            refuse(idx, col, text[idx], _explain_number(text[idx], kind))
+        valid = ok & ~empty
+        if kind == "int":
+            exact = text[valid].map(int)
+            big = exact.map(lambda n: abs(n) > EXACT_INTEGER).astype(bool)
+            for idx in exact.index[big.to_numpy()]:
+                refuse(idx, col, text[idx], _too_large(kind))
+            ints = pd.array([pd.NA] * len(out), dtype="Int64")
+            keep = exact[~big]
+            positions = out.index.get_indexer(keep.index)
+            ints[positions] = keep.to_numpy(dtype="int64")
+            out[col] = pd.Series(ints, index=out.index)
+        else:
+            numbers = pd.to_numeric(text.where(valid), errors="coerce").astype("float64")
+            infinite = np.isinf(numbers.to_numpy())
+            for idx in out.index[infinite]:
+                refuse(idx, col, text[idx], _too_large(kind))
+            out[col] = numbers.where(~infinite)
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].astype("string").str.strip() != "")
     return out, failures
+
+
+def _too_large(kind: str) -> str:
+    if kind == "int":
+        return (
+            f"is too large to count exactly: above {EXACT_INTEGER:,} (2^53) a whole number "
+            "cannot be held exactly in the floating point the indicators are computed in"
+        ).replace(",", ".")
+    return "is too large (infinite) to be an amount"
 
 
 def _failure(

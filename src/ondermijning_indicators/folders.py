@@ -19,9 +19,12 @@ is an error unless ``notation="nl"`` says the text is Dutch.
 
 from __future__ import annotations
 
+import datetime
+import math
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -30,7 +33,15 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._notation import DECIMAL_COMMA, DOT_NOT_THOUSANDS, DUTCH_INT, DUTCH_NUMBER
+from ._notation import (
+    DECIMAL_COMMA,
+    DOT_NOT_THOUSANDS,
+    DUTCH_INT,
+    DUTCH_NUMBER,
+    DUTCH_WITH_THOUSANDS,
+    dutch_to_machine,
+)
+from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
 from .data import (
     _FAILURE_COLUMNS,
     TableSource,
@@ -49,7 +60,9 @@ Notation = Literal["auto", "machine", "nl"]
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx", ".parquet"})
 """The file types a table may be in."""
 _IGNORED = {".md", ".txt", ".json", ".toml"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset("=+-@\t\r\n")
+"""A text starting with one of these a spreadsheet may run as a formula (or split)."""
+_FORMULA_START = tuple(_FORMULA_CHARS)
 
 
 def _dutch_message(value: str, kind: str) -> str:
@@ -105,38 +118,98 @@ def _from_dutch(
             )
             failures.append({**failure, "_cell": (name, col, idx)})
         converted = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        # A cell reported here is emptied, so the later checks do not report it again.
-        out[col] = converted.where(ok & ~empty, np.nan).astype(object)
+        # Converted to numbers here, exactly (a count as an integer), so that the machine
+        # parser does not read them a second time. A cell reported here is emptied, so the
+        # later checks do not report it again.
+        make = int if kind == "int" else float
+        out[col] = pd.Series(
+            [make(v) if keep else np.nan
+             for v, keep in zip(converted, (ok & ~empty).to_numpy(), strict=True)],
+            index=out.index,
+            dtype=object,
+        )  # fmt: skip
     return out, failures
 
 
-def _sniff(path: Path) -> str:
-    with path.open("r", encoding="utf-8-sig") as handle:
-        header = handle.readline()
-    return "nl" if ";" in header and "," not in header else "machine"
-
-
-def _excel_cells_as_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Numbers of an Excel sheet as machine text, so one parser handles every source."""
-    out = df.copy()
+def _unquote(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Undo the quote the writers put before text a spreadsheet would run as a formula."""
     numeric = _numeric_columns(SCHEMAS[name])
+    out = frame.copy()
     for col in out.columns:
-
-        def as_text(value: Any, col: str = col) -> Any:
-            if isinstance(value, bool | np.bool_) or value is None:
-                return value
-            if isinstance(value, int | np.integer):
-                return str(int(value))
-            if isinstance(value, float | np.floating):
-                if np.isnan(value):
-                    return ""
-                if float(value).is_integer() and numeric.get(col) == "int":
-                    return str(int(value))
-                return repr(float(value))
-            return value
-
-        out[col] = out[col].map(as_text).astype(object)
+        if col in numeric:
+            continue
+        out[col] = out[col].map(
+            lambda v: (
+                v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in _FORMULA_CHARS else v
+            )
+        )
     return out
+
+
+def _sheet_cells(
+    frame: pd.DataFrame, name: str, source: TableSource, notation: Notation
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Return the cells of a sheet for one strict parser, and what cannot be a number.
+
+    A number cell is a number whatever the notation. A text cell in a number column is
+    read as Dutch notation only with ``notation="nl"``; otherwise it is refused: "4.157"
+    typed as text is four thousand or four, and the sheet does not say which.
+    """
+    numeric = _numeric_columns(SCHEMAS[name])
+    failures: list[dict[str, Any]] = []
+    out = frame.copy()
+    if notation == "nl":  # text cells are Dutch notation; number cells stay numbers
+        out, failures = _from_dutch(out, name, source, text_only=True)
+    for col in out.columns:
+        kind = numeric.get(col)
+
+        def cell(value: Any, idx: Any, col: str = str(col), kind: str | None = kind) -> Any:
+            def refuse(message: str) -> None:
+                failure = _failure(
+                    f"{name} ({source.label})", f"{source.row_word} {idx}", col, value,
+                    "number" if kind else "text", message,
+                )  # fmt: skip
+                failures.append({**failure, "_cell": (name, col, idx)})
+
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                return None
+            if value is NO_VALUE:
+                refuse(
+                    "is a formula whose value the file does not store; open the workbook in "
+                    "a spreadsheet program and save it, or type the value"
+                )
+                return None
+            if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+                refuse(f"is a date or time ({value}), not {'a number' if kind else 'text'}")
+                return None
+            if kind is None:
+                return value
+            if isinstance(value, bool):
+                refuse("is TRUE/FALSE, not a number")
+                return None
+            if isinstance(value, int | float):
+                return value  # a number cell is a number, whatever the notation
+            if notation == "nl":
+                return value
+            text = str(value).strip()
+            reading = (
+                f": with a Dutch thousands dot (meaning {dutch_to_machine(text)}) it is not "
+                f"what it is in machine notation ({text})"
+                if DUTCH_WITH_THOUSANDS.match(text)
+                else ""
+            )
+            refuse(
+                f"is text ({value!r}) in a number column{reading}; type it as a number, or "
+                "read the workbook with notation 'nl' if its text is Dutch notation"
+            )
+            return None
+
+        out[col] = pd.Series(
+            [cell(v, i) for i, v in zip(out.index, out[col], strict=True)],
+            index=out.index,
+            dtype=object,
+        )
+    return out, failures
 
 
 def _read(
@@ -148,38 +221,50 @@ def _read(
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            style = _sniff(path) if notation == "auto" else notation
-            frame = pd.read_csv(
-                path,
-                sep=";" if style == "nl" else ",",
-                dtype=str,
-                keep_default_na=False,
-                encoding="utf-8-sig",
-            )
-            source = TableSource(f"{path.name}, {'Dutch' if style == 'nl' else 'machine'} notation")
-            if style == "nl" and path.stem in SCHEMAS:
-                frame, problems = _from_dutch(frame, path.stem, source)
-                failures += problems
-            items.append((path.stem, frame, source))
+            raws = [read_csv(path, notation)]
         elif suffix == ".xlsx":
-            sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
-            single = len(sheets) == 1
-            for sheet, frame in sheets.items():
-                name = str(sheet)
-                if single and name not in SCHEMAS and path.stem in SCHEMAS:
-                    name = path.stem
-                source = TableSource(f"{path.name}, sheet {sheet}", "row", 2)
-                if name in SCHEMAS:
-                    if notation == "nl":
-                        frame, problems = _from_dutch(frame, name, source, text_only=True)
-                        failures += problems
-                    frame = _excel_cells_as_text(frame, name)
-                items.append((name, frame, source))
-        elif suffix == ".parquet":
-            items.append((path.stem, pd.read_parquet(path), TableSource(path.name, "row", 1)))
-    except (OSError, ValueError, ImportError) as exc:
-        failures.append(_failure(path.name, "", "", None, "unreadable", f"cannot read: {exc}"))
+            raws = read_xlsx(path)
+            if len(raws) == 1 and raws[0].name not in SCHEMAS and path.stem in SCHEMAS:
+                raws[0].name = path.stem
+        else:
+            raws = [read_parquet(path)]
+    except UnreadableFileError as exc:
+        failures.append(_failure(path.name, "", "", None, "unreadable", f"{path.name} {exc}"))
+        return items, failures
+    except OSError as exc:
+        failures.append(
+            _failure(path.name, "", "", None, "unreadable", f"cannot read {path.name}: {exc}")
+        )
+        return items, failures
+    for raw in raws:
+        label = raw.label if suffix != ".xlsx" else f"{path.name}, sheet {raw.label}"
+        source = TableSource(label, raw.row_word, 0)
+        for line, column, value, message in raw.problems:
+            row = f"{raw.row_word} {line}" if line is not None else ""
+            failures.append(_failure(f"{raw.name} ({label})", row, column, value, "file", message))
+        frame = raw.frame
+        if raw.name in SCHEMAS and len(frame.columns):
+            frame = _unquote(frame, raw.name)
+            if suffix == ".xlsx":
+                frame, problems = _sheet_cells(frame, raw.name, source, notation)
+                failures += problems
+            elif suffix == ".csv" and raw.notation == "nl":
+                frame, problems = _from_dutch(frame, raw.name, source)
+                failures += problems
+        items.append((raw.name, frame, source))
     return items, failures
+
+
+def _table_file(entry: Path) -> str | None:
+    """Why an entry named like a table is not a file that can be read; None if it is one."""
+    if entry.is_symlink() and not entry.exists():
+        return f"{entry.name} is a link to {os.readlink(entry)}, which does not exist"
+    mode = entry.stat().st_mode
+    if stat.S_ISDIR(mode):
+        return f"{entry.name} is a folder, not a table file"
+    if not stat.S_ISREG(mode):
+        return f"{entry.name} is not a regular file (a pipe, socket or device), so it is not read"
+    return None
 
 
 def read_tables(
@@ -232,22 +317,28 @@ def read_tables(
     [46789.0, 4157.5]
     """
     root = Path(path)
-    if not root.exists():
+    if not root.exists() and not root.is_symlink():
         raise InvalidInputError(f"load_tables: {root} does not exist")
-    files = [root] if root.is_file() else sorted(p for p in root.iterdir() if p.is_file())
+    entries = [root] if not root.is_dir() else sorted(root.iterdir())
     failures: list[dict[str, Any]] = []
     raw: dict[str, pd.DataFrame] = {}
     sources: dict[str, TableSource] = {}
     reported: dict[str, set[tuple[str, Any]]] = {}
-    for file in files:
+    for file in entries:
         suffix = file.suffix.lower()
         if file.name.startswith(".") or suffix in _IGNORED:
             continue
         if suffix not in TABLE_SUFFIXES:
+            if file.is_dir() and file is not root:
+                continue  # a folder of its own (figures/, notes): not a table
             failures.append(
                 _failure(file.name, "", "", None, "unknown file type",
                          f"{file.name} is not a table file; use .csv, .xlsx or .parquet")
             )  # fmt: skip
+            continue
+        why = _table_file(file)
+        if why is not None:
+            failures.append(_failure(file.name, "", "", None, "not a file", why))
             continue
         items, problems = _read(file, notation)
         failures += problems
@@ -270,6 +361,11 @@ def read_tables(
                 )  # fmt: skip
             else:
                 raw[name], sources[name] = frame, source
+    if not raw and not failures:
+        failures.append(
+            _failure(root.name, "", "", None, "no tables",
+                     f"{root} holds no table file (.csv, .xlsx or .parquet named after a table)")
+        )  # fmt: skip
     needed = dict.fromkeys(required, "asked for")
     for rule in TOTALS:
         if rule.totals in raw and rule.relation == "equals":
@@ -288,7 +384,7 @@ def read_tables(
     if failures:
         frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
         raise DataValidationError(_message(frame, sources), table=", ".join(raw), failures=frame)
-    return validated
+    return {name: df.reset_index(drop=True) for name, df in validated.items()}
 
 
 def _neutralise(value: Any) -> Any:
