@@ -97,9 +97,10 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert len(pd.read_csv(io.StringIO(proc.stdout))) == len(load_records())
 
 
-@pytest.mark.parametrize("command", ["audit", "compute", "validate", "generate"])
+@pytest.mark.parametrize("command", ["audit", "compute", "validate", "aggregate", "generate"])
 def test_a_path_that_does_not_exist_is_one_line_not_a_traceback(command: str) -> None:
-    result = runner.invoke(cli.app, [command, "/no/such/path.csv"])
+    extra = ["--out", "/tmp/nergens-uit"] if command == "aggregate" else []
+    result = runner.invoke(cli.app, [command, "/no/such/path.csv", *extra])
     assert result.exit_code in {1, 2}
     assert "Traceback" not in result.output
     assert "/no/such/path.csv" in result.output

@@ -6,6 +6,7 @@ The CLI only calls the library and formats what it returns; it adds no logic.
 from __future__ import annotations
 
 import enum
+import io
 import json
 import math
 import sys
@@ -19,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from ._writers import neutralise_text, to_csv
 from .audit import audit as _audit
 from .data import validate_tables
 from .editions import Tables, list_editions, list_samples, load_edition, load_tables
@@ -28,19 +30,21 @@ from .errors import (
     DataValidationError,
     FigureRecordError,
     InvalidInputError,
+    OutputExistsError,
     UnknownSampleError,
 )
 from .folders import write_tables
 from .published import Status, load_records, summarize
 from .registry import list_metrics
+from .results import NOT_COMPUTED, write_results
 from .results import compute as compute_results
-from .results import write_results
 
 _INPUT_ERRORS = (
     CatalogueError,
     DataValidationError,
     FigureRecordError,
     InvalidInputError,
+    OutputExistsError,
     UnknownSampleError,
 )
 """Errors that mean the user's input cannot be read: one message, no traceback."""
@@ -118,7 +122,9 @@ def _markdown(df: pd.DataFrame) -> str:
 
 def _emit(df: pd.DataFrame, fmt: Format) -> None:
     if fmt is Format.csv:
-        sys.stdout.write(df.to_csv(index=False))
+        buffer = io.StringIO()
+        to_csv(neutralise_text(df), buffer)  # text a spreadsheet would run is quoted
+        sys.stdout.write(buffer.getvalue())
     elif fmt is Format.json:
         records = json.loads(df.to_json(orient="records", force_ascii=False))
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
@@ -300,6 +306,9 @@ def compute(
         ),
     ] = Path("indicatoren.csv"),
     edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
 ) -> None:
     """Compute every indicator for every year the tables support, into one tidy file.
 
@@ -307,12 +316,17 @@ def compute(
     was computed from, whether it was filled in between supplied values, and the
     caveats about those cells; metrics the tables cannot feed are listed as skipped
     with the reason (also in datapackage.json). Files are written atomically: on an
-    error nothing is left.
+    error nothing is left, and an existing file is replaced only with --force.
+
+    Exit status 0 when every value the tables support is computed, 1 when the tables
+    cannot be read or the output cannot be written, 3 when a value could not be
+    computed (a zero denominator in one year, say): the rest is written, and the
+    skipped lines say which and why.
     """
     try:
         tables = load_tables(path) if path is not None else load_edition(edition).tables()
         result = compute_results(tables)
-        written = write_results(result, out)
+        written = write_results(result, out, overwrite=force)
     except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
@@ -323,6 +337,8 @@ def compute(
     )
     for rec in result.skipped.to_dict("records"):
         typer.echo(f"skipped {rec['metric']}: {rec['reason']}")
+    if result.skipped["kind"].isin(NOT_COMPUTED).any():
+        raise typer.Exit(code=3)
 
 
 @app.command()
@@ -436,27 +452,6 @@ class RecordKind(enum.StrEnum):
     seizures = "seizures"
 
 
-def _record_kind(path: Path, kind: RecordKind) -> RecordKind:
-    if kind is not RecordKind.auto:
-        return kind
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        columns = set(pq.read_schema(path).names)
-    else:
-        with path.open(encoding="utf-8") as handle:
-            columns = set(handle.readline().strip().split(","))
-    if "uitkomst" in columns:
-        return RecordKind.verdicts
-    if "waarde_eur" in columns:
-        return RecordKind.seizures
-    raise typer.BadParameter(
-        f"{path.name} has neither 'uitkomst' (verdicts) nor 'waarde_eur' (seizures); "
-        "name the kind with --kind",
-        param_hint="RECORDS",
-    )
-
-
 @app.command()
 def aggregate(
     records: Annotated[
@@ -474,6 +469,9 @@ def aggregate(
         bool, typer.Option(help="Check every rule of the record schema first.")
     ] = True,
     table_format: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace tables that exist in the folder.")
+    ] = False,
 ) -> None:
     """Count records into the report's tables, ready for `compute`.
 
@@ -489,9 +487,11 @@ def aggregate(
         raise typer.BadParameter("must be csv or parquet", param_hint="--format")
     if engine is not None and engine not in rec.ENGINES:
         raise typer.BadParameter(f"must be one of {', '.join(rec.ENGINES)}", param_hint="--engine")
-    if not records.is_file():
-        raise typer.BadParameter(f"no file {records}", param_hint="RECORDS")
-    chosen = _record_kind(records, kind)
+    try:
+        chosen = kind if kind is not RecordKind.auto else RecordKind(rec.record_kind(records))
+    except _INPUT_ERRORS as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -509,8 +509,13 @@ def aggregate(
                     "beslag": rec.aggregate_seizures(records, validate=validate, engine=engine)
                 }
             validated = validate_tables(tables)
-            written = write_tables(validated, out, format=table_format)  # type: ignore[arg-type]
-    except (DataValidationError, InvalidInputError) as exc:
+            written = write_tables(
+                validated,
+                out,
+                format=table_format,  # type: ignore[arg-type]
+                overwrite=force,
+            )
+    except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
     for path in written:
@@ -526,10 +531,13 @@ def generate(
         int, typer.Option(help="Multiply every count (verdicts; 1417 gives ten million).")
     ] = 1,
     seed: Annotated[int, typer.Option(help="Seed of the random choices.")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
     """Write synthetic records that count back exactly to the bundled tables.
 
-    For demos and tests without confidential data: no real person or case.
+    For demos and tests without confidential data: no real person or case. The file is
+    written whole (a Parquet file with its row count, a CSV file with a checksum file
+    beside it), so that `aggregate` refuses one that was cut short.
     """
     from . import records as rec
 
@@ -544,10 +552,10 @@ def generate(
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
     try:
-        if out.suffix.lower() == ".parquet":
-            frame.to_parquet(out, index=False)
-        else:
-            frame.to_csv(out, index=False)
+        rec.write_records(frame, out, overwrite=force)
+    except _INPUT_ERRORS as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
     except OSError as exc:
         typer.echo(f"cannot write {out}: {exc}", err=True)
         raise typer.Exit(code=1) from None

@@ -16,6 +16,7 @@ keeps working::
     ├── UnknownSampleError (KeyError)         no bundled table of that name
     │   └── UnknownEditionError               no bundled edition of that name
     ├── CatalogueError (ValueError)           a catalogue file is malformed
+    ├── OutputExistsError (FileExistsError)   output would replace a file unasked
     ├── MetadataError (TypeError)             a metric's metadata is incomplete
     │   └── DuplicateMetricError              two metrics share an id
     ├── PhraseError (ValueError)              a Dutch quantity phrase is unreadable
@@ -41,6 +42,7 @@ __all__ = [
     "MetadataError",
     "MisalignedYearsError",
     "NegativeCountError",
+    "OutputExistsError",
     "PartExceedsWholeError",
     "PhraseError",
     "SelectionError",
@@ -105,6 +107,10 @@ class UnknownEditionError(UnknownSampleError):
 
 class CatalogueError(IndicatorError, ValueError):
     """A catalogue file (``catalogue.toml``) is malformed; the message names file and key."""
+
+
+class OutputExistsError(IndicatorError, FileExistsError):
+    """Writing would replace an existing file; the caller did not ask for that (``--force``)."""
 
 
 class MetadataError(IndicatorError, TypeError):

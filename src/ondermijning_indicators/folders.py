@@ -23,9 +23,7 @@ import datetime
 import math
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -42,6 +40,7 @@ from ._notation import (
     dutch_to_machine,
 )
 from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
+from ._writers import FORMULA_CHARS, neutralise_text, staged, to_csv
 from .data import (
     _FAILURE_COLUMNS,
     TableSource,
@@ -60,9 +59,6 @@ Notation = Literal["auto", "machine", "nl"]
 TABLE_SUFFIXES = frozenset({".csv", ".xlsx", ".parquet"})
 """The file types a table may be in."""
 _IGNORED = {".md", ".txt", ".json", ".toml"}
-_FORMULA_CHARS = frozenset("=+-@\t\r\n")
-"""A text starting with one of these a spreadsheet may run as a formula (or split)."""
-_FORMULA_START = tuple(_FORMULA_CHARS)
 
 
 def _dutch_message(value: str, kind: str) -> str:
@@ -140,7 +136,7 @@ def _unquote(frame: pd.DataFrame, name: str) -> pd.DataFrame:
             continue
         out[col] = out[col].map(
             lambda v: (
-                v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in _FORMULA_CHARS else v
+                v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in FORMULA_CHARS else v
             )
         )
     return out
@@ -387,13 +383,6 @@ def read_tables(
     return {name: df.reset_index(drop=True) for name, df in validated.items()}
 
 
-def _neutralise(value: Any) -> Any:
-    """Keep a spreadsheet from running a text cell as a formula (prefix a quote)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _dutch_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
     out = df.copy()
     for col, kind in _numeric_columns(SCHEMAS[name]).items():
@@ -425,8 +414,9 @@ def write_tables(
     *,
     format: Literal["csv", "xlsx", "parquet"] = "csv",
     notation: Literal["machine", "nl"] = "machine",
+    overwrite: bool = False,
 ) -> list[Path]:
-    """Write tables to a folder, atomically: on any error nothing partial is left.
+    """Write tables to a folder: staged, each file moved into place whole.
 
     Parameters
     ----------
@@ -439,13 +429,22 @@ def write_tables(
     notation : {"machine", "nl"}, default="machine"
         For CSV: machine notation, or Dutch spreadsheet notation (``;``, thousands
         dot, decimal comma). Text cells that a spreadsheet would run as a formula
-        (starting with ``=``, ``+``, ``-``, ``@``) are prefixed with a quote in CSV and
-        Excel output.
+        (starting with ``=``, ``+``, ``-``, ``@``, a tab or a line break) get a leading
+        quote in CSV and Excel output, which `ondermijning_indicators.load_tables`
+        removes again; numbers are never quoted.
+    overwrite : bool, default=False
+        Replace files that exist already; without it, an existing file is an error
+        and nothing is written.
 
     Returns
     -------
     list of Path
         The files written.
+
+    Raises
+    ------
+    OutputExistsError
+        If a file exists already and ``overwrite`` is False.
 
     Examples
     --------
@@ -459,26 +458,22 @@ def write_tables(
     True
     """
     target = Path(path)
-    target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=target))
-    written: list[Path] = []
-    try:
+    if target.exists() and not target.is_dir():
+        raise InvalidInputError(f"write_tables: {target} is a file; give a folder")
+    names = [f"{name}.{format}" for name in tables]
+    with staged(target, names, overwrite=overwrite, what="write_tables") as staging:
         for name, df in tables.items():
             file = staging / f"{name}.{format}"
+            numbers = _numeric_columns(SCHEMAS[name]) if name in SCHEMAS else {}
             if format == "xlsx":
                 # One workbook per table: a sheet name holds at most 31 characters.
-                df.map(_neutralise).to_excel(file, sheet_name=name[:31], index=False)
+                neutralise_text(df, numbers=numbers).to_excel(
+                    file, sheet_name=name[:31], index=False
+                )
             elif format == "parquet":
                 df.to_parquet(file, index=False)
-            elif notation == "nl":
-                _dutch_text(df, name).map(_neutralise).to_csv(file, sep=";", index=False)
+            elif notation == "nl" and name in SCHEMAS:
+                to_csv(neutralise_text(_dutch_text(df, name), numbers=numbers), file, sep=";")
             else:
-                df.map(_neutralise).to_csv(file, index=False)
-            written.append(file)
-        final = []
-        for file in written:
-            os.replace(file, target / file.name)
-            final.append(target / file.name)
-        return final
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+                to_csv(neutralise_text(df, numbers=numbers), file)
+    return [target / n for n in names]

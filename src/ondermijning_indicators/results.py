@@ -22,8 +22,6 @@ import functools
 import inspect
 import json
 import os
-import shutil
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ._selection import Selection
+from ._writers import check_target, neutralise_text, sha256, staged, to_csv
 from .data import select, selected_rows
 from .editions import Catalogue, Tables, load_edition
 from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
@@ -43,7 +42,24 @@ from .schemas import time_column
 
 __all__ = ["ComputeResult", "compute", "result_schema", "write_results"]
 
-SKIPPED_COLUMNS = ["metric", "reason"]
+SKIPPED_COLUMNS = ["metric", "kind", "reason"]
+SKIP_KINDS = {
+    "not_from_tables": "the metric is not computed from tables (a conversion, an aid)",
+    "missing_table": "a table it reads is not among the tables given",
+    "missing_period": "a period one of its tables lacks",
+    "no_period": "the tables give no period it applies to",
+    "undefined": "a value that is undefined for the data (a zero denominator)",
+    "error": "a value the data do not allow to compute (the reason says why)",
+}
+"""Why a metric, or one of its values, is listed as skipped. ``undefined`` and ``error``
+are values the data should have given: the command line's exit status says so."""
+NOT_COMPUTED = frozenset({"undefined", "error"})
+
+
+@dataclass(frozen=True)
+class _Skip:
+    kind: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -190,7 +206,7 @@ def _period_text(value: Any) -> str:
     return str(int(value)) if isinstance(value, int | np.integer | float) else str(value)
 
 
-def _call(meta: MetricMeta, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
+def _call(meta: MetricMeta, *args: Any, **kwargs: Any) -> tuple[Any, list[_Skip]]:
     """Call a metric; where it supports it, a zero denominator gives NaN and a reason."""
     params = inspect.signature(meta.func).parameters
     if "zero_division" in params:
@@ -198,11 +214,15 @@ def _call(meta: MetricMeta, *args: Any, **kwargs: Any) -> tuple[Any, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UndefinedMetricWarning)
         result = meta.func(*args, **kwargs)
-    reasons = [str(w.message) for w in caught if issubclass(w.category, UndefinedMetricWarning)]
+    reasons = [
+        _Skip("undefined", str(w.message))
+        for w in caught
+        if issubclass(w.category, UndefinedMetricWarning)
+    ]
     return result, reasons
 
 
-def _per_period(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+def _per_period(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | _Skip]:
     assert meta.inputs is not None
     arguments = meta.inputs.arguments
     frames: dict[str, pd.DataFrame] = {}
@@ -233,9 +253,10 @@ def _per_period(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterato
         every = set().union(*(set(f[time]) for f in frames.values() if time in f.columns))
         missing = sorted(every - set(joined[time]), key=str)
         if missing:
-            yield (
+            yield _Skip(
+                "missing_period",
                 f"{time} {', '.join(_period_text(m) for m in missing)} not computed: not "
-                "every table it needs has the year"
+                "every table it needs has the year",
             )
     if joined.empty:
         return
@@ -305,7 +326,7 @@ def _declared_series(
             yield sel, time, values
 
 
-def _consecutive(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+def _consecutive(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | _Skip]:
     for sel, time, current in _declared_series(meta, tables):
         previous = current.rename("vorig").reset_index()
         previous[time] = previous[time] + 1
@@ -360,7 +381,7 @@ def _groups(
         yield dict(zip(categories, key_t, strict=True)), group.droplevel(list(categories))
 
 
-def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | _Skip]:
     params = inspect.signature(meta.func).parameters
     for sel, time, series in _declared_series(meta, tables):
         for cats, group in _groups(series, sel.categories):
@@ -388,7 +409,7 @@ def _span(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row
                 )  # fmt: skip
 
 
-def _series(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | str]:
+def _series(meta: MetricMeta, tables: Mapping[str, pd.DataFrame]) -> Iterator[_Row | _Skip]:
     assert meta.inputs is not None
     for sel, time, series in _declared_series(meta, tables):
         cats = list(sel.categories)
@@ -455,7 +476,7 @@ def _filled_rows(
 
 _APPLY: dict[
     Application,
-    Callable[[MetricMeta, Mapping[str, pd.DataFrame]], Iterator[_Row | str]],
+    Callable[[MetricMeta, Mapping[str, pd.DataFrame]], Iterator[_Row | _Skip]],
 ] = {
     Application.PER_PERIOD: _per_period,
     Application.CONSECUTIVE: _consecutive,
@@ -551,18 +572,22 @@ def compute(
             )
             continue
         produced: list[_Row] = []
-        reasons: list[str] = []
+        reasons: list[_Skip] = []
         try:
             for item in _APPLY[meta.inputs.application](meta, tables):
-                if isinstance(item, str):
+                if isinstance(item, _Skip):
                     reasons.append(item)
                 else:
                     produced.append(item)
         except IndicatorError as exc:
-            reasons.append(f"cannot be computed: {exc}")
+            reasons.append(_Skip("error", f"cannot be computed: {exc}"))
+        except (ArithmeticError, ValueError, TypeError, KeyError, IndexError) as exc:
+            # The data reached a case the metric's own checks do not name: one metric
+            # is skipped with the reason, and every other is still computed.
+            reasons.append(_Skip("error", f"cannot be computed ({type(exc).__name__}: {exc})"))
         if not produced and not reasons:
-            reasons.append("the tables give no period it applies to")
-        skipped += [{"metric": meta.id, "reason": reason} for reason in reasons]
+            reasons.append(_Skip("no_period", "the tables give no period it applies to"))
+        skipped += [{"metric": meta.id, "kind": r.kind, "reason": r.reason} for r in reasons]
         if not produced:
             continue
         for row in produced:
@@ -617,14 +642,25 @@ def datapackage_fields() -> list[dict[str, str]]:
     return fields
 
 
-def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[Path]:
-    """Write computed indicators, with ``datapackage.json`` beside them, atomically.
+def write_results(
+    result: ComputeResult, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> list[Path]:
+    """Write computed indicators, with ``datapackage.json`` beside them.
 
     The format follows the file's suffix: ``.csv``, ``.parquet``, ``.json`` or
     ``.xlsx``. The ``datapackage.json`` (a frictionless data package) describes every
-    column, from `result_schema`, and lists the skipped metrics. Text cells a
-    spreadsheet would run as a formula are neutralised in CSV and Excel output. On any
-    error no file is left behind.
+    column, from `result_schema`, lists the skipped metrics, and holds the data file's
+    size and SHA-256, so that a reader can tell a data file from another run (or one
+    cut short) from the one it describes. Both are staged and moved into place, the
+    data first; text cells a spreadsheet would run as a formula are neutralised in CSV
+    and Excel output. On any error no file is left behind.
+
+    Raises
+    ------
+    OutputExistsError
+        If the data file or ``datapackage.json`` exists and ``overwrite`` is False.
+    InvalidInputError
+        For another suffix, a folder given as the file, or the name ``datapackage.json``.
 
     Examples
     --------
@@ -634,25 +670,30 @@ def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[P
     >>> [p.name for p in oi.write_results(oi.compute(), out)]
     ['indicatoren.csv', 'datapackage.json']
     """
-    from .folders import _neutralise
-
     target = Path(path)
     suffix = target.suffix.lower()
+    check_target(target, what="write_results")
+    if target.name == _PACKAGE:
+        raise InvalidInputError(
+            f"write_results: {_PACKAGE} is the description written beside the data; give the "
+            "data file another name, e.g. indicatoren.csv"
+        )
     if suffix not in {".csv", ".parquet", ".json", ".xlsx"}:
         raise InvalidInputError(
             f"write_results: cannot write {target.name}; use .csv, .parquet, .json or .xlsx"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=target.parent))
-    try:
+    names = [target.name, _PACKAGE]
+    with staged(target.parent, names, overwrite=overwrite, what="write_results") as staging:
         data = staging / target.name
         values = result.values
         if suffix == ".csv":
-            values.map(_neutralise).to_csv(data, index=False)
+            to_csv(neutralise_text(values, numbers=["year", "value"]), data)
         elif suffix == ".xlsx":
             with pd.ExcelWriter(data, engine="openpyxl") as writer:
-                values.map(_neutralise).to_excel(writer, sheet_name="indicatoren", index=False)
-                result.skipped.map(_neutralise).to_excel(
+                neutralise_text(values, numbers=["year", "value"]).to_excel(
+                    writer, sheet_name="indicatoren", index=False
+                )
+                neutralise_text(result.skipped).to_excel(
                     writer, sheet_name="overgeslagen", index=False
                 )
         elif suffix == ".parquet":
@@ -664,6 +705,8 @@ def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[P
             "path": target.name,
             "format": suffix.lstrip("."),
             "description": result_schema().description,
+            "bytes": data.stat().st_size,
+            "hash": f"sha256:{sha256(data)}",
             "schema": {"fields": datapackage_fields()},
         }
         if suffix == ".csv":
@@ -677,12 +720,10 @@ def write_results(result: ComputeResult, path: str | os.PathLike[str]) -> list[P
             "resources": [resource],
             "skipped": result.skipped.to_dict("records"),
         }
-        meta = staging / "datapackage.json"
-        meta.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
-        final = []
-        for file in (data, meta):
-            os.replace(file, target.parent / file.name)
-            final.append(target.parent / file.name)
-        return final
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        (staging / _PACKAGE).write_text(
+            json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    return [target.parent / n for n in names]
+
+
+_PACKAGE = "datapackage.json"

@@ -40,6 +40,7 @@ from ._definitions import (
     RecordRule,
 )
 from ._engine import ENGINES, Engine
+from ._files import record_kind, verify_records, write_records
 from ._generate import generate_seizures, generate_verdicts
 from ._pandera import seizure_schema, verdict_schema
 from ._validate import validate_seizures, validate_verdicts
@@ -67,8 +68,11 @@ __all__ = [
     "aggregate_verdicts",
     "generate_seizures",
     "generate_verdicts",
+    "record_kind",
     "seizure_schema",
     "validate_seizures",
     "validate_verdicts",
     "verdict_schema",
+    "verify_records",
+    "write_records",
 ]

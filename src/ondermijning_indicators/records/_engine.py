@@ -23,7 +23,8 @@ from typing import Any, Literal
 import narwhals as nw
 import pandas as pd
 
-from ..errors import InvalidInputError
+from ..errors import IndicatorError, InvalidInputError
+from ._files import verify_records
 
 Engine = Literal["polars", "duckdb", "pandas"]
 ENGINES: tuple[Engine, ...] = ("polars", "duckdb", "pandas")
@@ -114,25 +115,52 @@ def open_records(
 
 
 def _open_path(path: Path, *, engine: Engine | None, what: str) -> Opened:
-    if not path.exists():
+    if not path.is_file():
         raise InvalidInputError(f"{what}: no file {path}")
     chosen = choose_engine(engine, what=what)
     suffix = path.suffix.lower()
     if suffix not in {".parquet", ".csv"}:
         raise InvalidInputError(f"{what}: {path.name} is not a .parquet or .csv file")
+    verify_records(path, what=what)
     if chosen == "duckdb":
         import duckdb
 
         con = duckdb.connect()
         reader = "read_parquet" if suffix == ".parquet" else "read_csv"
-        relation = con.sql(f"select * from {reader}(?)", params=[str(path)])
+        try:
+            relation = con.sql(f"select * from {reader}(?)", params=[str(path)])
+        except duckdb.Error as exc:
+            raise InvalidInputError(
+                f"{what}: duckdb cannot read {path.name}: {str(exc).splitlines()[0]}"
+            ) from None
         return Opened(_from_native(relation), path, None, eager=False)
     scan = nw.scan_parquet if suffix == ".parquet" else nw.scan_csv
     return Opened(scan(str(path), backend=chosen), path, None, eager=False)
 
 
 def collect(lazy: Any) -> pd.DataFrame:
-    """Run a query whose result is small and return it as a pandas DataFrame."""
+    """Run a query whose result is small and return it as a pandas DataFrame.
+
+    Raises
+    ------
+    InvalidInputError
+        If the engine cannot read the records (a cell that does not fit its column, a
+        ragged row, text that is not UTF-8, a damaged file): its words, in one line.
+    """
+    try:
+        return _collect(lazy)
+    except IndicatorError:
+        raise
+    except Exception as exc:  # the engines' own errors, at the boundary of the library
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise InvalidInputError(
+            f"the {lazy.implementation} engine cannot read the records ({type(exc).__name__}: "
+            f"{first[:300]}); check that every cell fits its column, every row has every "
+            "field, and the file is complete UTF-8"
+        ) from None
+
+
+def _collect(lazy: Any) -> pd.DataFrame:
     if lazy.implementation is nw.Implementation.POLARS:
         # The streaming engine reads a file in batches: memory stays flat.
         out = lazy.collect(backend="pandas", engine="streaming")
