@@ -102,7 +102,7 @@ def _tables() -> dict[str, pd.DataFrame]:
 
 
 def _problems(tables: dict[str, pd.DataFrame], *, strict: bool = False) -> tuple[str, pd.DataFrame]:
-    with pytest.raises(errors.DataValidationError) as info:
+    with pytest.raises(errors.DataValidationError, match=r"^\d+ problems? in the tables") as info:
         oi.validate_tables(tables, sources={n: f"{n}.csv" for n in tables}, strict=strict)
     assert isinstance(info.value, ValueError)
     return str(info.value), info.value.failures  # type: ignore[return-value]

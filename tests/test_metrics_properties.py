@@ -134,7 +134,7 @@ class TestShareProperties:
         self, metric_id: str, pw: tuple[int, int], excess: int
     ) -> None:
         _, whole = pw
-        with pytest.raises(errors.PartExceedsWholeError):
+        with pytest.raises(errors.PartExceedsWholeError, match=rf"^{metric_id}: .* is larger than"):
             _f(metric_id)(whole + excess, whole)
 
     @given(pw=part_and_whole(), minus=st.integers(min_value=1, max_value=10**6))
@@ -142,7 +142,7 @@ class TestShareProperties:
         self, metric_id: str, pw: tuple[int, int], minus: int
     ) -> None:
         _, whole = pw
-        with pytest.raises(errors.NegativeCountError):
+        with pytest.raises(errors.NegativeCountError, match=rf"^{metric_id}: .* is negative \(-"):
             _f(metric_id)(-minus, whole)
 
     @given(

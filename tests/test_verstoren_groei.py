@@ -206,7 +206,9 @@ def test_zero_target_can_give_nan_with_a_warning() -> None:
 def test_misaligned_years_are_refused() -> None:
     a = pd.Series([1.0, 2.0], index=pd.Index([2021, 2022], name="jaar"))
     b = pd.Series([1.0, 2.0], index=pd.Index([2022, 2023], name="jaar"))
-    with pytest.raises(errors.MisalignedYearsError):
+    with pytest.raises(
+        errors.MisalignedYearsError, match=r"jaar 2021 in `\w+` but not in `\w+`; jaar 2023"
+    ):
         m.beslag_realisatie(a, b)
 
 

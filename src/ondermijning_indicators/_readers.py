@@ -7,7 +7,7 @@ Nothing here parses numbers: `ondermijning_indicators.data` does, strictly.
 
 Every reader is bounded: `LIMITS` caps the size of a file, the rows and columns of a
 table and, for a workbook, its uncompressed size, its cells and the compression
-ratio of each part (a "zip bomb" expands thousands of times). The used range of a
+ratio of each part (a "zip bomb" part expands a thousand times). The used range of a
 sheet is taken from the cells that hold data, never from the dimension the file
 declares, and a cell that holds data far outside the table is reported by its
 address. A file that cannot be read (damaged, truncated, another format under a
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tomllib
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -33,8 +34,10 @@ __all__ = [
     "Limits",
     "RawTable",
     "UnreadableFileError",
+    "parse_toml",
     "read_csv",
     "read_parquet",
+    "read_text",
     "read_xlsx",
 ]
 
@@ -59,8 +62,15 @@ class Limits:
     """The size of a workbook once unpacked: 200 MiB."""
     workbook_cells: int = 2_000_000
     """The cells holding data in one workbook, over all its sheets."""
-    compression_ratio: int = 1_000
-    """How many times one part of a workbook may expand when unpacked."""
+    compression_ratio: int = 100
+    """How many times one part of a workbook over 1 MiB may expand when unpacked.
+
+    Sheets saved by spreadsheet programs compress 5 to 30 times; deflate cannot go
+    beyond about 1 030 times, which a part of blanks or repeated entities reaches."""
+    toml_bytes: int = 4 * 2**20
+    """The size of one TOML file (a catalogue, a file of figure records): 4 MiB."""
+    toml_depth: int = 32
+    """How deeply arrays and tables may nest in a TOML file."""
 
 
 LIMITS = Limits()
@@ -116,6 +126,63 @@ def _header_problems(header: list[str], where: str) -> list[str]:
             problems.append(f"{where}: the column {name!r} is in the header twice")
         seen.add(name)
     return problems
+
+
+# --------------------------------------------------------------------------- TOML
+
+
+def read_text(path: Path, limits: Limits = LIMITS) -> str:
+    """Return a small text file (a catalogue, a record file) as text, within ``toml_bytes``."""
+    try:
+        size = path.stat().st_size
+        if size > limits.toml_bytes:
+            raise UnreadableFileError(
+                f"is {size:,} bytes, more than the {limits.toml_bytes:,} a TOML file may have"
+            )
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFileError(
+            f"is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and tables nest in a parsed TOML value (a scalar is 0)."""
+    depth, level = 0, [value]
+    while level:
+        depth += 1
+        level = [
+            item
+            for v in level
+            for item in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else ())
+        ]
+    return depth - 1
+
+
+def parse_toml(text: str, limits: Limits = LIMITS) -> dict[str, Any]:
+    """Parse TOML text within the bounds of ``limits``; a problem is `UnreadableFileError`.
+
+    Deep nesting (``a = [[[[...]]]]``) exhausts the parser's recursion long before any
+    size limit; it is caught and refused, as is nesting deeper than ``toml_depth``.
+    """
+    if len(text) > limits.toml_bytes:
+        raise UnreadableFileError(
+            f"is {len(text):,} characters, more than the {limits.toml_bytes:,} a TOML file may have"
+        )
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UnreadableFileError(f"not valid TOML: {exc}") from None
+    except RecursionError:
+        doc = None
+    if doc is None or _depth(doc) > limits.toml_depth:
+        raise UnreadableFileError(
+            f"nests arrays or tables more than {limits.toml_depth} levels deep"
+        )
+    return doc
 
 
 # --------------------------------------------------------------------------- CSV
@@ -332,11 +399,14 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> list[RawTable]:
 
     budget = [limits.workbook_cells]
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            tables = [t for ws in workbook.worksheets if (t := _sheet_table(ws, limits, budget))]
-        finally:
-            workbook.close()
+        with path.open("rb") as handle:  # closed also when openpyxl fails half-way
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            try:
+                tables = [
+                    t for ws in workbook.worksheets if (t := _sheet_table(ws, limits, budget))
+                ]
+            finally:
+                workbook.close()
     except UnreadableFileError:
         raise
     except (zipfile.BadZipFile, KeyError, zlib.error, ParseError, EOFError, OSError) as exc:
@@ -345,13 +415,32 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> list[RawTable]:
             "again in a spreadsheet program"
         ) from None
     except Exception as exc:  # defusedxml's refusals and openpyxl's own errors
-        if type(exc).__module__.startswith(("defusedxml", "openpyxl", "xml")):
+        causes = list(_chain(exc))
+        if any(type(c).__module__.startswith("defusedxml") for c in causes):
             raise UnreadableFileError(
-                f"cannot be read as a workbook ({type(exc).__name__}: {exc}); XML entities "
-                "and external references are refused"
+                "declares XML entities or a document type (DTD), which a workbook saved by a "
+                "spreadsheet program never does and which are refused (they can expand to "
+                "gigabytes or read other files); open and save it again in a spreadsheet program"
+            ) from None
+        if isinstance(exc, ValueError | TypeError) or any(
+            type(c).__module__.startswith(("openpyxl", "xml")) for c in causes
+        ):
+            raise UnreadableFileError(
+                f"is a damaged Excel workbook ({type(causes[-1]).__name__}: {causes[-1]}); "
+                "open and save it again in a spreadsheet program"
             ) from None
         raise
     return tables
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """Yield the exception and those it was raised from or during, outermost first."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
 
 
 # --------------------------------------------------------------------------- Parquet
@@ -374,9 +463,23 @@ def read_parquet(path: Path, limits: Limits = LIMITS) -> RawTable:
             raise UnreadableFileError(
                 f"has more than the {limits.columns} columns a table may have"
             )
-        frame = parquet.read().to_pandas()
+        table = parquet.read()
+        for i, column in enumerate(table.schema):
+            if pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type):
+                try:
+                    table = table.set_column(i, column.name, table.column(i).cast(pa.string()))
+                except pa.ArrowInvalid:
+                    raise UnreadableFileError(
+                        f"has a column {column.name!r} of bytes that are not UTF-8 text; "
+                        "write its text as UTF-8 strings"
+                    ) from None
+        frame = table.to_pandas()
     except UnreadableFileError:
         raise
+    except UnicodeDecodeError:
+        raise UnreadableFileError(
+            "holds text that is not UTF-8; write its text columns as UTF-8 strings"
+        ) from None
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise UnreadableFileError(
             f"is not a Parquet file that can be read ({type(exc).__name__}: {exc}); is it "

@@ -186,7 +186,10 @@ def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = No
 def matches(column: pd.Series, values: tuple[str, ...]) -> npt.NDArray[np.bool_]:
     """Return where ``column`` holds one of ``values`` (given as text: "2022" matches 2022)."""
     if pd.api.types.is_integer_dtype(column.dtype):
-        wanted = [int(v) for v in values if v.lstrip("+-").isdigit()]
+        digits = [v.lstrip("+-") for v in values]
+        wanted = [
+            int(v) for v, d in zip(values, digits, strict=True) if d.isascii() and d.isdigit()
+        ]
         return np.isin(column.to_numpy(), wanted)
     return np.isin(column.astype(str).to_numpy(), values)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterable, Iterator
@@ -30,31 +31,49 @@ import pandas as pd
 from .errors import InvalidInputError, OutputExistsError
 
 __all__ = [
-    "FORMULA_CHARS",
     "check_target",
     "neutralise",
     "neutralise_text",
     "sha256",
     "staged",
     "to_csv",
+    "unneutralise",
 ]
 
-FORMULA_CHARS = frozenset("=+-@\t\r\n")
-"""A text starting with one of these a spreadsheet may run as a formula (or split)."""
 _STAGING = ".writing-"
+_FORMULA_AT = re.compile(r"^(?='*[=+\-@\t\r\n])|(?<=[\r\n])(?='*[=+\-@\t])")
+"""Where a quote goes: before a cell, or a line in it, that starts like a formula.
+
+Leading quotes count too (``'=x`` becomes ``''=x``), so that `unneutralise`, which
+takes one quote off, gives back exactly the text that was written."""
+_QUOTE_AT = re.compile(r"^'(?='*[=+\-@\t\r\n])|(?<=[\r\n])'(?='*[=+\-@\t])")
 
 
 def neutralise(value: Any) -> Any:
-    """Put a quote before text a spreadsheet would run as a formula; leave the rest.
+    r"""Put a quote before text a spreadsheet would run as a formula; leave the rest.
+
+    A cell is quoted where it starts like a formula, and so is every line inside it
+    that does (a spreadsheet that splits a cell at a line break would run that line).
 
     Examples
     --------
-    >>> from ondermijning_indicators._writers import neutralise
+    >>> from ondermijning_indicators._writers import neutralise, unneutralise
     >>> neutralise("=1+1"), neutralise("-5 graden"), neutralise("'s-Hertogenbosch"), neutralise(-5)
     ("'=1+1", "'-5 graden", "'s-Hertogenbosch", -5)
+    >>> neutralise("totaal\r=HYPERLINK(0)")
+    "totaal\r'=HYPERLINK(0)"
+    >>> all(unneutralise(neutralise(t)) == t for t in ["'=x", "a\n\n-1", "\r\n@", "x"])
+    True
     """
-    if isinstance(value, str) and value[:1] in FORMULA_CHARS:
-        return "'" + value
+    if isinstance(value, str):
+        return _FORMULA_AT.sub("'", value)
+    return value
+
+
+def unneutralise(value: Any) -> Any:
+    """Take off the quote `neutralise` put on; text without one is left as it is."""
+    if isinstance(value, str) and "'" in value:
+        return _QUOTE_AT.sub("", value)
     return value
 
 
@@ -113,7 +132,7 @@ def clear_stale(folder: Path) -> None:
         return
     for entry in folder.glob(f"{_STAGING}*"):
         pid = entry.name[len(_STAGING) :].split("-", 1)[0]
-        if entry.is_dir() and pid.isdigit() and not _alive(int(pid)):
+        if entry.is_dir() and pid.isascii() and pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(entry, ignore_errors=True)
 
 

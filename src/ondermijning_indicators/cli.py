@@ -330,6 +330,9 @@ def compute(
     except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
+    except OSError as exc:
+        typer.echo(f"cannot write {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from None
     metrics = result.values["metric"].nunique()
     typer.echo(
         f"{len(result.values)} values of {metrics} metric{'s' if metrics != 1 else ''} written "
@@ -518,6 +521,9 @@ def aggregate(
     except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
+    except OSError as exc:
+        typer.echo(f"cannot write the tables into {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from None
     for path in written:
         name = path.stem
         typer.echo(f"{path}: {len(validated[name])} rows")
@@ -557,7 +563,7 @@ def generate(
         typer.echo(str(exc), err=True)
         raise typer.Exit(code=1) from None
     except OSError as exc:
-        typer.echo(f"cannot write {out}: {exc}", err=True)
+        typer.echo(f"cannot write {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(code=1) from None
     what = "seizure" if kind is RecordKind.seizures else "verdict"
     typer.echo(f"{out}: {len(frame)} synthetic {what} records")

@@ -145,7 +145,12 @@ def _parse_numbers(
                 for idx in out.index[fractional.to_numpy()]:
                     value = repr(float(values[idx]))
                     refuse(idx, col, value, _explain_number(value, kind))
-            too_big = values.abs() > (EXACT_INTEGER if kind == "int" else np.finfo("f8").max)
+            if pd.api.types.is_integer_dtype(series.dtype):  # compared as integers, exactly
+                counts = series.astype(object).where(series.notna(), 0)
+                too_big = (counts > EXACT_INTEGER) | (counts < -EXACT_INTEGER)
+                too_big = too_big.astype(bool)
+            else:
+                too_big = values.abs() > (EXACT_INTEGER if kind == "int" else np.finfo("f8").max)
             for idx in out.index[too_big.to_numpy()]:
                 refuse(idx, col, _as_text(series[idx]), _too_large(kind))
             out[col] = series.where(~too_big)
@@ -172,10 +177,12 @@ def _parse_numbers(
         empty = text == ""
         pattern = MACHINE_INT if kind == "int" else MACHINE_FLOAT
         ok = (empty | text.map(lambda t, p=pattern: p.match(t) is not None)).astype(bool)
-        ambiguous = ~empty & ~number & text.map(lambda t: AMBIGUOUS_DOT.match(t) is not None)
+        # In a column of whole numbers "4.157" is no number at all (refused below).
+        ambiguous = ~empty & ~number & ok & (kind != "int")
+        ambiguous &= text.map(lambda t: AMBIGUOUS_DOT.match(t) is not None)
         ambiguous = ambiguous.astype(bool)
         if kind != "int":
-            for idx in out.index[(ok & ambiguous).to_numpy()]:
+            for idx in out.index[ambiguous.to_numpy()]:
                 value = text[idx]
                 refuse(
                     idx, col, value,
@@ -185,7 +192,7 @@ def _parse_numbers(
                     "decimal number",
                 )  # fmt: skip
             ok &= ~ambiguous
-        for idx in out.index[(~ok).to_numpy()]:
+        for idx in out.index[(~ok & ~ambiguous).to_numpy()]:
             refuse(idx, col, text[idx], _explain_number(text[idx], kind))
         valid = ok & ~empty
         if kind == "int":
@@ -213,9 +220,9 @@ def _parse_numbers(
 def _too_large(kind: str) -> str:
     if kind == "int":
         return (
-            f"is too large to count exactly: above {EXACT_INTEGER:,} (2^53) a whole number "
+            f"is too large to count exactly: above 2^53 = {EXACT_INTEGER} a whole number "
             "cannot be held exactly in the floating point the indicators are computed in"
-        ).replace(",", ".")
+        )
     return "is too large (infinite) to be an amount"
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._readers import UnreadableFileError, parse_toml, read_text
 from ._resources import CATALOGUE, FIGURES, TABLES, bundled_edition_ids, edition_dir
 from ._resources import latest_edition_id as _latest
 from ._selection import Selection, matches
@@ -212,9 +212,9 @@ class Catalogue:
             table does not have, or a value of the wrong kind.
         """
         try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise CatalogueError(f"{source}: not valid TOML: {exc}") from None
+            doc = parse_toml(text)
+        except UnreadableFileError as exc:
+            raise CatalogueError(f"{source}: {exc}") from None
         unknown = set(doc) - {"edition", "tables"}
         if unknown:
             raise CatalogueError(
@@ -330,7 +330,12 @@ def _table_meta(name: str, raw: object, *, source: str) -> TableMeta:
         )
     texts = {k: _text(raw[k], where=f"{where} {k}") for k in _TABLE_TEXT if k in raw}
     corrections = []
-    for i, corr in enumerate(raw.get("corrections", []), start=1):
+    raw_corrections = raw.get("corrections", [])
+    if not isinstance(raw_corrections, list):
+        raise CatalogueError(
+            f"{where}: corrections must be a list of [[tables.{name}.corrections]]"
+        )
+    for i, corr in enumerate(raw_corrections, start=1):
         at = f"{where} correction {i}"
         if not isinstance(corr, dict) or set(corr) - _CORRECTION_KEYS:
             raise CatalogueError(f"{at}: a correction has {', '.join(sorted(_CORRECTION_KEYS))}")
@@ -457,15 +462,27 @@ class Edition:
         path = self.root / name if name else None
         return path if path is not None and path.is_file() else None
 
+    def _read(self, key: str) -> str | None:
+        path = self._file(key)
+        if path is None:
+            return None
+        try:
+            return path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CatalogueError(
+                f"{path}: the edition's {key} is not UTF-8 text (offset {exc.start}); "
+                "save it as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise CatalogueError(f"{path}: cannot read the edition's {key}: {exc}") from None
+
     def text(self) -> str | None:
         """Return the report's text, or None where the edition has none (or it is not installed)."""
-        path = self._file("text")
-        return path.read_text(encoding="utf-8") if path else None
+        return self._read("text")
 
     def notes(self) -> str | None:
         """Return the reading notes on the edition, or None."""
-        path = self._file("notes")
-        return path.read_text(encoding="utf-8") if path else None
+        return self._read("notes")
 
 
 class Tables(dict[str, pd.DataFrame]):
@@ -511,9 +528,9 @@ def _read_catalogue(root: Path) -> Catalogue:
     if not path.is_file():
         return Catalogue()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"{path}: cannot read: {exc}; save it as UTF-8 text") from None
+        text = read_text(path)
+    except UnreadableFileError as exc:
+        raise CatalogueError(f"{path}: {exc}") from None
     return Catalogue.parse(text, source=str(path))
 
 

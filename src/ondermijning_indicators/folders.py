@@ -38,9 +38,10 @@ from ._notation import (
     DUTCH_NUMBER,
     DUTCH_WITH_THOUSANDS,
     dutch_to_machine,
+    foreign_digits,
 )
 from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
-from ._writers import FORMULA_CHARS, neutralise_text, staged, to_csv
+from ._writers import neutralise_text, staged, to_csv, unneutralise
 from .data import (
     _FAILURE_COLUMNS,
     TableSource,
@@ -62,6 +63,8 @@ _IGNORED = {".md", ".txt", ".json", ".toml"}
 
 
 def _dutch_message(value: str, kind: str) -> str:
+    if foreign_digits(value):
+        return f"has digits other than 0-9 ({value!r}); type the number with the digits 0-9"
     if kind == "int" and DECIMAL_COMMA.match(value):
         return f"is not a whole number: {value!r} has a decimal comma, and a count has no decimals"
     if value.strip() in {"-", "–"}:
@@ -101,7 +104,8 @@ def _from_dutch(
         text = out[col].astype("string").str.strip()
         pattern = DUTCH_INT if kind == "int" else DUTCH_NUMBER
         empty = text.isna() | (text == "")
-        ok = empty | text.str.match(pattern.pattern).fillna(False).astype(bool)
+        ok = empty | text.str.match(pattern.pattern, flags=pattern.flags).fillna(False)
+        ok = ok.astype(bool)
         for idx in out.index[~ok.to_numpy()]:
             value = str(text[idx])
             failure = _failure(
@@ -134,11 +138,7 @@ def _unquote(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     for col in out.columns:
         if col in numeric:
             continue
-        out[col] = out[col].map(
-            lambda v: (
-                v[1:] if isinstance(v, str) and v[:1] == "'" and v[1:2] in FORMULA_CHARS else v
-            )
-        )
+        out[col] = out[col].map(unneutralise)
     return out
 
 
@@ -465,15 +465,21 @@ def write_tables(
         for name, df in tables.items():
             file = staging / f"{name}.{format}"
             numbers = _numeric_columns(SCHEMAS[name]) if name in SCHEMAS else {}
-            if format == "xlsx":
-                # One workbook per table: a sheet name holds at most 31 characters.
-                neutralise_text(df, numbers=numbers).to_excel(
-                    file, sheet_name=name[:31], index=False
-                )
-            elif format == "parquet":
-                df.to_parquet(file, index=False)
-            elif notation == "nl" and name in SCHEMAS:
-                to_csv(neutralise_text(_dutch_text(df, name), numbers=numbers), file, sep=";")
-            else:
-                to_csv(neutralise_text(df, numbers=numbers), file)
+            try:
+                if format == "xlsx":
+                    # One workbook per table: a sheet name holds at most 31 characters.
+                    neutralise_text(df, numbers=numbers).to_excel(
+                        file, sheet_name=name[:31], index=False
+                    )
+                elif format == "parquet":
+                    df.to_parquet(file, index=False)
+                elif notation == "nl" and name in SCHEMAS:
+                    to_csv(neutralise_text(_dutch_text(df, name), numbers=numbers), file, sep=";")
+                else:
+                    to_csv(neutralise_text(df, numbers=numbers), file)
+            except (ValueError, TypeError) as exc:  # a cell the format cannot hold
+                raise InvalidInputError(
+                    f"write_tables: the table {name!r} cannot be written as {format}: {exc}; "
+                    "nothing was written"
+                ) from None
     return [target / n for n in names]

@@ -198,7 +198,7 @@ def _as_frame(values: Any, sel: Selection, name: str) -> pd.DataFrame:
 
 def _is_year(value: Any) -> bool:
     return isinstance(value, int | np.integer) or (
-        isinstance(value, str) and len(value) == 4 and value.isdigit()
+        isinstance(value, str) and len(value) == 4 and value.isascii() and value.isdigit()
     )
 
 
@@ -302,6 +302,8 @@ def _free(sel: Selection) -> set[str]:
 def _year_series(sel: Selection, tables: Mapping[str, pd.DataFrame]) -> pd.Series:
     """Return a declared series, indexed by (year, categories...), years only, as integers."""
     time = _time(sel)
+    if not np.asarray(selected_rows(sel, tables[sel.table])).any():
+        return pd.Series(dtype="float64")  # the table holds no row of this series
     values = select(sel, tables[sel.table])
     if not isinstance(values, pd.Series) or time is None or time not in values.index.names:
         raise InvalidInputError(f"{sel}: a series needs a free period column")

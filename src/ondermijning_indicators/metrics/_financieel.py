@@ -29,6 +29,7 @@ from ._inputs import (
     check_non_negative,
     divide,
     frame_values,
+    to_float_array,
     year_labels,
 )
 from ._shares import share_of_counts
@@ -426,13 +427,7 @@ def totaal_over_periode(
         raise InvalidInputError(
             f"{metric}: `bedragen` must be a number, array, Series or DataFrame, got {bedragen!r}"
         )
-    try:
-        array = np.asarray(bedragen, dtype="float64")
-    except (TypeError, ValueError):
-        raise InvalidInputError(
-            f"{metric}: `bedragen` must hold numbers, got {type(bedragen).__name__}"
-        ) from None
-    values = _amounts(metric, array)
+    values = _amounts(metric, to_float_array(metric, "bedragen", bedragen))
     if values.ndim <= 1:
         return float(values.sum())
     return np.asarray(values.sum(axis=-1), dtype="float64")

@@ -9,6 +9,7 @@ with the metric, the argument, the offending values and where they occur.
 from __future__ import annotations
 
 import numbers
+import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -82,31 +83,98 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _to_float_array(metric: str, name: str, value: Any) -> FloatArray:
-    raw = value.array if isinstance(value, pd.Series) else np.asarray(value)
-    dtype = getattr(raw, "dtype", None)
-    if dtype is not None and pd.api.types.is_bool_dtype(dtype):
-        raise InvalidInputError(
-            f"{metric}: `{name}` must hold numbers, got booleans (True/False); "
-            "pass counts or amounts"
+_EXACT_INTEGER = 2**53
+"""Above this a whole number has no exact float64; a count beyond it is refused."""
+_NUMBER_KINDS = {"integer", "floating", "mixed-integer-float", "decimal", "empty"}
+"""What `pandas.api.types.infer_dtype` calls an object array that holds only numbers."""
+
+
+def _refuse(
+    metric: str,
+    name: str,
+    value: Any,
+    what: str,
+    hint: str = (
+        "convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)"
+    ),
+) -> InvalidInputError:
+    return InvalidInputError(
+        f"{metric}: `{name}` must hold numbers, got {what} (values such as "
+        f"{_sample(value)!r}); {hint}"
+    )
+
+
+def _beyond_exact(raw: Any) -> npt.NDArray[np.bool_] | None:
+    """Where a whole-number input lies beyond 2^53; None for an input of floats."""
+    dtype = raw.dtype
+    if pd.api.types.is_object_dtype(dtype):
+        big = np.frompyfunc(
+            lambda x: isinstance(x, numbers.Integral) and abs(int(x)) > _EXACT_INTEGER, 1, 1
         )
-    if dtype is not None and not pd.api.types.is_numeric_dtype(dtype):
+        return np.asarray(big(np.asarray(raw, dtype=object)), dtype=bool)
+    if not pd.api.types.is_integer_dtype(dtype):
+        return None
+    unsigned = pd.api.types.is_unsigned_integer_dtype(dtype)
+    flat = raw.reshape(-1) if isinstance(raw, np.ndarray) else raw
+    ints = np.asarray(
+        pd.array(flat).to_numpy(dtype="uint64" if unsigned else "int64", na_value=0)
+    ).reshape(np.shape(raw))
+    if unsigned:
+        return np.asarray(ints > _EXACT_INTEGER)
+    return np.asarray((ints > _EXACT_INTEGER) | (ints < -_EXACT_INTEGER))
+
+
+def to_float_array(metric: str, name: str, value: Any) -> FloatArray:
+    """Return the numbers of one argument as floats, refusing what is not a number.
+
+    Text, booleans, dates, periods, categories and complex numbers are refused, never
+    converted ("1.238" is not a number here, nor is True one); so is a whole number
+    beyond 2^53, which float64 cannot hold exactly (a count that large would be
+    rounded, and a part could pass as smaller than its whole).
+    """
+    raw: Any
+    if isinstance(value, pd.Series):
+        raw = value.array
+    else:
+        try:
+            raw = np.asarray(value)
+        except ValueError:
+            raise _refuse(
+                metric, name, value, "lists of unequal length", "give an array of one shape"
+            ) from None
+    dtype = raw.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        raise _refuse(metric, name, value, "booleans (True/False)", "pass counts or amounts")
+    if pd.api.types.is_complex_dtype(dtype):
+        raise _refuse(metric, name, value, "complex numbers", "pass real counts or amounts")
+    if pd.api.types.is_object_dtype(dtype):
+        kind = pd.api.types.infer_dtype(np.asarray(raw, dtype=object), skipna=True)
+        if kind not in _NUMBER_KINDS:
+            what = "text" if kind in {"string", "bytes"} else f"{kind} values"
+            raise _refuse(metric, name, value, f"{_describe(value)} of {what}")
+    elif pd.api.types.is_string_dtype(dtype) or getattr(dtype, "kind", "") in {"U", "S"}:
+        raise _refuse(metric, name, value, f"{_describe(value)} of text")
+    elif not pd.api.types.is_numeric_dtype(dtype):
+        raise _refuse(metric, name, value, f"{_describe(value)} of {dtype}")
+    big = _beyond_exact(raw)
+    if big is not None and big.any():
+        shown = np.asarray(raw, dtype=object).reshape(-1)[big.reshape(-1)][:_MAX_SHOWN]
+        labels = (
+            f" for {value.index.name or 'index'} {_join(value.index[big])}"
+            if isinstance(value, pd.Series)
+            else ""
+        )
         raise InvalidInputError(
-            f"{metric}: `{name}` must hold numbers, got {_describe(value)} of {dtype} "
-            f"with values such as {_sample(value)!r}; convert text to numbers first "
-            "(ondermijning_indicators.validate_tables does so strictly)"
+            f"{metric}: `{name}` holds {', '.join(f'{int(v):,}' for v in shown)}{labels}, "
+            f"beyond 2^53 = {_EXACT_INTEGER:,}, the largest whole number a float64 holds "
+            "exactly; a count this large would be rounded"
         )
     try:
         if isinstance(value, pd.Series):
-            arr = value.to_numpy(dtype="float64", na_value=np.nan)
-        else:
-            arr = np.asarray(value, dtype="float64")
-    except (TypeError, ValueError):
-        raise InvalidInputError(
-            f"{metric}: `{name}` must hold numbers, got {_describe(value)} "
-            f"with values such as {_sample(value)!r}; convert text to numbers first"
-        ) from None
-    return arr
+            return np.asarray(value.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
+        return np.asarray(raw, dtype="float64")
+    except (TypeError, ValueError, OverflowError):
+        raise _refuse(metric, name, value, _describe(value)) from None
 
 
 def _sample(value: Any) -> Any:
@@ -118,9 +186,12 @@ def _sample(value: Any) -> Any:
 
 
 def _is_scalar(value: Any) -> bool:
-    if isinstance(value, bool | np.bool_):
+    """Return whether ``value`` is one number (of any numeric type, or a 0-d array)."""
+    if isinstance(value, bool | np.bool_ | pd.Series | str | bytes | list | tuple):
         return False
-    return isinstance(value, numbers.Real) or (isinstance(value, np.ndarray) and value.ndim == 0)
+    return isinstance(value, numbers.Number) or bool(
+        isinstance(value, np.ndarray | np.generic) and value.ndim == 0
+    )
 
 
 def align(metric: str, **arguments: Any) -> Aligned:
@@ -184,15 +255,15 @@ def align(metric: str, **arguments: Any) -> Aligned:
                 )
         converted = {
             k: (
-                _to_float_array(metric, k, v.reindex(index))
+                to_float_array(metric, k, v.reindex(index))
                 if isinstance(v, pd.Series)
-                else _to_float_array(metric, k, v)
+                else to_float_array(metric, k, v)
             )
             for k, v in arguments.items()
         }
         kind: Literal["scalar", "array", "series"] = "series"
     else:
-        converted = {k: _to_float_array(metric, k, v) for k, v in arguments.items()}
+        converted = {k: to_float_array(metric, k, v) for k, v in arguments.items()}
         kind = "array" if arrays else "scalar"
     dims = {k: v.ndim for k, v in converted.items() if v.ndim > 0}
     if len(set(dims.values())) > 1:
@@ -263,6 +334,12 @@ def check_whole_number(aligned: Aligned, name: str) -> None:
     point ("1.238" read as 1.238 instead of 1238), so the message says so.
     """
     arr = aligned.values[name]
+    huge = np.abs(arr) > _EXACT_INTEGER
+    if huge.any():
+        raise InvalidInputError(
+            f"{aligned.metric}: `{name}` is a count beyond 2^53 = {_EXACT_INTEGER:,}"
+            f"{_at(aligned, huge, arr)}; float64 cannot hold such a count exactly"
+        )
     with np.errstate(invalid="ignore"):
         bad = ~np.isnan(arr) & (arr != np.round(arr))
     if bad.any():
@@ -353,28 +430,21 @@ def divide(
 def frame_values(metric: str, name: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
     """Return the numbers of a Series or DataFrame argument as floats (NaN for missing).
 
-    Text and booleans are refused, never converted: "1.238" is not a number here.
+    Each column is checked as `align` checks an argument: text, booleans, dates and
+    whole numbers beyond 2^53 are refused, never converted.
     """
-    dtypes = [data.dtype] if isinstance(data, pd.Series) else list(data.dtypes)
-    for dtype in dtypes:
-        if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
-            raise InvalidInputError(
-                f"{metric}: `{name}` must hold numbers, got values of type {dtype}; convert "
-                "text to numbers first (ondermijning_indicators.validate_tables does so "
-                "strictly)"
-            )
-    try:
-        return np.asarray(data.to_numpy(dtype="float64", na_value=np.nan), dtype="float64")
-    except (TypeError, ValueError):
-        raise InvalidInputError(
-            f"{metric}: `{name}` must hold numbers; convert text to numbers first"
-        ) from None
+    if isinstance(data, pd.Series):
+        return to_float_array(metric, name, data)
+    columns = [to_float_array(metric, name, data.iloc[:, i]) for i in range(data.shape[1])]
+    if not columns:
+        return np.empty((len(data), 0), dtype="float64")
+    return np.column_stack(columns)
 
 
 def year_labels(metric: str, name: str, labels: pd.Index, *, what: str) -> npt.NDArray[np.int64]:
     """Read index or column labels as years; refuse any label that is not one, or a repeat."""
     text = pd.Index(labels).astype(str).str.strip()
-    ok = text.str.fullmatch(r"\d{4}")
+    ok = text.str.fullmatch(r"\d{4}", flags=re.ASCII)
     if not ok.all():
         bad = list(dict.fromkeys(str(x) for x in text[~ok]))[:_MAX_SHOWN]
         raise InvalidInputError(

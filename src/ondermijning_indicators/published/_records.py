@@ -8,12 +8,12 @@ a row with status ``invalid`` and the reason (``strict=True`` raises instead).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .._readers import UnreadableFileError, parse_toml, read_text
 from .._resources import FIGURES, edition_dir, latest_edition_id
 from .._selection import Selection
 from ..errors import FigureRecordError, MetadataError, PhraseError, SelectionError
@@ -145,6 +145,8 @@ def _declared_inputs(metric: str, where: object, *, record: str) -> dict[str, Se
 
 
 def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
+    if not isinstance(raw.get("label", ""), str):
+        raise FigureRecordError(f"record {record!r}: a reading's label must be text")
     present = [k for k in ("cell", "sum", "metric") if k in raw]
     if len(present) != 1:
         raise FigureRecordError(
@@ -152,7 +154,16 @@ def _reading(raw: Mapping[str, Any], *, record: str, label: str) -> Reading:
             + (f" (got {', '.join(present)})" if present else "")
         )
     kind = present[0]
-    compare = bool(raw.get("compare", True))
+    compare = raw.get("compare", True)
+    if not isinstance(compare, bool):
+        raise FigureRecordError(
+            f"record {record!r}: compare must be true or false, got {compare!r}"
+        )
+    if not isinstance(raw[kind], str):
+        raise FigureRecordError(
+            f"record {record!r}: {kind} must be text, got {raw[kind]!r}"
+            + (" (a metric's id)" if kind == "metric" else ' (e.g. "uitspraken:aantal[jaar=2022]")')
+        )
     if kind == "metric":
         inputs = raw.get("inputs")
         if "where" in raw and inputs is not None:
@@ -199,9 +210,16 @@ def _record(raw: Mapping[str, Any], *, source: str) -> FigureRecord:
     for key in ("section", "quote", "phrase"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise FigureRecordError(f"{source}: record {rid!r} needs a non-empty {key!r}")
-    for key in ("note", "known_discrepancy", "finding", "not_derivable"):
+    for key in ("note", "known_discrepancy", "finding"):
         if key in raw and not isinstance(raw[key], str):
             raise FigureRecordError(f"{source}: record {rid!r}: {key} must be text")
+    if "not_derivable" in raw and (
+        not isinstance(raw["not_derivable"], str) or not raw["not_derivable"].strip()
+    ):
+        raise FigureRecordError(
+            f"{source}: record {rid!r}: not_derivable must say, in text, why no table gives "
+            "the figure"
+        )
     if raw["phrase"] not in raw["quote"]:
         raise FigureRecordError(
             f"{source}: record {rid!r}: the phrase {raw['phrase']!r} does not occur in its "
@@ -270,9 +288,9 @@ def _read_file(source: str, text: str, *, edition: str | None) -> list[FigureRec
     """All records of one file; what cannot be read becomes an invalid record."""
     stem = Path(source).stem
     try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return [_invalid(f"{stem}", source, None, f"{source}: not valid TOML: {exc}")]
+        doc = parse_toml(text)
+    except UnreadableFileError as exc:
+        return [_invalid(stem, source, None, f"{source}: {exc}")]
     unknown = set(doc) - _FILE_KEYS
     if unknown:
         problem = (
@@ -362,9 +380,9 @@ def load_records(
     seen: dict[str, str] = {}
     for source, path in sources:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            records.append(_invalid(path.stem, source, None, f"{source}: cannot read: {exc}"))
+            text = read_text(path)
+        except UnreadableFileError as exc:
+            records.append(_invalid(path.stem, source, None, f"{source}: {exc}"))
             continue
         for rec in _read_file(source, text, edition=edition):
             if rec.problem is None and rec.id in seen:

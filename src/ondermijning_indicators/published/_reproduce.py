@@ -56,6 +56,13 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> p
             f"{record}: table {sel.table!r} has no column {sel.column!r}; "
             f"columns: {', '.join(map(str, df.columns))}"
         )
+    column = df[sel.column]
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+        raise FigureRecordError(
+            f"{record}: {sel} reads the column {sel.column!r} of {sel.table!r}, which holds "
+            f"{'true/false values' if pd.api.types.is_bool_dtype(column) else 'text'}, "
+            "not numbers; name a column of counts or amounts"
+        )
     try:
         rows = df.loc[selected_rows(sel, df)]
     except SelectionError as exc:

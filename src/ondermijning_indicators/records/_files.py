@@ -141,6 +141,7 @@ def record_kind(path: Path) -> str:
     """
     if not path.is_file():
         raise InvalidInputError(f"no file {path}")
+    verify_records(path, what="record_kind")
     try:
         if path.suffix.lower() == ".parquet":
             import pyarrow.parquet as pq

@@ -43,8 +43,8 @@ GEDRUKT_ALS = ("getal", "streepje")
 """How a stored amount was printed: as a number, or as "-" (stored as 0)."""
 
 _CODE = r"^[a-z0-9_]+$"
-_JAAR_OF_STRUCTUREEL = r"^((19|20)\d\d|structureel)$"
-_JAAR_INCIDENTEEL_OF_STRUCTUREEL = r"^((19|20)\d\d|incidenteel|structureel)$"
+_JAAR_OF_STRUCTUREEL = r"^((19|20)[0-9]{2}|structureel)$"
+_JAAR_INCIDENTEEL_OF_STRUCTUREEL = r"^((19|20)[0-9]{2}|incidenteel|structureel)$"
 _BEDRAG_K_EUR: dict[str, Any] = {
     "ge": 0,
     "title": "Bedrag (1.000 euro)",
