@@ -12,6 +12,8 @@ settings.register_profile("ci", max_examples=150, deadline=None, print_blob=True
 settings.register_profile(
     "dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# A long local run of the fuzz tests: pytest tests/test_fuzz.py --hypothesis-profile=fuzz
+settings.register_profile("fuzz", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -115,15 +115,16 @@ def _frame(header: list[str], rows: list[list[Any]], index: list[int]) -> pd.Dat
     return frame
 
 
-def _header_problems(header: list[str], where: str) -> list[str]:
+def _header_problems(header: list[str]) -> list[str]:
+    """Return what is wrong with a header: a blank name, a name given twice."""
     problems = []
     blank = [i + 1 for i, name in enumerate(header) if not str(name).strip()]
     if blank:
-        problems.append(f"{where}: the header has an empty column name (column {blank[0]})")
+        problems.append(f"the header has an empty column name (column {blank[0]})")
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            problems.append(f"{where}: the column {name!r} is in the header twice")
+            problems.append(f"the column {name!r} is in the header twice")
         seen.add(name)
     return problems
 
@@ -244,7 +245,7 @@ def read_csv(path: Path, notation: str, limits: Limits = LIMITS) -> RawTable:
             f"has {len(header)} columns, more than the {limits.columns} allowed"
         )
     problems: list[tuple[int | None, str, Any, str]] = [
-        (lines[0], "", None, p) for p in _header_problems(header, f"line {lines[0]}")
+        (lines[0], "", None, p) for p in _header_problems(header)
     ]
     kept: list[list[str]] = []
     index: list[int] = []
@@ -290,7 +291,13 @@ def _check_archive(path: Path, limits: Limits) -> None:
                     f"unpacks to {total:,} bytes, more than the {limits.workbook_bytes:,} a "
                     "workbook may have"
                 )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        NotImplementedError,  # a zip feature or version the zip module does not read
+    ) as exc:
         raise UnreadableFileError(
             f"is not an Excel workbook (.xlsx) that can be read ({exc}); is it complete, and "
             "saved as .xlsx rather than .xls or .csv?"
@@ -355,9 +362,8 @@ def _sheet_table(sheet: Any, limits: Limits, budget: list[int]) -> RawTable | No
     header_cells = rows.pop(first)
     columns = sorted(header_cells)
     header = [str(header_cells[c]).strip() for c in columns]
-    where = f"sheet {sheet.title}, row {first}"
     problems: list[tuple[int | None, str, Any, str]] = [
-        (first, "", None, p) for p in _header_problems(header, where)
+        (first, "", None, p) for p in _header_problems(header)
     ]
     gaps = [c for c in range(columns[0], columns[-1] + 1) if c not in header_cells]
     if gaps:
@@ -366,7 +372,7 @@ def _sheet_table(sheet: Any, limits: Limits, budget: list[int]) -> RawTable | No
                 first,
                 "",
                 None,
-                f"{where}: the header has an empty cell at {_address(first, gaps[0])}",
+                f"the header has an empty cell at {_address(first, gaps[0])}",
             )
         )
     data: list[list[Any]] = []
@@ -407,7 +413,7 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> list[RawTable]:
                 ]
             finally:
                 workbook.close()
-    except UnreadableFileError:
+    except (UnreadableFileError, MemoryError):
         raise
     except (zipfile.BadZipFile, KeyError, zlib.error, ParseError, EOFError, OSError) as exc:
         raise UnreadableFileError(
@@ -422,14 +428,12 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> list[RawTable]:
                 "spreadsheet program never does and which are refused (they can expand to "
                 "gigabytes or read other files); open and save it again in a spreadsheet program"
             ) from None
-        if isinstance(exc, ValueError | TypeError) or any(
-            type(c).__module__.startswith(("openpyxl", "xml")) for c in causes
-        ):
-            raise UnreadableFileError(
-                f"is a damaged Excel workbook ({type(causes[-1]).__name__}: {causes[-1]}); "
-                "open and save it again in a spreadsheet program"
-            ) from None
-        raise
+        # Whatever else the parser meets in a damaged file (a zip feature it does not
+        # know, a missing part, text where a number belongs) means the same to a user.
+        raise UnreadableFileError(
+            f"is a damaged Excel workbook ({type(causes[-1]).__name__}: {causes[-1]}); "
+            "open and save it again in a spreadsheet program"
+        ) from None
     return tables
 
 
@@ -464,6 +468,7 @@ def read_parquet(path: Path, limits: Limits = LIMITS) -> RawTable:
                 f"has more than the {limits.columns} columns a table may have"
             )
         table = parquet.read()
+        table.validate(full=True)  # e.g. text that is not UTF-8, which reading lets through
         for i, column in enumerate(table.schema):
             if pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type):
                 try:
@@ -480,10 +485,15 @@ def read_parquet(path: Path, limits: Limits = LIMITS) -> RawTable:
         raise UnreadableFileError(
             "holds text that is not UTF-8; write its text columns as UTF-8 strings"
         ) from None
-    except (pa.ArrowException, OSError, ValueError) as exc:
+    except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as exc:
+        # KeyError, TypeError: damaged pandas metadata in the file (its "pandas" key)
         raise UnreadableFileError(
             f"is not a Parquet file that can be read ({type(exc).__name__}: {exc}); is it "
             "complete, and is its text UTF-8?"
         ) from None
     frame.index = pd.RangeIndex(1, len(frame) + 1)
-    return RawTable(path.stem, frame, path.name, "row")
+    header = [str(c) for c in frame.columns]
+    problems: list[tuple[int | None, str, Any, str]] = [
+        (None, "", None, p) for p in _header_problems(header)
+    ]
+    return RawTable(path.stem, frame, path.name, "row", problems)

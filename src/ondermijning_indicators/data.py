@@ -75,6 +75,7 @@ def _explain_number(value: str, kind: str) -> str:
     if (
         kind == "int"
         and MACHINE_FLOAT.match(value)
+        and math.isfinite(float(value))
         and abs(float(value) - round(float(value))) < 1e-6
     ):
         return (
@@ -206,7 +207,13 @@ def _parse_numbers(
             ints[positions] = keep.to_numpy(dtype="int64")
             out[col] = pd.Series(ints, index=out.index)
         else:
-            numbers = pd.to_numeric(text.where(valid), errors="coerce").astype("float64")
+            # Python's float() rounds correctly; pandas' fast parser can be one unit off
+            # in the last place ("30e-30" gave 2.9999999999999997e-29).
+            numbers = pd.Series(
+                [float(t) if keep else np.nan for t, keep in zip(text, valid, strict=True)],
+                index=out.index,
+                dtype="float64",
+            )
             infinite = np.isinf(numbers.to_numpy())
             for idx in out.index[infinite]:
                 refuse(idx, col, text[idx], _too_large(kind))

@@ -239,6 +239,9 @@ def _read(
             row = f"{raw.row_word} {line}" if line is not None else ""
             failures.append(_failure(f"{raw.name} ({label})", row, column, value, "file", message))
         frame = raw.frame
+        names = [str(c).strip() for c in frame.columns]
+        if len(set(names)) != len(names) or not all(names):
+            continue  # a header with a blank or doubled name: reported above, not validated
         if raw.name in SCHEMAS and len(frame.columns):
             frame = _unquote(frame, raw.name)
             if suffix == ".xlsx":
