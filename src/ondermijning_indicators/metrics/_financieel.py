@@ -29,6 +29,7 @@ from ._inputs import (
     check_non_negative,
     divide,
     frame_values,
+    join_labels,
     to_float_array,
     year_labels,
 )
@@ -463,11 +464,11 @@ def _period(
         )
     missing = sorted(set(range(int(first), int(last) + 1)) - set(years.tolist()))
     if missing:
-        shown = ", ".join(map(str, missing[:6])) + (" and more" if len(missing) > 6 else "")
+        years_word, it = ("year", "it") if len(missing) == 1 else ("years", "them")
         raise MisalignedYearsError(
-            f"{metric}: the period {first}-{last} lacks the year {shown} in `bedragen`; "
-            "a total without it would be too low: supply it (0 for a '-') or choose a "
-            "period that the amounts cover"
+            f"{metric}: the period {first}-{last} lacks the {years_word} {join_labels(missing)} "
+            f"in `bedragen`; a total without {it} would be too low: supply {it} (0 for a "
+            "'-') or choose a period that the amounts cover"
         )
     return (years >= first) & (years <= last)
 

@@ -18,6 +18,7 @@ from ._inputs import (
     check_non_negative,
     divide,
     frame_values,
+    join_labels,
     year_labels,
 )
 
@@ -345,17 +346,20 @@ def traject(
     if pad not in ("lineair", "geometrisch"):
         raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
     if not (np.isfinite(begin) and np.isfinite(eind)) or begin < 0 or eind < 0:
-        raise InvalidInputError(f"{metric}: begin and eind must be >= 0, got {begin!r}, {eind!r}")
+        raise InvalidInputError(
+            f"{metric}: begin and eind must be finite and >= 0, got {begin!r}, {eind!r}"
+        )
     if pad == "geometrisch" and begin <= 0:
         raise InvalidInputError(f"{metric}: a geometric path needs begin > 0, got {begin!r}")
     aligned = align(metric, jaar=jaar)
     years = aligned.values["jaar"]
     outside = (years < begin_jaar) | (years > eind_jaar)
     if outside.any():
-        where = ", ".join(str(int(y)) for y in years[outside][:6])
+        late = years[outside]
+        verb = "lies" if len(late) == 1 else "lie"
         raise InvalidInputError(
-            f"{metric}: jaar {where} lies outside the trajectory {begin_jaar}-{eind_jaar}; "
-            "the report gives no values beyond its end points"
+            f"{metric}: jaar {join_labels([int(y) for y in late])} {verb} outside the trajectory "
+            f"{begin_jaar}-{eind_jaar}; the report gives no values beyond its end points"
         )
     t = (years - begin_jaar) / (eind_jaar - begin_jaar)
     values = begin * (1.0 - t) + eind * t if pad == "lineair" else begin * (eind / begin) ** t

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import numbers
 import re
+import sys
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, TypeAlias, TypeVar
 
 import numpy as np
@@ -155,12 +157,14 @@ def to_float_array(metric: str, name: str, value: Any) -> FloatArray:
     elif pd.api.types.is_string_dtype(dtype) or getattr(dtype, "kind", "") in {"U", "S"}:
         raise _refuse(metric, name, value, f"{_describe(value)} of text")
     elif not pd.api.types.is_numeric_dtype(dtype):
-        raise _refuse(metric, name, value, f"{_describe(value)} of {dtype}")
+        raise _refuse(
+            metric, name, value, f"{_describe(value)} of {dtype}", "pass counts or amounts"
+        )
     big = _beyond_exact(raw)
     if big is not None and big.any():
         shown = np.asarray(raw, dtype=object).reshape(-1)[big.reshape(-1)][:_MAX_SHOWN]
         labels = (
-            f" for {value.index.name or 'index'} {_join(value.index[big])}"
+            f" for {value.index.name or 'index'} {join_labels(value.index[big])}"
             if isinstance(value, pd.Series)
             else ""
         )
@@ -245,9 +249,13 @@ def align(metric: str, **arguments: Any) -> Aligned:
                 label = index.name or s.index.name or "index"
                 parts = []
                 if len(missing):
-                    parts.append(f"{label} {_join(missing)} in `{first_name}` but not in `{name}`")
+                    parts.append(
+                        f"{label} {join_labels(missing)} in `{first_name}` but not in `{name}`"
+                    )
                 if len(extra):
-                    parts.append(f"{label} {_join(extra)} in `{name}` but not in `{first_name}`")
+                    parts.append(
+                        f"{label} {join_labels(extra)} in `{name}` but not in `{first_name}`"
+                    )
                 raise MisalignedYearsError(
                     f"{metric}: the inputs cover different years: {'; '.join(parts)}. "
                     "Select the common years first (e.g. a.loc[b.index]) or supply the "
@@ -290,7 +298,8 @@ def align(metric: str, **arguments: Any) -> Aligned:
     return Aligned(metric=metric, values=values, kind=kind, index=index)
 
 
-def _join(labels: Any) -> str:
+def join_labels(labels: Any) -> str:
+    """Join labels for a message: the first six, and how many more."""
     items = [str(x) for x in list(labels)[:_MAX_SHOWN]]
     more = len(labels) - len(items)
     return ", ".join(items) + (f" and {more} more" if more > 0 else "")
@@ -345,9 +354,9 @@ def check_whole_number(aligned: Aligned, name: str) -> None:
     if bad.any():
         example = float(arr[bad][0])
         raise InvalidInputError(
-            f"{aligned.metric}: `{name}` must be a whole number (a count), "
-            f"got{_at(aligned, bad, arr)}; if the source is Dutch notation, a thousands "
-            f'dot may have been read as a decimal point ("{example:g}" meaning '
+            f"{aligned.metric}: `{name}` is not a whole number{_at(aligned, bad, arr)}; a "
+            "count has no decimals: if the source is Dutch notation, a thousands dot may "
+            f'have been read as a decimal point ("{example:g}" meaning '
             f"{_dutch_thousands(example)})"
         )
 
@@ -368,9 +377,11 @@ def check_part_le_whole(aligned: Aligned, part: str, whole: str) -> None:
         shown = [
             f"{(loc + ': ') if loc else ''}{_fmt(pv)} > {_fmt(wv)}"
             for loc, pv, wv in zip(where, p[bad], w[bad], strict=True)
-        ][:_MAX_SHOWN]
+        ]
+        more = len(shown) - _MAX_SHOWN
+        listed = "; ".join(shown[:_MAX_SHOWN]) + (f"; and {more} more" if more > 0 else "")
         raise PartExceedsWholeError(
-            f"{aligned.metric}: `{part}` is larger than `{whole}` ({'; '.join(shown)}); "
+            f"{aligned.metric}: `{part}` is larger than `{whole}` ({listed}); "
             f"a part cannot exceed its whole: check that `{part}` and `{whole}` are "
             "from the same year and table"
         )
@@ -389,6 +400,21 @@ def validate_zero_division(metric: str, zero_division: Any) -> None:
             f"{metric}: zero_division must be 'raise' or a number such as numpy.nan, "
             f"got {zero_division!r}"
         )
+
+
+_PACKAGE = str(Path(__file__).resolve().parents[1])
+
+
+def _outside_the_package() -> int:
+    """Return the ``stacklevel`` that points a warning of our caller at the user's line.
+
+    Metrics call each other's helpers at different depths (a share goes through
+    `share_of_counts`), so a fixed level would point some warnings into the package.
+    """
+    level, frame = 2, sys._getframe(2)  # 1: the caller of this function
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        level, frame = level + 1, frame.f_back
+    return level
 
 
 def divide(
@@ -418,7 +444,7 @@ def divide(
             f"{aligned.metric}: `{denominator}` is 0{_at(aligned, zero)}; the result "
             f"there is set to {fill} as zero_division={fill} asks",
             UndefinedMetricWarning,
-            stacklevel=3,
+            stacklevel=_outside_the_package(),
         )
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(zero, np.nan, num) / np.where(zero, 1.0, den)
@@ -446,16 +472,21 @@ def year_labels(metric: str, name: str, labels: pd.Index, *, what: str) -> npt.N
     text = pd.Index(labels).astype(str).str.strip()
     ok = text.str.fullmatch(r"\d{4}", flags=re.ASCII)
     if not ok.all():
-        bad = list(dict.fromkeys(str(x) for x in text[~ok]))[:_MAX_SHOWN]
+        bad = list(dict.fromkeys(repr(str(x)) for x in text[~ok]))
+        which = (
+            f"the {what} {bad[0]}, which is not a year"
+            if len(bad) == 1
+            else f"the {what}s {join_labels(bad)}, which are not years"
+        )
         raise InvalidInputError(
-            f"{metric}: `{name}` has the {what} {', '.join(map(repr, bad))}, which is not a "
-            "year; select the years first (e.g. drop 'structureel' and 'incidenteel')"
+            f"{metric}: `{name}` has {which}; select the years first (e.g. drop "
+            "'structureel' and 'incidenteel')"
         )
     years: npt.NDArray[np.int64] = np.asarray(text.astype(int), dtype=np.int64)
     if len(set(years.tolist())) != len(years):
         dup = sorted({int(y) for y in years if (years == y).sum() > 1})
         raise InvalidInputError(
-            f"{metric}: `{name}` has more than one value for the year "
-            f"{', '.join(map(str, dup))}; give one value per year"
+            f"{metric}: `{name}` has more than one value for the year"
+            f"{'s' if len(dup) > 1 else ''} {join_labels(dup)}; give one value per year"
         )
     return years

@@ -1,0 +1,731 @@
+"""Every message the metrics give, word for word.
+
+A message is the library's answer to an analyst: it names the metric, the argument,
+the value and the year, and says what to do. Each error path of the metrics is
+triggered here and its whole message compared, so that a changed or lost word is a
+failing test (the mutation run counts on it). When a message is improved on purpose,
+its expected text here changes with it, in the same commit.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ondermijning_indicators import errors
+from ondermijning_indicators import metrics as m
+from ondermijning_indicators.registry import iter_metrics
+
+
+def S(*values: float, years: tuple[int, ...] | None = None) -> pd.Series:
+    """A Series of values indexed by jaar (2021, 2022, ... unless given)."""
+    years = years or tuple(range(2021, 2021 + len(values)))
+    return pd.Series([float(v) for v in values], index=pd.Index(years, name="jaar"))
+
+
+mm: Any = m  # the metrics, untyped: these calls pass what the types forbid on purpose
+
+METRIC_ERRORS = [
+    pytest.param(
+        lambda: mm.aandeel_schuldig(S(1, 2), np.array([3, 4])),
+        errors.InvalidInputError,
+        "aandeel_schuldig: cannot combine pandas Series ('schuldig') with arrays ('uitspraken'): an array has no years to align on; pass all as Series indexed by jaar, or all as arrays",
+        id="mixed_series_and_array",
+    ),
+    pytest.param(
+        lambda: mm.verandering(
+            pd.Series([1.0, 2.0, 3.0], index=pd.Index([2021, 2021, 2022], name="jaar")), 1.0
+        ),
+        errors.InvalidInputError,
+        "verandering: `vorig` has more than one value for jaar 2021; give one value per year",
+        id="duplicate_years",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(1, 2, years=(2021, 2022)), S(1, 2, years=(2022, 2023))),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2021 in `vorig` but not in `huidig`; jaar 2023 in `huidig` but not in `vorig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_both_ways",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(1, 2, 3, years=(2021, 2022, 2023)), S(1, 2, years=(2022, 2023))),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2021 in `vorig` but not in `huidig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_missing_only",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(1, 2, years=(2022, 2023)), S(1, 2, 3, years=(2021, 2022, 2023))),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2021 in `huidig` but not in `vorig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_extra_only",
+    ),
+    pytest.param(
+        lambda: mm.verandering(
+            pd.Series([1.0, 2.0], index=[2021, 2022]), S(1, 2, years=(2022, 2023))
+        ),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2021 in `vorig` but not in `huidig`; jaar 2023 in `huidig` but not in `vorig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_unnamed_first",
+    ),
+    pytest.param(
+        lambda: mm.verandering(pd.Series([1.0], index=[2021]), pd.Series([1.0], index=[2022])),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: index 2021 in `vorig` but not in `huidig`; index 2022 in `huidig` but not in `vorig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_unnamed_both",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(*range(10), years=tuple(range(2000, 2010))), S(1, years=(2000,))),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2001, 2002, 2003, 2004, 2005, 2006 and 3 more in `vorig` but not in `huidig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_many_years",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([1.0, 2.0]), np.array([[1.0, 2.0]])),
+        errors.InvalidInputError,
+        "verandering: the arguments have different numbers of dimensions (`vorig` (2,), `huidig` (1, 2)); give arrays of the same shape, or a whole with a length-1 axis (e.g. totals[:, None]) to divide each row by its own total",
+        id="different_dimensions",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([1.0, 2.0]), np.array([1.0, 2.0, 3.0])),
+        errors.InvalidInputError,
+        "verandering: the arguments have shapes that do not fit together: `vorig` (2,), `huidig` (3,)",
+        id="shapes_do_not_fit",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([1.0, np.inf]), 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` is infinite for position 1",
+        id="infinite_in_array",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(1, np.inf), S(1, 2)),
+        errors.InvalidInputError,
+        "verandering: `vorig` is infinite for jaar 2022",
+        id="infinite_in_series",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.inf, 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` is infinite",
+        id="infinite_scalar",
+    ),
+    pytest.param(
+        lambda: mm.verandering("12", 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must be a number, array or Series, got '12'",
+        id="not_a_number_text",
+    ),
+    pytest.param(
+        lambda: mm.verandering(None, 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must be a number, array or Series, got None",
+        id="not_a_number_none",
+    ),
+    pytest.param(
+        lambda: mm.verandering(True, 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must be a number, array or Series, got True",
+        id="not_a_number_bool",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array(["a", "b"]), 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got ndarray of text (values such as ['a', 'b']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="text_array",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(1, 2).astype(object).where(np.array([False, True]), "x"), S(1, 2)),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got Series of mixed values (values such as ['x', 2.0]); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="text_series",
+    ),
+    pytest.param(
+        lambda: mm.verandering(
+            pd.Series([True, False], index=pd.Index([2021, 2022], name="jaar")), S(1, 2)
+        ),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got booleans (True/False) (values such as [True, False]); pass counts or amounts",
+        id="bool_series",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([1 + 1j]), 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got complex numbers (values such as [(1+1j)]); pass real counts or amounts",
+        id="complex_array",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array(["2021-01-01"], dtype="datetime64[D]"), 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got ndarray of datetime64[D] (values such as [datetime.date(2021, 1, 1)]); pass counts or amounts",
+        id="date_array",
+    ),
+    pytest.param(
+        lambda: mm.verandering([[1, 2], [3]], 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got lists of unequal length (values such as [[1, 2], [3]]); give an array of one shape",
+        id="ragged_list",
+    ),
+    pytest.param(
+        lambda: mm.verandering(
+            pd.Series([2**53 + 1, 2**53 + 3], index=pd.Index([2021, 2022], name="jaar")), S(1, 2)
+        ),
+        errors.InvalidInputError,
+        "verandering: `vorig` holds 9,007,199,254,740,993, 9,007,199,254,740,995 for jaar 2021, 2022, beyond 2^53 = 9,007,199,254,740,992, the largest whole number a float64 holds exactly; a count this large would be rounded",
+        id="beyond_2_53_series",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([1, 2**53 + 1]), 1),
+        errors.InvalidInputError,
+        "verandering: `vorig` holds 9,007,199,254,740,993, beyond 2^53 = 9,007,199,254,740,992, the largest whole number a float64 holds exactly; a count this large would be rounded",
+        id="beyond_2_53_array",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(-3, 10),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative (-3); counts and amounts cannot be below zero",
+        id="negative_scalar",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(np.array([1.0, -3.0]), np.array([5.0, 5.0])),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for position 1 (-3); counts and amounts cannot be below zero",
+        id="negative_array",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(np.array([[1.0, -3.0]]), np.array([[5.0, 5.0]])),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for position (0, 1) (-3); counts and amounts cannot be below zero",
+        id="negative_2d_array",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            S(*[-1] * 8, years=tuple(range(2010, 2018))),
+            S(*[5] * 8, years=tuple(range(2010, 2018))),
+        ),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for jaar 2010 (-1), jaar 2011 (-1), jaar 2012 (-1), jaar 2013 (-1), jaar 2014 (-1), jaar 2015 (-1) and 2 more; counts and amounts cannot be below zero",
+        id="negative_many_years",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            pd.Series(
+                [-1.0, 1.0],
+                index=pd.MultiIndex.from_tuples(
+                    [(2021, "a"), (2021, "b")], names=["jaar", "haven"]
+                ),
+            ),
+            pd.Series(
+                [5.0, 5.0],
+                index=pd.MultiIndex.from_tuples(
+                    [(2021, "a"), (2021, "b")], names=["jaar", "haven"]
+                ),
+            ),
+        ),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for jaar 2021, haven a (-1); counts and amounts cannot be below zero",
+        id="negative_multiindex",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            pd.Series([-1.0], index=pd.MultiIndex.from_tuples([(2021, "a")])),
+            pd.Series([5.0], index=pd.MultiIndex.from_tuples([(2021, "a")])),
+        ),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for level 0 2021, level 1 a (-1); counts and amounts cannot be below zero",
+        id="negative_multiindex_unnamed",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(S(1.238, 2), S(1500, 5)),
+        errors.InvalidInputError,
+        'aandeel_schuldig: `schuldig` is not a whole number for jaar 2021 (1.238); a count has no decimals: if the source is Dutch notation, a thousands dot may have been read as a decimal point ("1.238" meaning 1238)',
+        id="fraction_thousands_dot",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1.5, 10),
+        errors.InvalidInputError,
+        'aandeel_schuldig: `schuldig` is not a whole number (1.5); a count has no decimals: if the source is Dutch notation, a thousands dot may have been read as a decimal point ("1.5" meaning 1500)',
+        id="fraction_not_thousands",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(10, 1.543),
+        errors.InvalidInputError,
+        'aandeel_schuldig: `uitspraken` is not a whole number (1.543); a count has no decimals: if the source is Dutch notation, a thousands dot may have been read as a decimal point ("1.543" meaning 1543)',
+        id="fraction_scalar_thousands",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(2.0**60, 2.0**61),
+        errors.InvalidInputError,
+        "aandeel_schuldig: `schuldig` is a count beyond 2^53 = 9,007,199,254,740,992 (1152921504606846976); float64 cannot hold such a count exactly",
+        id="count_beyond_2_53_float",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(S(5, 12, 20), S(10, 10, 10)),
+        errors.PartExceedsWholeError,
+        "aandeel_schuldig: `schuldig` is larger than `uitspraken` (jaar 2022: 12 > 10; jaar 2023: 20 > 10); a part cannot exceed its whole: check that `schuldig` and `uitspraken` are from the same year and table",
+        id="part_exceeds_whole_series",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(12, 10),
+        errors.PartExceedsWholeError,
+        "aandeel_schuldig: `schuldig` is larger than `uitspraken` (12 > 10); a part cannot exceed its whole: check that `schuldig` and `uitspraken` are from the same year and table",
+        id="part_exceeds_whole_scalar",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            S(*[9] * 8, years=tuple(range(2010, 2018))), S(*[5] * 8, years=tuple(range(2010, 2018)))
+        ),
+        errors.PartExceedsWholeError,
+        "aandeel_schuldig: `schuldig` is larger than `uitspraken` (jaar 2010: 9 > 5; jaar 2011: 9 > 5; jaar 2012: 9 > 5; jaar 2013: 9 > 5; jaar 2014: 9 > 5; jaar 2015: 9 > 5; and 2 more); a part cannot exceed its whole: check that `schuldig` and `uitspraken` are from the same year and table",
+        id="part_exceeds_whole_many",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(S(0, 5), S(0, 10)),
+        errors.ZeroDenominatorError,
+        "aandeel_schuldig: `uitspraken` is 0 for jaar 2021: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="zero_denominator_series",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(0, 0),
+        errors.ZeroDenominatorError,
+        "aandeel_schuldig: `uitspraken` is 0: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="zero_denominator_scalar",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(np.array([0, 1]), np.array([0, 2])),
+        errors.ZeroDenominatorError,
+        "aandeel_schuldig: `uitspraken` is 0 for position 0: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="zero_denominator_array",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1, 2, zero_division="warn"),
+        errors.InvalidInputError,
+        "aandeel_schuldig: zero_division must be 'raise' or a number such as numpy.nan, got 'warn'",
+        id="zero_division_text",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1, 2, zero_division=True),
+        errors.InvalidInputError,
+        "aandeel_schuldig: zero_division must be 'raise' or a number such as numpy.nan, got True",
+        id="zero_division_bool",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1, 2, zero_division=None),
+        errors.InvalidInputError,
+        "aandeel_schuldig: zero_division must be 'raise' or a number such as numpy.nan, got None",
+        id="zero_division_none",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, 2.0], index=["2023", "structureel"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has the index label 'structureel', which is not a year; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="year_label_not_a_year",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, 2.0, 3.0], index=["2023", "2023", "2024"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has more than one value for the year 2023; give one value per year",
+        id="year_label_twice",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0] * 8, index=list("abcdefgh"))),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has the index labels 'a', 'b', 'c', 'd', 'e', 'f' and 2 more, which are not years; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="year_labels_many_bad",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(
+            pd.Series([1.0, 2.0], index=["2023", "2024"]), van=2024, tot_en_met=2023
+        ),
+        errors.InvalidInputError,
+        "totaal_over_periode: the period starts after it ends (van=2024, tot_en_met=2023)",
+        id="totaal_van_after_tot",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, 2.0], index=["2023", "2025"])),
+        errors.MisalignedYearsError,
+        "totaal_over_periode: the period 2023-2025 lacks the year 2024 in `bedragen`; a total without it would be too low: supply it (0 for a '-') or choose a period that the amounts cover",
+        id="totaal_missing_year",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, 2.0], index=["2023", "2024"]), van="2023"),
+        errors.InvalidInputError,
+        "totaal_over_periode: `van` must be a year (int), got '2023'",
+        id="totaal_van_not_int",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(
+            pd.Series([1.0, 2.0], index=["2023", "2024"]), tot_en_met=2024.0
+        ),
+        errors.InvalidInputError,
+        "totaal_over_periode: `tot_en_met` must be a year (int), got 2024.0",
+        id="totaal_tot_not_int",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, 2.0], index=["2023", "2024"]), van=2020),
+        errors.MisalignedYearsError,
+        "totaal_over_periode: the period 2020-2024 lacks the years 2020, 2021, 2022 in `bedragen`; a total without them would be too low: supply them (0 for a '-') or choose a period that the amounts cover",
+        id="totaal_van_outside",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(np.array([1.0, 2.0]), van=2023),
+        errors.InvalidInputError,
+        "totaal_over_periode: `van` and `tot_en_met` select years by label, and an array or a number has none; pass a Series indexed by year, or select the years yourself",
+        id="totaal_array_with_van",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode("12"),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` must be a number, array, Series or DataFrame, got '12'",
+        id="totaal_text",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(np.array([1.0, np.inf])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` holds an infinite amount",
+        id="totaal_infinite",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.DataFrame({"2023": [1.0], "2024": ["x"]})),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` must hold numbers, got Series of text (values such as ['x']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="totaal_frame_text_column",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.DataFrame({"2023": [1.0], "structureel": [2.0]})),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has the column 'structureel', which is not a year; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="totaal_frame_bad_column",
+    ),
+    pytest.param(
+        lambda: mm.fte_groei(22, 130, begin_jaar=2023.5, eind_jaar=2027),
+        errors.InvalidInputError,
+        "fte_groei: `begin_jaar` must be a whole year, got 2023.5",
+        id="fte_groei_fractional_year",
+    ),
+    pytest.param(
+        lambda: mm.fte_groei(22, 130, begin_jaar=2023, eind_jaar=True),
+        errors.InvalidInputError,
+        "fte_groei: `eind_jaar` must be a whole year, got True",
+        id="fte_groei_bool_year",
+    ),
+    pytest.param(
+        lambda: mm.fte_groei(22, 130, begin_jaar=2023, eind_jaar=2023),
+        errors.InvalidInputError,
+        "fte_groei: eind_jaar (2023) must be later than begin_jaar (2023)",
+        id="fte_groei_same_year",
+    ),
+    pytest.param(
+        lambda: mm.fte_groei(0, 130, begin_jaar=2023, eind_jaar=2027),
+        errors.ZeroDenominatorError,
+        "fte_groei: `begin` is 0: a growth factor needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="fte_groei_zero_begin",
+    ),
+    pytest.param(
+        lambda: mm.jaarlijkse_groei(22, 130, jaren=0),
+        errors.InvalidInputError,
+        "jaarlijkse_groei: jaren must be a positive number of years, got 0",
+        id="jaarlijkse_groei_zero_years",
+    ),
+    pytest.param(
+        lambda: mm.jaarlijkse_groei(22, 130, jaren=True),
+        errors.InvalidInputError,
+        "jaarlijkse_groei: jaren must be a positive number of years, got True",
+        id="jaarlijkse_groei_bool_years",
+    ),
+    pytest.param(
+        lambda: mm.jaarlijkse_groei(22, 130, jaren=float("nan")),
+        errors.InvalidInputError,
+        "jaarlijkse_groei: jaren must be a positive number of years, got nan",
+        id="jaarlijkse_groei_nan_years",
+    ),
+    pytest.param(
+        lambda: mm.jaarlijkse_groei(0, 130, jaren=4),
+        errors.ZeroDenominatorError,
+        "jaarlijkse_groei: `begin` is 0: a growth rate needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="jaarlijkse_groei_zero_begin",
+    ),
+    pytest.param(
+        lambda: mm.groeifactor(0, 130),
+        errors.ZeroDenominatorError,
+        "groeifactor: `begin` is 0: a growth factor needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="groeifactor_zero_begin",
+    ),
+    pytest.param(
+        lambda: mm.traject(
+            2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=130, pad="kwadratisch"
+        ),
+        errors.InvalidInputError,
+        "traject: pad must be 'lineair' or 'geometrisch', got 'kwadratisch'",
+        id="traject_bad_pad",
+    ),
+    pytest.param(
+        lambda: mm.traject(2025, begin_jaar=2023, begin=-1, eind_jaar=2027, eind=130),
+        errors.InvalidInputError,
+        "traject: begin and eind must be finite and >= 0, got -1, 130",
+        id="traject_negative",
+    ),
+    pytest.param(
+        lambda: mm.traject(2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=float("inf")),
+        errors.InvalidInputError,
+        "traject: begin and eind must be finite and >= 0, got 22, inf",
+        id="traject_infinite",
+    ),
+    pytest.param(
+        lambda: mm.traject(
+            2025, begin_jaar=2023, begin=0, eind_jaar=2027, eind=130, pad="geometrisch"
+        ),
+        errors.InvalidInputError,
+        "traject: a geometric path needs begin > 0, got 0",
+        id="traject_geometric_zero",
+    ),
+    pytest.param(
+        lambda: mm.traject(
+            np.arange(2015, 2035), begin_jaar=2023, begin=22, eind_jaar=2027, eind=130
+        ),
+        errors.InvalidInputError,
+        "traject: jaar 2015, 2016, 2017, 2018, 2019, 2020 and 9 more lie outside the trajectory 2023-2027; the report gives no values beyond its end points",
+        id="traject_outside",
+    ),
+    pytest.param(
+        lambda: mm.traject(2025, begin_jaar=2027, begin=22, eind_jaar=2023, eind=130),
+        errors.InvalidInputError,
+        "traject: eind_jaar (2023) must be later than begin_jaar (2027)",
+        id="traject_years_reversed",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series({2023: 1.0, 2025: 3.0}), pad="kwadratisch"),
+        errors.InvalidInputError,
+        "aangevuld_traject: pad must be 'lineair' or 'geometrisch', got 'kwadratisch'",
+        id="aangevuld_bad_pad",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject([1.0, 2.0]),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` must be a Series indexed by year or a DataFrame with one column per year, got list",
+        id="aangevuld_wrong_type",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series({2023: 1.0, 2025: np.inf})),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` holds an infinite value",
+        id="aangevuld_infinite",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series({2023: 0.0, 2025: 3.0}), pad="geometrisch"),
+        errors.InvalidInputError,
+        "aangevuld_traject: a geometric path needs positive values on both sides of a gap; the year 2024 lies between values that are not; use pad='lineair'",
+        id="aangevuld_geometric_not_positive",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.DataFrame({"2023": [1.0], "x": [2.0]})),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` has the column 'x', which is not a year; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="aangevuld_not_year",
+    ),
+    pytest.param(
+        lambda: mm.na_ijl_projectie(100.0, 5, totale_groei=-0.1),
+        errors.InvalidInputError,
+        "na_ijl_projectie: totale_groei must be >= 0, got -0.1",
+        id="na_ijl_negative_growth",
+    ),
+    pytest.param(
+        lambda: mm.na_ijl_projectie(100.0, 5, horizon=0),
+        errors.InvalidInputError,
+        "na_ijl_projectie: horizon must be > 0 years, got 0",
+        id="na_ijl_zero_horizon",
+    ),
+    pytest.param(
+        lambda: mm.na_ijl_projectie(100.0, 5, pad="kwadratisch"),
+        errors.InvalidInputError,
+        "na_ijl_projectie: pad must be 'geometrisch' or 'lineair', got 'kwadratisch'",
+        id="na_ijl_bad_pad",
+    ),
+    pytest.param(
+        lambda: mm.na_ijl_projectie(100.0, -1),
+        errors.NegativeCountError,
+        "na_ijl_projectie: `jaren_na` is negative (-1); counts and amounts cannot be below zero",
+        id="na_ijl_negative_years",
+    ),
+    pytest.param(
+        lambda: mm.relatieve_verandering(0, 5),
+        errors.ZeroDenominatorError,
+        "relatieve_verandering: `vorig` is 0: a relative change needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="relatieve_verandering_zero",
+    ),
+    pytest.param(
+        lambda: mm.verhouding_incidenteel_structureel(5, 0),
+        errors.ZeroDenominatorError,
+        "verhouding_incidenteel_structureel: `structureel` is 0: a ratio needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="verhouding_zero",
+    ),
+    pytest.param(
+        lambda: mm.beslag_realisatie(5, 0),
+        errors.ZeroDenominatorError,
+        "beslag_realisatie: `doelstelling` is 0: an attainment needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="beslag_realisatie_zero",
+    ),
+    pytest.param(
+        lambda: mm.waarde_per_kilo(5, 0),
+        errors.ZeroDenominatorError,
+        "waarde_per_kilo: `kg` is 0: a value per kilo needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="waarde_per_kilo_zero",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_besteding(0, 0),
+        errors.ZeroDenominatorError,
+        "aandeel_besteding: `totaal` is 0: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="aandeel_besteding_zero",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_drugsvangst(0, 0),
+        errors.ZeroDenominatorError,
+        "aandeel_drugsvangst: `kg_totaal` is 0: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="aandeel_drugsvangst_zero",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_structureel_van_piek(0, 0),
+        errors.ZeroDenominatorError,
+        "aandeel_structureel_van_piek: `piek` is 0: a share needs a non-zero denominator; pass zero_division=numpy.nan to get NaN (with an UndefinedMetricWarning) instead",
+        id="aandeel_structureel_zero",
+    ),
+    pytest.param(
+        lambda: mm.beslag_tekort(-5, 10),
+        errors.NegativeCountError,
+        "beslag_tekort: `beslag` is negative (-5); counts and amounts cannot be below zero",
+        id="beslag_tekort_negative",
+    ),
+    pytest.param(
+        lambda: mm.zonder_uitschieter(5, 10),
+        errors.PartExceedsWholeError,
+        "zonder_uitschieter: `uitschieter` is larger than `waarde` (10 > 5); a part cannot exceed its whole: check that `uitschieter` and `waarde` are from the same year and table",
+        id="zonder_uitschieter_larger",
+    ),
+    pytest.param(
+        lambda: mm.bedrag_in_euro("1.238"),
+        errors.InvalidInputError,
+        "bedrag_in_euro: `bedrag_k_eur` must be a number, array or Series, got '1.238'",
+        id="bedrag_in_euro_text",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_drugsvangst(10.5, 3.25),
+        errors.PartExceedsWholeError,
+        "aandeel_drugsvangst: `kg_haven` is larger than `kg_totaal` (10.5 > 3.25); a part cannot exceed its whole: check that `kg_haven` and `kg_totaal` are from the same year and table",
+        id="aandeel_drugsvangst_part_larger",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), METRIC_ERRORS)
+def test_every_error_of_the_metrics_says_exactly_this(
+    call: Callable[[], Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        call()
+    assert type(caught.value) is error
+    assert str(caught.value) == message
+
+
+ZERO_DIVISION_WARNINGS = [
+    pytest.param(
+        lambda: m.aandeel_schuldig(S(0, 5), S(0, 10), zero_division=np.nan),
+        "aandeel_schuldig: `uitspraken` is 0 for jaar 2021; the result there is set to nan "
+        "as zero_division=nan asks",
+        [np.nan, 0.5],
+        id="share",
+    ),
+    pytest.param(
+        lambda: m.relatieve_verandering(S(0, 5), S(3, 10), zero_division=0.0),
+        "relatieve_verandering: `vorig` is 0 for jaar 2021; the result there is set to 0.0 "
+        "as zero_division=0.0 asks",
+        [0.0, 1.0],
+        id="zero_division=0.0 gives 0.0, not NaN",
+    ),
+    pytest.param(
+        lambda: m.groeifactor(np.array([0.0, 2.0]), np.array([1.0, 4.0]), zero_division=-1.0),
+        "groeifactor: `begin` is 0 for position 0; the result there is set to -1.0 as "
+        "zero_division=-1.0 asks",
+        [-1.0, 2.0],
+        id="array",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "message", "expected"), ZERO_DIVISION_WARNINGS)
+def test_a_zero_denominator_warns_at_the_callers_line_with_the_value_asked_for(
+    call: Callable[[], Any], message: str, expected: list[float]
+) -> None:
+    with pytest.warns(errors.UndefinedMetricWarning) as caught:
+        result = call()
+    assert [str(w.message) for w in caught] == [message]
+    assert caught[0].filename == __file__  # the user's line, not one inside the package
+    np.testing.assert_array_equal(np.asarray(result, dtype=float), expected)
+
+
+# Valid values for each metric's keyword-only arguments without a default.
+_REQUIRED: dict[str, dict[str, Any]] = {
+    "fte_groei": {"begin_jaar": 2023, "eind_jaar": 2027},
+    "jaarlijkse_groei": {"jaren": 4},
+    "traject": {"begin_jaar": 2023, "begin": 22.0, "eind_jaar": 2027, "eind": 130.0},
+}
+
+
+def _positional(meta: Any) -> list[str]:
+    params = inspect.signature(meta.func).parameters.values()
+    return [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
+
+
+NAMED = [
+    pytest.param(meta.id, name, id=f"{meta.id}-{name}")
+    for meta in iter_metrics()
+    for name in _positional(meta)
+    if meta.id not in {"aangevuld_traject", "totaal_over_periode"}  # one table argument
+]
+
+
+@pytest.mark.parametrize(("metric", "argument"), NAMED)
+def test_every_metric_names_itself_and_the_argument_the_caller_gave(
+    metric: str, argument: str
+) -> None:
+    meta = next(meta for meta in iter_metrics() if meta.id == metric)
+    args: dict[str, object] = dict.fromkeys(
+        _positional(meta), 2025.0 if metric == "traject" else 10.0
+    )
+    args[argument] = "twaalf"
+    with pytest.raises(errors.InvalidInputError) as caught:
+        meta.func(**args, **_REQUIRED.get(metric, {}))
+    assert str(caught.value) == (
+        f"{metric}: `{argument}` must be a number, array or Series, got 'twaalf'"
+    )
+
+
+NEGATIVE = [
+    pytest.param(meta.id, name, id=f"{meta.id}-{name}")
+    for meta in iter_metrics()
+    for name in _positional(meta)
+    # changes and conversions take any sign; a path takes years
+    if meta.id
+    not in {
+        "aangevuld_traject",
+        "bedrag_in_euro",
+        "relatieve_verandering",
+        "totaal_over_periode",
+        "traject",
+        "verandering",
+    }
+]
+
+
+@pytest.mark.parametrize(("metric", "argument"), NEGATIVE)
+def test_a_negative_count_or_amount_is_refused_by_name(metric: str, argument: str) -> None:
+    meta = next(meta for meta in iter_metrics() if meta.id == metric)
+    args = dict.fromkeys(_positional(meta), 10.0)
+    args[argument] = -4.0
+    with pytest.raises(errors.NegativeCountError) as caught:
+        meta.func(**args, **_REQUIRED.get(metric, {}))
+    assert str(caught.value) == (
+        f"{metric}: `{argument}` is negative (-4); counts and amounts cannot be below zero"
+    )
