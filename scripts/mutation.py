@@ -62,6 +62,8 @@ TESTS = [
     "tests/test_registry.py",
     "tests/test_reproduce.py",
     "tests/test_results.py",
+    "tests/test_semantics.py",
+    "tests/test_snapshots.py",
     "tests/test_review_regressions.py",
     "tests/test_verstoren_groei.py",
     # the doctests of the mutated modules (addopts has --doctest-modules)

@@ -25,3 +25,11 @@ REPORT = EDITION / "report.txt"
 def report_text() -> str:
     """The report's text, whitespace normalised to single spaces."""
     return " ".join(REPORT.read_text(encoding="utf-8").split())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/snapshots/ from the library's output instead of comparing",
+    )

@@ -1,4 +1,4 @@
-"""Every message the metrics give, word for word.
+"""Every message of the metrics and of the figure records, word for word.
 
 A message is the library's answer to an analyst: it names the metric, the argument,
 the value and the year, and says what to do. Each error path of the metrics is
@@ -10,16 +10,22 @@ its expected text here changes with it, in the same commit.
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
+from ondermijning_indicators.published import load_records, reproduce_records
 from ondermijning_indicators.registry import iter_metrics
+
+SAMPLES = oi.load_samples()
 
 
 def S(*values: float, years: tuple[int, ...] | None = None) -> pd.Series:
@@ -661,7 +667,8 @@ def test_a_zero_denominator_warns_at_the_callers_line_with_the_value_asked_for(
     with pytest.warns(errors.UndefinedMetricWarning) as caught:
         result = call()
     assert [str(w.message) for w in caught] == [message]
-    assert caught[0].filename == __file__  # the user's line, not one inside the package
+    package = Path(m.__file__).resolve().parent.parent
+    assert not Path(caught[0].filename).resolve().is_relative_to(package)  # the caller's line
     np.testing.assert_array_equal(np.asarray(result, dtype=float), expected)
 
 
@@ -729,3 +736,780 @@ def test_a_negative_count_or_amount_is_refused_by_name(metric: str, argument: st
     assert str(caught.value) == (
         f"{metric}: `{argument}` is negative (-4); counts and amounts cannot be below zero"
     )
+
+
+# --- figure records: every problem and every verdict, word for word ----------------------------
+
+# (status, explained, computed value or None, how, note) per row of the reproduce table
+RECORD_FILES = [
+    pytest.param(
+        "[[figure]\n",
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: not valid TOML: Expected ']]' at the end of an array declaration (at line 1, column 9)",
+            )
+        ],
+        id="not_toml",
+    ),
+    pytest.param(
+        'titel = "x"\n[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: unknown top-level keys ['titel']; allowed: ['edition', 'figure', 'not_a_figure', 'report_section'].",
+            )
+        ],
+        id="unknown_top_key",
+    ),
+    pytest.param(
+        'edition = 2023\n[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [("invalid", False, None, "not read", "draft.toml: edition must be text, got 2023.")],
+        id="edition_not_text",
+    ),
+    pytest.param(
+        "figure = 5\n",
+        [("invalid", False, None, "not read", "draft.toml: figure must be [[figure]] tables.")],
+        id="figure_not_tables",
+    ),
+    pytest.param(
+        'figure = ["a"]\n',
+        [("invalid", False, None, "not read", "draft.toml: figure must be [[figure]] tables.")],
+        id="figure_list_of_text",
+    ),
+    pytest.param(
+        '[[figure]]\nsection = "s"\nquote = "81%"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: a record needs an id of lower-case letters, digits, '.', '_' or '-', got None (line 1)",
+            )
+        ],
+        id="no_id",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "T X"\nsection = "s"\nquote = "81%"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: a record needs an id of lower-case letters, digits, '.', '_' or '-', got 'T X' (line 1)",
+            )
+        ],
+        id="bad_id",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\nopmerking = "y"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x' has unknown keys ['opmerking']; allowed: ['cell', 'finding', 'id', 'inputs', 'known_discrepancy', 'metric', 'not_derivable', 'note', 'phrase', 'quote', 'reading', 'section', 'sum', 'where'] (line 1)",
+            )
+        ],
+        id="unknown_key",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = " "\nquote = "81%"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x' needs a non-empty 'section' (line 1)",
+            )
+        ],
+        id="empty_section",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\nnote = 5\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': note must be text (line 1)",
+            )
+        ],
+        id="note_not_text",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\nfinding = ["a"]\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': finding must be text (line 1)",
+            )
+        ],
+        id="finding_not_text",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "in 80% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': the phrase '81%' does not occur in its quote 'in 80% van de zaken' (line 1)",
+            )
+        ],
+        id="phrase_not_in_quote",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81.5% van de zaken"\nphrase = "81.5%"\nnot_derivable = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': cannot read the number '81.5' in phrase '81.5%'; in Dutch notation a dot separates thousands in groups of three and the comma is the decimal mark: did you mean '81,5'? (line 1)",
+            )
+        ],
+        id="phrase_unreadable",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\nsum = "uitspraken:aantal[jaar=2022]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x' needs exactly one of cell, sum, metric, not_derivable (got sum, not_derivable) (line 1)",
+            )
+        ],
+        id="two_kinds",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnote = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x' needs exactly one of cell, sum, metric, not_derivable (line 1)",
+            )
+        ],
+        id="no_kind",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nreading = 5\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': reading must be [[figure.reading]] (line 1)",
+            )
+        ],
+        id="reading_not_list",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n[[figure.reading]]\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nsum = "uitspraken:aantal[jaar=2022]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': give exactly one of cell, sum or metric (got cell, sum) (line 1)",
+            )
+        ],
+        id="reading_two_kinds",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n[[figure.reading]]\nlabel = "x"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': give exactly one of cell, sum or metric (line 1)",
+            )
+        ],
+        id="reading_no_kind",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\ninputs = { schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': give inputs or where, not both (where binds the metric's declared inputs) (line 1)",
+            )
+        ],
+        id="metric_inputs_and_where",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': metric 'aandeel_schuldig' needs where = { jaar = ... } (its declared inputs) or inputs = { arg = \"table:column[...]\", ... } (line 1)",
+            )
+        ],
+        id="metric_without_inputs",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\ninputs = {}\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': metric 'aandeel_schuldig' needs where = { jaar = ... } (its declared inputs) or inputs = { arg = \"table:column[...]\", ... } (line 1)",
+            )
+        ],
+        id="metric_inputs_empty",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': where is only for a metric (line 1)",
+            )
+        ],
+        id="where_for_a_cell",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nsum = "uitspraken:aantal[jaar=2022]"\ninputs = { a = "uitspraken:aantal" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': inputs is only for a metric (line 1)",
+            )
+        ],
+        id="inputs_for_a_sum",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\nwhere = {}\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': where must name the period and categories of the figure, e.g. where = { jaar = 2022, duurklasse = \"meer_dan_5_jaar\" } (line 1)",
+            )
+        ],
+        id="where_empty",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\nwhere = { jaar = [2021, 2022] }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': where gives jaar more than one value, or not a value; a record names one number: give one value (a year, a code) per key (line 1)",
+            )
+        ],
+        id="where_list",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\nwhere = { jaar = true }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': where gives jaar more than one value, or not a value; a record names one number: give one value (a year, a code) per key (line 1)",
+            )
+        ],
+        id="where_bool",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_onbekend"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': no metric 'aandeel_onbekend'; known metrics: aandeel_besteding, aandeel_drugsvangst, aandeel_duurklasse, aandeel_meer_dan_5_jaar, aandeel_met_taakstraf, aandeel_schuldig, aandeel_structureel_van_piek, aandeel_vrijheidsstraffen, aandeel_vrijspraak, aangevuld_traject, bedrag_in_euro, beslag_realisatie, beslag_tekort, fte_groei, groeifactor, jaarlijkse_groei, na_ijl_projectie, relatieve_verandering, totaal_over_periode, traject, verandering, verhouding_incidenteel_structureel, waarde_per_kilo, zonder_uitschieter (line 1)",
+            )
+        ],
+        id="where_unknown_metric",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "verandering"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': metric 'verandering' is applied to whole series; give its inputs explicitly (inputs = { arg = \"table:column[...]\" }) (line 1)",
+            )
+        ],
+        id="where_series_metric",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "traject"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': metric 'traject' declares no table inputs; give its inputs explicitly (inputs = { arg = \"table:column[...]\" }) (line 1)",
+            )
+        ],
+        id="where_no_inputs_metric",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_duurklasse"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': the input in_klasse of 'aandeel_duurklasse' (vrijheidsstraffen:aantal[duurklasse=*]) is per duurklasse: name it in where (line 1)",
+            )
+        ],
+        id="where_missing_category",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_duurklasse"\nwhere = { duurklasse = "tot_1_jaar" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': the input in_klasse of 'aandeel_duurklasse' (vrijheidsstraffen:aantal[duurklasse=*]) is per jaar: name it in where (line 1)",
+            )
+        ],
+        id="where_missing_year",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\nwhere = { jaar = 2022, haven = "x" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': where names haven, which no input of 'aandeel_schuldig' is per (per period: schuldig = uitspraken:aantal[uitkomst=schuldig]; uitspraken = uitspraken:aantal) (line 1)",
+            )
+        ],
+        id="where_unused_key",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': cannot read the selection 'uitspraken'; write table:column[key=value,...], e.g. uitspraken:aantal[jaar=2022,uitkomst=schuldig], or max(table:column[...]) to reduce over the periods (line 1)",
+            )
+        ],
+        id="selection_unreadable",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nsum = "uitspraken:aantal[uitkomst=*]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': uitspraken:aantal[uitkomst=*] asks for one value per uitkomst ('*'); a record names one number: give the value (line 1)",
+            )
+        ],
+        id="selection_star",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\ninputs = { schuldig = "x", uitspraken = "uitspraken:aantal[jaar=2022]" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': cannot read the selection 'x'; write table:column[key=value,...], e.g. uitspraken:aantal[jaar=2022,uitkomst=schuldig], or max(table:column[...]) to reduce over the periods (line 1)",
+            )
+        ],
+        id="inputs_selection_unreadable",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "vonnissen:aantal[jaar=2022]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "cell vonnissen:aantal[jaar=2022]",
+                "Record 't.x' (draft.toml, line 1): no table 'vonnissen'; tables: beslag, beslag_doelstellingen, drugsvangsten, financieel_besteding_herkomst, financieel_besteding_herkomst_totaal, financieel_besteding_thema, financieel_besteding_thema_eindtotaal, financieel_besteding_thema_totaal, financieel_herkomst, financieel_herkomst_totaal, financieel_preventie_jeugdcriminaliteit, kerncijfers, preventie_met_gezag_gemeenten, uitspraken, uitspraken_totaal, vrijheidsstraffen, vrijheidsstraffen_kenmerken.",
+            )
+        ],
+        id="unknown_table",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:bedrag[jaar=2022]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "cell uitspraken:bedrag[jaar=2022]",
+                "Record 't.x' (draft.toml, line 1): table 'uitspraken' has no column 'bedrag'; columns: jaar, uitkomst, aantal.",
+            )
+        ],
+        id="unknown_column",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=1999,uitkomst=schuldig]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "cell uitspraken:aantal[jaar=1999,uitkomst=schuldig]",
+                "Record 't.x' (draft.toml, line 1): uitspraken:aantal[jaar=1999,uitkomst=schuldig] matches no row.",
+            )
+        ],
+        id="no_row",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "cell uitspraken:aantal[jaar=2022]",
+                "Record 't.x' (draft.toml, line 1): cell uitspraken:aantal[jaar=2022] matches 3 rows; a cell must match exactly one (use sum = ... to add rows up)",
+            )
+        ],
+        id="cell_many_rows",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\ncell = "max(uitspraken:aantal[uitkomst=schuldig])"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "cell max(uitspraken:aantal[uitkomst=schuldig])",
+                "Record 't.x' (draft.toml, line 1): a cell is one cell; max(...) is for a sum or the inputs of a metric.",
+            )
+        ],
+        id="cell_reduce",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nsum = "uitspraken:aantal[jaar=2022,haven=x]"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "sum uitspraken:aantal[jaar=2022,haven=x]",
+                "Record 't.x' (draft.toml, line 1): uitspraken:aantal[jaar=2022,haven=x]: table 'uitspraken' has no column 'haven'; its columns are jaar, uitkomst, aantal.",
+            )
+        ],
+        id="selection_bad_key",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\ninputs = { a = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "aandeel_schuldig(a=uitspraken:aantal[jaar=2022,uitkomst=schuldig])",
+                "Record 't.x' (draft.toml, line 1): metric 'aandeel_schuldig' takes schuldig, uitspraken; the record gives a.",
+            )
+        ],
+        id="metric_wrong_args",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 22 van de zaken"\nphrase = "22"\nmetric = "fte_groei"\ninputs = { begin = "kerncijfers:waarde[indicator=acm_fte_extra,jaar=2023]", eind = "kerncijfers:waarde[indicator=acm_fte_extra,jaar=2023]" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "fte_groei(begin=kerncijfers:waarde[indicator=acm_fte_extra,jaar=2023], eind=kerncijfers:waarde[indicator=acm_fte_extra,jaar=2023])",
+                "Record 't.x' (draft.toml, line 1): metric 'fte_groei' needs the keyword arguments begin_jaar, eind_jaar, which a record cannot give; check the figure with a sum, or with a metric that takes only table cells.",
+            )
+        ],
+        id="metric_keyword_args",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "verandering"\ninputs = { vorig = "uitspraken:aantal[jaar=2021,uitkomst=schuldig]", huidig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]" }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "verandering(vorig=uitspraken:aantal[jaar=2021,uitkomst=schuldig], huidig=uitspraken:aantal[jaar=2022,uitkomst=schuldig])",
+                "Record 't.x' (draft.toml, line 1): metric 'verandering' gives unit of the inputs, but the phrase '81%' is a percentage; a percentage compares with a share, an attainment, a change or a rate, an amount with an amount.",
+            )
+        ],
+        id="metric_unit_percent",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81 van de zaken"\nphrase = "81"\nmetric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "aandeel_schuldig(schuldig=uitspraken:aantal[jaar=2022,uitkomst=schuldig], uitspraken=uitspraken:aantal[jaar=2022])",
+                "Record 't.x' (draft.toml, line 1): metric 'aandeel_schuldig' gives share (0-1), but the phrase '81' is an amount (number); a percentage compares with a share, an attainment, a change or a rate, an amount with an amount.",
+            )
+        ],
+        id="metric_unit_amount",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_schuldig"\ninputs = { schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]", uitspraken = "uitspraken:aantal[jaar=2022,uitkomst=overig]" }\n',
+        [
+            (
+                "discrepancy",
+                False,
+                None,
+                "aandeel_schuldig(schuldig=uitspraken:aantal[jaar=2022,uitkomst=schuldig], uitspraken=uitspraken:aantal[jaar=2022,uitkomst=overig])",
+                "Cannot compute: aandeel_schuldig: `schuldig` is larger than `uitspraken` (1238 > 104); a part cannot exceed its whole: check that `schuldig` and `uitspraken` are from the same year and table.",
+            )
+        ],
+        id="metric_cannot_compute",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 22 van de zaken"\nphrase = "22"\nmetric = "fte_groei"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': metric 'fte_groei' is applied to whole series; give its inputs explicitly (inputs = { arg = \"table:column[...]\" }) (line 1)",
+            )
+        ],
+        id="metric_not_one_number",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nsum = "max(vrijheidsstraffen:aantal[duurklasse=*])"\n',
+        [
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.x': max(vrijheidsstraffen:aantal[duurklasse=*]) asks for one value per duurklasse ('*'); a record names one number: give the value (line 1)",
+            )
+        ],
+        id="reduce_per_category",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.238 van de zaken"\nphrase = "1.238"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n',
+        [
+            (
+                "transcribed",
+                True,
+                1238.0,
+                "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                "The printed number, as transcribed.",
+            )
+        ],
+        id="cell_transcribed",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.239 van de zaken"\nphrase = "1.239"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n',
+        [
+            (
+                "discrepancy",
+                False,
+                1238.0,
+                "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                "The cell holds 1238 but the phrase '1.239' says 1239: the transcription and the record disagree.",
+            )
+        ],
+        id="cell_disagrees",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 246 miljoen euro van de zaken"\nphrase = "246 miljoen euro"\ncell = "beslag:bedrag_eur[jaar=2022,soort=totaal]"\n',
+        [
+            (
+                "discrepancy",
+                False,
+                246000000.0,
+                "cell beslag:bedrag_eur[jaar=2022,soort=totaal]",
+                "The cell holds 2.46e+08 with kwalificatie ruim, but the phrase '246 miljoen euro' is a plain number: the transcription lost or changed the bound.",
+            )
+        ],
+        id="cell_lost_bound",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.543 van de zaken"\nphrase = "1.543"\nsum = "uitspraken:aantal[jaar=2022]"\n',
+        [
+            (
+                "exact",
+                True,
+                1543.0,
+                "sum uitspraken:aantal[jaar=2022]",
+                "Equal to the printed value.",
+            )
+        ],
+        id="sum_within",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.238 van de zaken"\nphrase = "1.238"\nsum = "max(uitspraken:aantal[uitkomst=schuldig])"\n',
+        [
+            (
+                "discrepancy",
+                False,
+                1257.0,
+                "sum max(uitspraken:aantal[uitkomst=schuldig])",
+                "1257 is not in [1237.5, 1238.5), which '1.238' claims.",
+            )
+        ],
+        id="sum_max",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.238 van de zaken"\nphrase = "1.238"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nnote = "zie tabel"\n[[figure.reading]]\nlabel = "met vrijspraken"\nsum = "uitspraken:aantal[jaar=2022]"\n[[figure.reading]]\nsum = "uitspraken:aantal[jaar=2021]"\ncompare = false\n[[figure.reading]]\nlabel = "aandeel"\nmetric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\ncompare = false\n',
+        [
+            (
+                "transcribed",
+                True,
+                1238.0,
+                "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                "The printed number, as transcribed. Zie tabel. Reading 'met vrijspraken': 1543, discrepancy (1543 is not in [1237.5, 1238.5), which '1.238' claims). Reading 'reading 2': 1,353 (for information). Reading 'aandeel': 0.802333 (for information).",
+            )
+        ],
+        id="with_note_and_alternative",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.239 van de zaken"\nphrase = "1.239"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nknown_discrepancy = "het rapport telt anders"\n',
+        [
+            (
+                "discrepancy",
+                True,
+                1238.0,
+                "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                "The cell holds 1238 but the phrase '1.239' says 1239: the transcription and the record disagree. Known discrepancy of the report: het rapport telt anders.",
+            )
+        ],
+        id="known_discrepancy_holds",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 1.238 van de zaken"\nphrase = "1.238"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nknown_discrepancy = "het rapport telt anders"\n',
+        [
+            (
+                "transcribed",
+                False,
+                1238.0,
+                "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                "The printed number, as transcribed. Marked as a known discrepancy, but it reproduces now: remove known_discrepancy from the record.",
+            )
+        ],
+        id="known_discrepancy_reproduces",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "geen tabel geeft dit"\n',
+        [("not_derivable", True, None, "not derivable", "Geen tabel geeft dit.")],
+        id="not_derivable",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 91% van de zaken"\nphrase = "91%"\nmetric = "beslag_realisatie"\nwhere = { jaar = 2022 }\n',
+        [
+            (
+                "within_rounding",
+                True,
+                0.9057437407952872,
+                "beslag_realisatie(beslag=beslag:bedrag_eur[jaar=2022,soort=totaal], doelstelling=beslag_doelstellingen:bedrag_eur[jaar=2022,partij=totaal])",
+                "0.905744 rounds to the printed '91%'. Input beslag (ruim) is printed as a bound or an approximation; the metric is computed from the printed number.",
+            )
+        ],
+        id="bound_metric_input",
+    ),
+    pytest.param(
+        '[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\n[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "y"\n',
+        [
+            ("not_derivable", True, None, "not derivable", "X."),
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record id 't.x' is used twice (also in draft.toml, line 1) (line 7)",
+            ),
+        ],
+        id="duplicate_id",
+    ),
+    pytest.param(
+        '# opmerking\n\n[[figure]]\nid = "t.x"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\n[[figure]]\nid = "t.y"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nnot_derivable = "x"\nnote = 5\n',
+        [
+            ("not_derivable", True, None, "not derivable", "X."),
+            (
+                "invalid",
+                False,
+                None,
+                "not read",
+                "draft.toml: record 't.y': note must be text (line 9)",
+            ),
+        ],
+        id="line_after_comments",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), RECORD_FILES)
+def test_every_record_problem_and_verdict_says_exactly_this(
+    tmp_path: Path, text: str, rows: list[tuple[str, bool, float | None, str, str]]
+) -> None:
+    path = tmp_path / "draft.toml"
+    path.write_text(text, encoding="utf-8")
+    result = reproduce_records(load_records([path]), SAMPLES)
+    got = [
+        (
+            r["status"],
+            bool(r["explained"]),
+            None if math.isnan(r["computed_value"]) else r["computed_value"],
+            r["how"],
+            str(r["note"]).replace(f"{tmp_path}/", ""),
+        )
+        for r in result.to_dict("records")
+    ]
+    assert got == rows
