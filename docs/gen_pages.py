@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -618,7 +619,56 @@ def write_charts() -> None:
         f.write(out.getvalue())
 
 
+def limits_rows() -> list[tuple[str, str, str]]:
+    """Each bound of `LIMITS`: its name, its value and what it bounds (its docstring)."""
+    import ast
+    import dataclasses
+
+    from ondermijning_indicators._readers import LIMITS, Limits
+
+    docs: dict[str, str] = {}
+    body = ast.parse(inspect.getsource(Limits)).body[0].body  # type: ignore[attr-defined]
+    for node, after in itertools.pairwise(body):
+        if isinstance(node, ast.AnnAssign) and isinstance(after, ast.Expr):
+            docs[node.target.id] = " ".join(str(after.value.value).split())  # type: ignore[attr-defined]
+    rows = []
+    for f in dataclasses.fields(Limits):
+        value = getattr(LIMITS, f.name)
+        shown = f"{value // 2**20} MiB" if f.name.endswith("bytes") else f"{value:,}"
+        rows.append((f"`{f.name}`", shown, docs[f.name]))
+    return rows
+
+
+EXIT_CODES = [
+    ("reproduce", "every figure reproduced or explained", "an unexplained discrepancy",
+     "the tables cannot be read", "a record is invalid (the others are checked)"),
+    ("audit", "the checks ran (findings are its output)", "", "the tables cannot be read", ""),
+    ("validate", "every table valid", "a problem in a table (all listed)", "", ""),
+    ("compute", "every value the tables support computed",
+     "the tables cannot be read, or the output cannot be written",
+     "", "a value could not be computed (skipped with the reason; the rest written)"),
+    ("aggregate", "the tables written",
+     "a record breaks a rule, a table cannot be written or exists (without --force)",
+     "the records file cannot be read or was cut short", ""),
+    ("generate", "the records written", "the file cannot be written or exists (without --force)",
+     "", ""),
+]  # fmt: skip
+
+
+def write_boundaries() -> None:
+    """Write the page on what the library reads, refuses and writes, and its exit codes."""
+    text = (ROOT / "docs" / "boundaries.md.in").read_text(encoding="utf-8")
+    text = text.replace("{{ limits }}", table(["limit", "value", "what it bounds"], limits_rows()))
+    text = text.replace(
+        "{{ exit_codes }}",
+        table(["command", "0", "1", "2", "3"], [(f"`{c}`", *rest) for c, *rest in EXIT_CODES]),
+    )
+    with mkdocs_gen_files.open("boundaries.md", "w") as f:
+        f.write(text)
+
+
 RECORD_METRICS = _record_metrics()
+write_boundaries()
 write_metrics()
 write_data()
 write_published()

@@ -174,3 +174,15 @@ def test_the_charts_are_on_the_site(site: Path) -> None:
     charts = sorted((site / "charts").glob("*.png"))
     assert len(charts) == 5
     assert all(p.stat().st_size > 5_000 for p in charts)
+
+
+def test_every_limit_is_stated_with_its_value(site: Path) -> None:
+    import dataclasses
+
+    from ondermijning_indicators._readers import LIMITS
+
+    text = (site / "boundaries" / "index.html").read_text(encoding="utf-8")
+    for field in dataclasses.fields(LIMITS):
+        value = getattr(LIMITS, field.name)
+        shown = f"{value // 2**20} MiB" if field.name.endswith("bytes") else f"{value:,}"
+        assert f"<code>{field.name}</code></td>\n<td>{shown}</td>" in text, field.name

@@ -74,7 +74,7 @@ class Limits:
 
 
 LIMITS = Limits()
-"""The bounds every reader applies (documented on the Data dictionary page)."""
+"""The bounds every reader applies (listed on the "Input, output and limits" page)."""
 
 
 class UnreadableFileError(Exception):  # internal: callers turn it into a reported failure

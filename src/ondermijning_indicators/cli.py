@@ -491,6 +491,7 @@ def aggregate(
     if engine is not None and engine not in rec.ENGINES:
         raise typer.BadParameter(f"must be one of {', '.join(rec.ENGINES)}", param_hint="--engine")
     try:
+        rec.verify_records(records, what="aggregate")  # a file cut short: refused first
         chosen = kind if kind is not RecordKind.auto else RecordKind(rec.record_kind(records))
     except _INPUT_ERRORS as exc:
         typer.echo(str(exc), err=True)
