@@ -1513,3 +1513,180 @@ def test_every_record_problem_and_verdict_says_exactly_this(
         for r in result.to_dict("records")
     ]
     assert got == rows
+
+
+# --- figure records as read: every field ------------------------------------------------------
+
+CONCEPT = 'edition = "2024"\n# een opmerking\n\n[[figure]]\nid = "t.a"\nsection = "Bestraffen"\nquote = "in 81% van de zaken"\nphrase = "81%"\nmetric = "aandeel_duurklasse"\nwhere = { jaar = 2022, duurklasse = "meer_dan_5_jaar" }\nnote = "n"\nfinding = "f"\n[[figure.reading]]\nsum = "uitspraken:aantal[jaar=2022]"\ncompare = false\n[[figure.reading]]\nlabel = "aandeel schuldig"\nmetric = "aandeel_schuldig"\ninputs = { schuldig = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]", uitspraken = "uitspraken:aantal[jaar=2022]" }\n\n[[figure]]\nid = "t.b"\nsection = "Verstoren"\nquote = "ruim 246 miljoen"\nphrase = "ruim 246 miljoen"\nnot_derivable = "geen tabel"\nknown_discrepancy = "k"\n'
+KAPOT = '[[figure]]\nid = "t.c"\nsection = "Bestraffen"\nquote = "81%"\nphrase = "81%"\ncell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n\n[[figure]]\nid = 5\nsection = "Bestraffen"\n\n[[figure]]\nid = "t.d"\nsection = "Bestraffen"\nquote = "82%"\nphrase = "82%"\nsum = "uitspraken:aantal[jaar=2022]"\nbad = 1\n'
+RECORDS_AS_READ = [
+    {
+        "id": "t.a",
+        "section": "Bestraffen",
+        "phrase": "81%",
+        "value": 0.81,
+        "reading": {
+            "kind": "metric",
+            "label": "",
+            "metric": "aandeel_duurklasse",
+            "inputs": {
+                "in_klasse": "vrijheidsstraffen:aantal[jaar=2022,duurklasse=meer_dan_5_jaar]",
+                "vrijheidsstraffen": "vrijheidsstraffen:aantal[jaar=2022]",
+            },
+            "compare": True,
+        },
+        "alternatives": [
+            {
+                "kind": "sum",
+                "label": "reading 1",
+                "metric": None,
+                "inputs": {"value": "uitspraken:aantal[jaar=2022]"},
+                "compare": False,
+            },
+            {
+                "kind": "metric",
+                "label": "aandeel schuldig",
+                "metric": "aandeel_schuldig",
+                "inputs": {
+                    "schuldig": "uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
+                    "uitspraken": "uitspraken:aantal[jaar=2022]",
+                },
+                "compare": True,
+            },
+        ],
+        "not_derivable": None,
+        "note": "n",
+        "known_discrepancy": None,
+        "finding": "f",
+        "line": 3,
+        "edition": "2024",
+        "source": "concept.toml",
+        "problem": None,
+    },
+    {
+        "id": "t.b",
+        "section": "Verstoren",
+        "phrase": "ruim 246 miljoen",
+        "value": 246000000.0,
+        "reading": None,
+        "alternatives": [],
+        "not_derivable": "geen tabel",
+        "note": "",
+        "known_discrepancy": "k",
+        "finding": None,
+        "line": 20,
+        "edition": "2024",
+        "source": "concept.toml",
+        "problem": None,
+    },
+    {
+        "id": "t.c",
+        "section": "Bestraffen",
+        "phrase": "81%",
+        "value": 0.81,
+        "reading": {
+            "kind": "cell",
+            "label": "",
+            "metric": None,
+            "inputs": {"value": "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"},
+            "compare": True,
+        },
+        "alternatives": [],
+        "not_derivable": None,
+        "note": "",
+        "known_discrepancy": None,
+        "finding": None,
+        "line": 1,
+        "edition": None,
+        "source": "kapot.toml",
+        "problem": None,
+    },
+    {
+        "id": "kapot.figure_2",
+        "section": "",
+        "phrase": "",
+        "value": None,
+        "reading": None,
+        "alternatives": [],
+        "not_derivable": None,
+        "note": "",
+        "known_discrepancy": None,
+        "finding": None,
+        "line": 7,
+        "edition": None,
+        "source": "kapot.toml",
+        "problem": "kapot.toml: a record needs an id of lower-case letters, digits, '.', '_' or '-', got 5 (line 7)",
+    },
+    {
+        "id": "t.d",
+        "section": "",
+        "phrase": "",
+        "value": None,
+        "reading": None,
+        "alternatives": [],
+        "not_derivable": None,
+        "note": "",
+        "known_discrepancy": None,
+        "finding": None,
+        "line": 11,
+        "edition": None,
+        "source": "kapot.toml",
+        "problem": "kapot.toml: record 't.d' has unknown keys ['bad']; allowed: ['cell', 'finding', 'id', 'inputs', 'known_discrepancy', 'metric', 'not_derivable', 'note', 'phrase', 'quote', 'reading', 'section', 'sum', 'where'] (line 11)",
+    },
+    {
+        "id": "map",
+        "section": "",
+        "phrase": "",
+        "value": None,
+        "reading": None,
+        "alternatives": [],
+        "not_derivable": None,
+        "note": "",
+        "known_discrepancy": None,
+        "finding": None,
+        "line": None,
+        "edition": None,
+        "source": "map.toml",
+        "problem": "map.toml: cannot be read: Is a directory",
+    },
+]
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    def reading(r: Any) -> dict[str, Any] | None:
+        if r is None:
+            return None
+        inputs = {k: str(v) for k, v in r.inputs.items()}
+        return {
+            "kind": r.kind,
+            "label": r.label,
+            "metric": r.metric,
+            "inputs": inputs,
+            "compare": r.compare,
+        }
+
+    return {
+        "id": record.id, "section": record.section, "phrase": record.phrase,
+        "value": record.quantity.value if record.quantity else None,
+        "reading": reading(record.reading),
+        "alternatives": [reading(a) for a in record.alternatives],
+        "not_derivable": record.not_derivable, "note": record.note,
+        "known_discrepancy": record.known_discrepancy, "finding": record.finding,
+        "line": record.line, "edition": record.edition, "source": record.source,
+        "problem": record.problem,
+    }  # fmt: skip
+
+
+def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
+    (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
+    (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")
+    (tmp_path / "map.toml").mkdir()
+    paths = [tmp_path / name for name in ("concept.toml", "kapot.toml", "map.toml")]
+    got = [
+        {
+            k: v.replace(f"{tmp_path}/", "") if isinstance(v, str) else v
+            for k, v in _plain(r).items()
+        }
+        for r in load_records(paths)
+    ]
+    assert got == RECORDS_AS_READ
