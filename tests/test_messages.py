@@ -22,7 +22,7 @@ import pytest
 import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
-from ondermijning_indicators.published import load_records, reproduce_records
+from ondermijning_indicators.published import Semantics, load_records, reproduce_records
 from ondermijning_indicators.registry import iter_metrics
 
 SAMPLES = oi.load_samples()
@@ -1690,3 +1690,117 @@ def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
         for r in load_records(paths)
     ]
     assert got == RECORDS_AS_READ
+
+
+# --- reproduce: semantics, bounds with decimals, caveats -------------------------------------
+
+
+def _one(tmp_path: Path, body: str, **kwargs: Any) -> dict[str, Any]:
+    path = tmp_path / "draft.toml"
+    path.write_text(body, encoding="utf-8")
+    tables = kwargs.pop("tables", SAMPLES)
+    result = reproduce_records(load_records([path]), tables, **kwargs)
+    return {str(k): v for k, v in result.iloc[0].items()}
+
+
+_NEAR = '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "bijna {p}"\nphrase = "bijna {p}"\n{body}\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "near", "about"),
+    [
+        ('sum = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"', "1.240", "1.300"),  # 1238
+        ('metric = "aandeel_schuldig"\nwhere = { jaar = 2022 }', "81%", "84%"),  # 80.2%
+    ],
+)
+def test_the_semantics_given_are_the_semantics_used(
+    tmp_path: Path, body: str, near: str, about: str
+) -> None:
+    text = _NEAR.format(p=near, body=body)
+    assert _one(tmp_path, text)["status"] == "consistent_with_qualifier"
+    narrow = _one(tmp_path, text, semantics=Semantics(near_share=0.001))
+    assert narrow["status"] == "discrepancy"
+    text = _NEAR.format(p=about, body=body).replace("bijna", "circa")
+    assert _one(tmp_path, text)["status"] == "consistent_with_qualifier"
+    narrow = _one(tmp_path, text, semantics=Semantics(circa_share=0.01))
+    assert narrow["status"] == "discrepancy"
+
+
+def test_an_alternative_reading_uses_the_semantics_given(tmp_path: Path) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "circa 1.300"\nphrase = "circa 1.300"\n'
+        'sum = "uitspraken:aantal[jaar=2022]"\n[[figure.reading]]\nlabel = "schuldig"\n'
+        'sum = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n'
+    )
+    assert "Reading 'schuldig': 1238, consistent_with_qualifier" in _one(tmp_path, text)["note"]
+    narrow = _one(tmp_path, text, semantics=Semantics(circa_share=0.01))
+    assert "Reading 'schuldig': 1238, discrepancy" in narrow["note"]
+
+
+def test_a_bound_cell_with_decimals_is_read_with_its_own_step(tmp_path: Path) -> None:
+    kern = SAMPLES["kerncijfers"].copy()
+    row = kern.index[0]
+    kern.loc[row, "waarde"] = 12.5
+    kern.loc[row, "kwalificatie"] = "ruim"
+    tables = {**SAMPLES, "kerncijfers": kern}
+    indicator, jaar = kern.loc[row, "indicator"], kern.loc[row, "jaar"]
+    body = f'sum = "kerncijfers:waarde[indicator={indicator},jaar={jaar}]"'
+    text = '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n' + body
+    within = _one(tmp_path, text.format(p="ruim 12,5"), tables=tables)
+    assert within["status"] == "consistent_with_qualifier"
+    assert within["note"] == (
+        "The data hold 'ruim 12,5', (12.5, 12.6], which lies within (12.5, 12.6], which "
+        "'ruim 12,5' claims."
+    )
+    apart = _one(tmp_path, text.format(p="bijna 12,5"), tables=tables)
+    assert apart["note"] == (
+        "The data hold 'ruim 12,5', (12.5, 12.6], which has no value in [12.4, 12.5), which "
+        "'bijna 12,5' claims."
+    )
+    whole = kern.copy()
+    whole.loc[row, "waarde"] = 1200.0
+    wide = _one(tmp_path, text.format(p="ruim 1.200"), tables={**SAMPLES, "kerncijfers": whole})
+    assert wide["note"] == (
+        "The data hold 'ruim 1.200', (1200, 1300], which lies within (1200, 1300], which "
+        "'ruim 1.200' claims."
+    )
+
+
+def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'
+        'cell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n'
+    )
+    assert _one(tmp_path, text.format(p="1.238"))["status"] == "transcribed"
+    off = _one(tmp_path, text.format(p="1.238,5"))
+    assert (off["status"], off["note"]) == (
+        "discrepancy",
+        "The cell holds 1238 but the phrase '1.238,5' says 1238.5: the transcription and the "
+        "record disagree.",
+    )
+
+
+def test_a_caveat_is_labelled_with_its_table_even_when_its_text_has_a_colon(
+    tmp_path: Path,
+) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "1.238"\nphrase = "1.238"\n'
+        'cell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\nnote = "zie: tabel"\n'
+    )
+    row = _one(
+        tmp_path,
+        text,
+        caveats_for=lambda cells: [f"{cells[0].table}: geteld per: zaak", "beslag: x"],
+    )
+    assert row["note"] == (
+        "The printed number, as transcribed. zie: tabel. Caveat (uitspraken): geteld per: "
+        "zaak. Caveat (beslag): x."
+    )
+
+
+def test_a_record_without_a_phrase_value_has_no_printed_value(tmp_path: Path) -> None:
+    path = tmp_path / "draft.toml"
+    path.write_text("[[figure]\n", encoding="utf-8")
+    row = reproduce_records(load_records([path]), SAMPLES).iloc[0]
+    assert math.isnan(row["printed_value"])
+    assert math.isnan(row["computed_value"])
