@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -621,6 +622,84 @@ METRIC_ERRORS = [
         errors.PartExceedsWholeError,
         "aandeel_drugsvangst: `kg_haven` is larger than `kg_totaal` (10.5 > 3.25); a part cannot exceed its whole: check that `kg_haven` and `kg_totaal` are from the same year and table",
         id="aandeel_drugsvangst_part_larger",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            pd.Series([-1.0, 2.0], index=[2021, 2022]), pd.Series([5.0, 5.0], index=[2021, 2022])
+        ),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for index 2021 (-1); counts and amounts cannot be below zero",
+        id="negative_unnamed_index",
+    ),
+    pytest.param(
+        lambda: mm.verandering(S(*range(8), years=tuple(range(2000, 2008))), S(1, years=(2000,))),
+        errors.MisalignedYearsError,
+        "verandering: the inputs cover different years: jaar 2001, 2002, 2003, 2004, 2005, 2006 and 1 more in `vorig` but not in `huidig`. Select the common years first (e.g. a.loc[b.index]) or supply the missing ones",
+        id="misaligned_seven_years",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            S(*[-1] * 7, years=tuple(range(2010, 2017))),
+            S(*[5] * 7, years=tuple(range(2010, 2017))),
+        ),
+        errors.NegativeCountError,
+        "aandeel_schuldig: `schuldig` is negative for jaar 2010 (-1), jaar 2011 (-1), jaar 2012 (-1), jaar 2013 (-1), jaar 2014 (-1), jaar 2015 (-1) and 1 more; counts and amounts cannot be below zero",
+        id="negative_seven_years",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(
+            S(*[9] * 7, years=tuple(range(2010, 2017))), S(*[5] * 7, years=tuple(range(2010, 2017)))
+        ),
+        errors.PartExceedsWholeError,
+        "aandeel_schuldig: `schuldig` is larger than `uitspraken` (jaar 2010: 9 > 5; jaar 2011: 9 > 5; jaar 2012: 9 > 5; jaar 2013: 9 > 5; jaar 2014: 9 > 5; jaar 2015: 9 > 5; and 1 more); a part cannot exceed its whole: check that `schuldig` and `uitspraken` are from the same year and table",
+        id="part_exceeds_seven_years",
+    ),
+    pytest.param(
+        lambda: mm.verandering(
+            pd.Series(list("abcde"), index=pd.Index(range(2021, 2026), name="jaar")),
+            S(1, 2, 3, 4, 5),
+        ),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got Series of text (values such as ['a', 'b', 'c']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="text_series_many_values",
+    ),
+    pytest.param(
+        lambda: mm.verandering(np.array([["a", "b"], ["c", "d"]]), 1.0),
+        errors.InvalidInputError,
+        "verandering: `vorig` must hold numbers, got ndarray of text (values such as ['a', 'b', 'c']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="text_2d_array_many_values",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1.2345, 10),
+        errors.InvalidInputError,
+        "aandeel_schuldig: `schuldig` is not a whole number (1.2345); a count has no decimals",
+        id="fraction_not_a_thousands_dot",
+    ),
+    pytest.param(
+        lambda: mm.aandeel_schuldig(1.0000005, 10),
+        errors.InvalidInputError,
+        "aandeel_schuldig: `schuldig` is not a whole number (1.0000005); a count has no decimals",
+        id="fraction_barely_not_thousands",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series(["a", "b"], index=[2023, 2024])),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` must hold numbers, got Series of text (values such as ['a', 'b']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="aangevuld_text_values",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0], index=["２０２３"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has the index label '２０２３', which is not a year; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="year_label_full_width",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(
+            pd.Series([1.0, 2.0, 3.0, 4.0], index=["2023", "2023", "2024", "2024"])
+        ),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` has more than one value for the years 2023, 2024; give one value per year",
+        id="year_labels_two_twice",
     ),
 ]
 
@@ -1804,3 +1883,22 @@ def test_a_record_without_a_phrase_value_has_no_printed_value(tmp_path: Path) ->
     row = reproduce_records(load_records([path]), SAMPLES).iloc[0]
     assert math.isnan(row["printed_value"])
     assert math.isnan(row["computed_value"])
+
+
+@pytest.mark.parametrize("call", [p.values[0] for p in ZERO_DIVISION_WARNINGS])
+def test_the_warning_level_is_the_first_frame_outside_the_package(
+    monkeypatch: pytest.MonkeyPatch, call: Callable[[], Any]
+) -> None:
+    """The level is computed here from the stack itself, whatever frames wrap the call."""
+    package = str(Path(m.__file__).resolve().parent.parent)
+    levels: list[tuple[int, int]] = []
+
+    def spy(message: object, category: object = None, stacklevel: int = 1) -> None:
+        files = [frame.filename for frame in inspect.stack()[1:]]  # [0]: the warning's caller
+        outside = next(i for i, f in enumerate(files) if not f.startswith(package))
+        levels.append((stacklevel, outside + 1))
+
+    monkeypatch.setattr(warnings, "warn", spy)
+    call()
+    assert levels
+    assert all(given == expected for given, expected in levels), levels

@@ -317,9 +317,7 @@ def _at(aligned: Aligned, mask: npt.NDArray[np.bool_], arr: FloatArray | None = 
     return " for " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return ""
+def _fmt(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return repr(float(value))
@@ -353,19 +351,17 @@ def check_whole_number(aligned: Aligned, name: str) -> None:
         bad = ~np.isnan(arr) & (arr != np.round(arr))
     if bad.any():
         example = float(arr[bad][0])
+        thousands = example * 1000
+        hint = (
+            ": if the source is Dutch notation, a thousands dot may have been read as a "
+            f'decimal point ("{_fmt(example)}" meaning {round(thousands)})'
+            if abs(thousands - round(thousands)) < 1e-6  # at most three decimals
+            else ""
+        )
         raise InvalidInputError(
             f"{aligned.metric}: `{name}` is not a whole number{_at(aligned, bad, arr)}; a "
-            "count has no decimals: if the source is Dutch notation, a thousands dot may "
-            f'have been read as a decimal point ("{example:g}" meaning '
-            f"{_dutch_thousands(example)})"
+            f"count has no decimals{hint}"
         )
-
-
-def _dutch_thousands(value: float) -> str:
-    scaled = value * 1000
-    if abs(scaled - round(scaled)) < 1e-6:
-        return str(round(scaled))
-    return "a whole number"
 
 
 def check_part_le_whole(aligned: Aligned, part: str, whole: str) -> None:
