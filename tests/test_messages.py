@@ -701,6 +701,62 @@ METRIC_ERRORS = [
         "totaal_over_periode: `bedragen` has more than one value for the years 2023, 2024; give one value per year",
         id="year_labels_two_twice",
     ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(
+            pd.DataFrame({"2023": [1.0], "2024": [2.0]}), van=2024, tot_en_met=2023
+        ),
+        errors.InvalidInputError,
+        "totaal_over_periode: the period starts after it ends (van=2024, tot_en_met=2023)",
+        id="totaal_frame_van_after_tot",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.DataFrame({"2023": [1.0], "2024": [np.inf]})),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` holds an infinite amount",
+        id="totaal_frame_infinite",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.DataFrame({"2023": [1.0], "2025": [2.0]})),
+        errors.MisalignedYearsError,
+        "totaal_over_periode: the period 2023-2025 lacks the year 2024 in `bedragen`; a total without it would be too low: supply it (0 for a '-') or choose a period that the amounts cover",
+        id="totaal_frame_missing_year",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series(["1", "2"], index=["2023", "2024"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` must hold numbers, got Series of text (values such as ['1', '2']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="totaal_series_text",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(pd.Series([1.0, np.inf], index=["2023", "2024"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` holds an infinite amount",
+        id="totaal_series_infinite",
+    ),
+    pytest.param(
+        lambda: mm.totaal_over_periode(np.array(["1", "2"])),
+        errors.InvalidInputError,
+        "totaal_over_periode: `bedragen` must hold numbers, got ndarray of text (values such as ['1', '2']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="totaal_array_text",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series([1.0, 2.0], index=["2023", "x"])),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` has the index label 'x', which is not a year; select the years first (e.g. drop 'structureel' and 'incidenteel')",
+        id="aangevuld_series_label",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.DataFrame({"2023": ["a"], "2024": [1.0]})),
+        errors.InvalidInputError,
+        "aangevuld_traject: `waarden` must hold numbers, got Series of text (values such as ['a']); convert text to numbers first (ondermijning_indicators.validate_tables does so strictly)",
+        id="aangevuld_frame_text",
+    ),
+    pytest.param(
+        lambda: mm.aangevuld_traject(pd.Series({2023: 4.0, 2025: 0.0}), pad="geometrisch"),
+        errors.InvalidInputError,
+        "aangevuld_traject: a geometric path needs positive values on both sides of a gap; the year 2024 lies between values that are not; use pad='lineair'",
+        id="aangevuld_geometric_zero_after",
+    ),
 ]
 
 

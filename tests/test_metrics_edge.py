@@ -152,3 +152,67 @@ class TestChangeEdgeCases:
     def test_change_rejects_infinity(self) -> None:
         with pytest.raises(errors.InvalidInputError, match="infinite"):
             m.verandering(np.inf, 1)
+
+
+# --- edges that only a value can show ---------------------------------------------------------
+
+
+def test_totaal_over_periode_of_a_frame_stops_at_tot_en_met_and_names_its_result() -> None:
+    frame = pd.DataFrame(
+        {"2023": [1.0, 10.0], "2024": [2.0, 20.0], "2025": [4.0, 40.0]}, index=["a", "b"]
+    )
+    out = m.totaal_over_periode(frame, tot_en_met=2024)
+    pd.testing.assert_series_equal(
+        out, pd.Series([3.0, 30.0], index=["a", "b"], name="totaal_over_periode")
+    )
+
+
+def test_totaal_over_periode_of_an_array_sums_its_last_axis() -> None:
+    out = m.totaal_over_periode(np.arange(8.0).reshape(2, 2, 2))
+    np.testing.assert_array_equal(out, [[1.0, 5.0], [9.0, 13.0]])
+
+
+def test_aangevuld_traject_ends_at_the_last_year_with_a_value_and_keeps_the_names() -> None:
+    out = m.aangevuld_traject(
+        pd.Series([1.0, 2.0, np.nan], index=pd.Index([2023, 2024, 2025], name="jaar"))
+    )
+    pd.testing.assert_series_equal(
+        out, pd.Series([1.0, 2.0], index=pd.Index([2023, 2024], name="jaar"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("pad", "middle"), [("lineair", [2.0, 20.0]), ("geometrisch", [3**0.5, 300**0.5])]
+)
+def test_aangevuld_traject_fills_each_row_between_its_own_values_only(
+    pad: str, middle: list[float]
+) -> None:
+    frame = pd.DataFrame(
+        {2020: [1.0, np.nan], 2021: [np.nan, 10.0], 2022: [3.0, np.nan], 2023: [np.nan, 30.0]},
+        index=["a", "b"],
+    )
+    frame.columns.name = "jaar"
+    out = m.aangevuld_traject(frame, pad=pad)  # type: ignore[call-overload]
+    expected = pd.DataFrame(
+        {
+            2020: [1.0, np.nan],
+            2021: [middle[0], 10.0],
+            2022: [3.0, middle[1]],
+            2023: [np.nan, 30.0],
+        },
+        index=["a", "b"],
+    )
+    expected.columns = pd.Index(expected.columns, name="jaar")
+    pd.testing.assert_frame_equal(out, expected)
+
+
+def test_a_geometric_path_beside_a_supplied_zero_is_computed_quietly() -> None:
+    out = m.aangevuld_traject(
+        pd.Series({2019: 0.0, 2020: 0.0, 2021: 1.0, 2023: 4.0}), pad="geometrisch"
+    )
+    assert out.tolist() == [0.0, 0.0, 1.0, 2.0, 4.0]
+
+
+def test_the_smallest_valid_arguments_are_accepted() -> None:
+    assert m.na_ijl_projectie(100.0, 1, horizon=1) == pytest.approx(130.0)
+    assert m.traject(2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=0) == 11.0
