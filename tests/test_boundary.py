@@ -163,7 +163,10 @@ def test_a_count_beyond_2_to_the_53_in_a_parquet_file_is_refused(tmp_path: Path)
         (np.array([EXACT + 2], dtype=np.uint64), r"holds 9,007,199,254,740,994, beyond"),
         (pd.Series([5, EXACT + 1], index=pd.Index([2021, 2022], name="jaar")),
          r"holds 9,007,199,254,740,993 for jaar 2022, beyond 2\^53"),
-        (2.0**60, r"`schuldig` is a count beyond 2\^53 = 9,007,199,254,740,992"),
+        (2.0**60,
+         r"`schuldig` is a count beyond 2\^53 = 9,007,199,254,740,992 \(1152921504606846976\);"),
+        (pd.Series([5.0, 2.0**60], index=pd.Index([2021, 2022], name="jaar")),
+         r"beyond 2\^53 = 9,007,199,254,740,992 for jaar 2022 \(1152921504606846976\); float64"),
     ],
 )  # fmt: skip
 def test_a_count_beyond_2_to_the_53_is_refused_by_the_metrics(value: object, message: str) -> None:

@@ -172,6 +172,14 @@ def test_totaal_over_periode_of_an_array_sums_its_last_axis() -> None:
     np.testing.assert_array_equal(out, [[1.0, 5.0], [9.0, 13.0]])
 
 
+def test_totaal_over_periode_of_a_frame_without_year_columns_is_zero_per_row() -> None:
+    """No years in the period: each row totals 0, as an empty sum does, not garbage."""
+    out = m.totaal_over_periode(pd.DataFrame(index=pd.Index(["a", "b", "c"])))
+    pd.testing.assert_series_equal(
+        out, pd.Series([0.0, 0.0, 0.0], index=["a", "b", "c"], name="totaal_over_periode")
+    )
+
+
 def test_aangevuld_traject_ends_at_the_last_year_with_a_value_and_keeps_the_names() -> None:
     out = m.aangevuld_traject(
         pd.Series([1.0, 2.0, np.nan], index=pd.Index([2023, 2024, 2025], name="jaar"))

@@ -57,7 +57,7 @@ class Aligned:
         positions = np.argwhere(mask)
         out: list[str] = []
         for pos in positions:
-            if self.kind == "series" and self.index is not None:
+            if self.index is not None:  # a Series' years (the index is None otherwise)
                 label = self.index[int(pos[0])]
                 if isinstance(self.index, pd.MultiIndex):
                     names = [n or f"level {i}" for i, n in enumerate(self.index.names)]
@@ -478,7 +478,7 @@ def year_labels(metric: str, name: str, labels: pd.Index, *, what: str) -> npt.N
             f"{metric}: `{name}` has {which}; select the years first (e.g. drop "
             "'structureel' and 'incidenteel')"
         )
-    years: npt.NDArray[np.int64] = np.asarray(text.astype(int), dtype=np.int64)
+    years: npt.NDArray[np.int64] = text.astype(np.int64).to_numpy()
     if len(set(years.tolist())) != len(years):
         dup = sorted({int(y) for y in years if (years == y).sum() > 1})
         raise InvalidInputError(
