@@ -1825,6 +1825,9 @@ def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
         for r in load_records(paths)
     ]
     assert got == RECORDS_AS_READ
+    # the quotes as written; a record that could not be read has none (not None)
+    quotes = [r.quote for r in load_records(paths)]
+    assert quotes == ["in 81% van de zaken", "ruim 246 miljoen", "81%", "", "", ""]
 
 
 # --- reproduce: semantics, bounds with decimals, caveats -------------------------------------
@@ -1899,6 +1902,44 @@ def test_a_bound_cell_with_decimals_is_read_with_its_own_step(tmp_path: Path) ->
         "The data hold 'ruim 1.200', (1200, 1300], which lies within (1200, 1300], which "
         "'ruim 1.200' claims."
     )
+
+
+def test_inputs_printed_as_bounds_are_named_with_each_qualifier(tmp_path: Path) -> None:
+    """Every bound among a metric's inputs is named, with the qualifier of each row read;
+    an empty qualifier is no bound."""
+    kern = SAMPLES["kerncijfers"].copy()
+    kern["kwalificatie"] = kern["kwalificatie"].astype(object)
+    kern.loc[kern["indicator"] == "acm_fte_extra", "kwalificatie"] = ["circa", "ruim"]
+    kern.loc[kern["indicator"] == "fit_teams", "kwalificatie"] = ""
+    tables = {**SAMPLES, "kerncijfers": kern}
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'
+        'metric = "verandering"\ninputs = {{ vorig = "{vorig}", huidig = "{huidig}" }}\n'
+    )
+    both = _one(
+        tmp_path,
+        text.format(
+            p="1.672",
+            vorig="kerncijfers:waarde[indicator=fit_politiemensen_per_team]",
+            huidig="sum(kerncijfers:waarde[indicator=acm_fte_extra])",
+        ),
+        tables=tables,
+    )
+    assert both["note"].endswith(
+        "Input vorig (circa), huidig (circa, ruim) is printed as a bound or an approximation; "
+        "the metric is computed from the printed number."
+    ), both["note"]
+    empty = _one(
+        tmp_path,
+        text.format(
+            p="1.668",
+            vorig="kerncijfers:waarde[indicator=fit_teams]",
+            huidig="kerncijfers:waarde[indicator=csv_onderzoeken]",
+        ),
+        tables=tables,
+    )
+    assert empty["status"] == "exact"
+    assert empty["note"] == "Equal to the printed value."  # no "printed as a bound"
 
 
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:

@@ -125,6 +125,9 @@ def test_summary_counts_every_record(result: pd.DataFrame) -> None:
     assert summary["unexplained"] == 0
     statuses = [str(s) for s in Status]
     assert summary[statuses].sum() == summary["records"]
+    # one row per count, in a fixed order; named, so that to_frame() has a column 'count'
+    assert summary.name == "count"
+    assert summary.index.tolist() == ["records", *statuses, "unexplained"]
 
 
 def test_changed_data_turns_into_discrepancies() -> None:

@@ -9,6 +9,7 @@ outside, where a wrong ``<`` or ``<=`` would change a verdict on the report.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -188,3 +189,62 @@ def test_a_phrase_against_a_cell_that_is_itself_a_bound(
 ) -> None:
     result = compare_bounds(parse_phrase(phrase), parse_phrase(cell))
     assert (result.status, result.note) == (status, note)
+
+
+# --- binary noise between the two intervals of compare_bounds ---------------------------------
+#
+# Two ends that differ by no more than 1e-9 of the largest of 1 and the two values are the
+# same end (arithmetic noise); a larger difference is a real gap. Each case below sits on one
+# side of that tolerance, with values chosen so that a tolerance computed from anything
+# else (a division, one value only, no floor of 1) gives the other verdict.
+
+
+def _q(phrase: str, value: float, significance: float | None = None) -> Any:
+    q = parse_phrase(phrase)
+    return dataclasses.replace(
+        q, phrase=f"{phrase}@{value:g}", value=value,
+        significance=q.significance if significance is None else significance,
+    )  # fmt: skip
+
+
+def _verdict(q: Any, data: Any) -> str:
+    note = compare_bounds(q, data).note
+    return "within" if "lies within" in note else "apart" if "no value in" in note else "overlap"
+
+
+NOISE = [
+    # q "meer dan X" (X, inf) against data "ten minste X + d" [X + d, inf): within only
+    # if X + d is more than the tolerance above X.
+    ("meer dan 1", 1e6, "ten minste 1", 1e6 + 1e-4, "overlap"),  # d = 1e-4 < tol 1e-3
+    ("meer dan 1", 1e6, "ten minste 1", 1e6 + 1e-2, "within"),  # d > tol
+    ("meer dan 1", 1e-3, "ten minste 1", 1e-3 + 1e-10, "overlap"),  # tol floors at 1e-9
+    ("meer dan 1", 1e-3, "ten minste 1", 1e-3 + 1.5e-9, "within"),  # 1.5e-9 > 1e-9
+    # exactly the tolerance apart is the same end: 0 and 1e-9, tolerance 1e-9 * 1
+    ("meer dan 1", 0.0, "ten minste 1", 1e-9, "overlap"),
+    ("meer dan 1", 1e-9, "hooguit 1", 0.0, "apart"),
+    # the tolerance comes from the larger value, whichever side holds it: data "circa 0"
+    # of significance 2X is [-X, X]; q's "meer dan X + d" touches it within tolerance
+    ("meer dan 1", 1e6 + 1e-4, "circa 1", 0.0, "apart"),
+    ("meer dan 1", 1e6 - 1e-4, "circa 1", 0.0, "apart"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "value", "cell", "cell_value", "verdict"), NOISE)
+def test_ends_within_the_tolerance_are_one_end(
+    phrase: str, value: float, cell: str, cell_value: float, verdict: str
+) -> None:
+    significance = 2e6 if cell.startswith("circa") else None
+    data = _q(cell, cell_value, significance)
+    assert _verdict(_q(phrase, value), data) == verdict
+
+
+def test_the_tolerance_follows_the_larger_value_on_either_side() -> None:
+    wide = _q("circa 1", 0.0, 2e6)  # [-1e6, 1e6]
+    # the printed value is the large one: 1e6 + 1e-4 is within its tolerance of 1e6
+    assert _verdict(_q("meer dan 1", 1e6 + 1e-4), wide) == "apart"
+    # the data's value is the large one: q "circa 0" [-1e6, 1e6] against "ten minste
+    # 1e6 + d": the two closed ends are one end, so the intervals touch
+    assert _verdict(wide, _q("ten minste 1", 1e6 + 1e-4)) == "overlap"
+    # beyond the tolerance they overlap nowhere and touch nowhere: a real gap
+    assert _verdict(wide, _q("meer dan 1", 1e6 + 1e-2)) == "apart"
+    assert _verdict(_q("ten minste 1", 1e6 - 1e-2), wide) == "overlap"

@@ -92,12 +92,9 @@ def _value(
     return float(value)
 
 
-def _significance(value: float) -> tuple[float, float]:
-    """Return the step and the unit of the last non-zero digit of a stored number."""
-    exact = Decimal(repr(float(value))).normalize()
-    exponent = int(exact.as_tuple().exponent)
-    step = 1.0 if exponent >= 0 else 10.0**exponent
-    return step, 10.0**exponent
+def _last_digit(value: float) -> int:
+    """Return the exponent of the last non-zero digit of a stored number (1200 gives 2)."""
+    return int(Decimal(repr(float(value))).normalize().as_tuple().exponent)
 
 
 def _bound(rows: pd.DataFrame, sel: Selection, unit: str) -> Quantity | None:
@@ -110,10 +107,13 @@ def _bound(rows: pd.DataFrame, sel: Selection, unit: str) -> Quantity | None:
     from .._notation import Qualifier
 
     value = float(rows[sel.column].iloc[0])
-    step, significance = _significance(value)
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    exponent = _last_digit(value)
+    decimals = max(0, -exponent)
     text = f"{qualifier} {format_dutch(value, decimals)}"
-    return Quantity(text, value, step, Qualifier(qualifier), unit, significance)
+    # printed with `decimals` decimals, as parse_phrase would read `text`; a qualified
+    # number's interval depends on its significance only (Semantics.interval)
+    step = 10.0**-decimals
+    return Quantity(text, value, step, Qualifier(qualifier), unit, 10.0**exponent)
 
 
 def _bounded_inputs(reading: Reading, tables: Mapping[str, pd.DataFrame], record: str) -> str:
