@@ -459,6 +459,13 @@ phrase = "81%"
         ('metric = "aandeel_vrijheidsstraffen"\ninputs = { vrijheidsstraffen = '
          '"vrijheidsstraffen:aantal[jaar=2022,duurklasse=tot_1_jaar]" }',
          r"takes schuldig, vrijheidsstraffen; the record gives vrijheidsstraffen"),
+        ('metric = "aandeel_schuldig"\ninputs = { schuldig = "uitspraken:aantal[jaar=2022]", '
+         'uitspraken = "uitspraken:aantal[jaar=2022]", extra = "uitspraken:aantal[jaar=2022]" }',
+         r"takes schuldig, uitspraken; the record gives extra, schuldig, uitspraken\."),
+        ('metric = "aandeel_schuldig"\ninputs = { schuldig = "uitspraken:onbekend[jaar=2022]", '
+         'uitspraken = "uitspraken:aantal[jaar=2022]" }',
+         r"Record 'x' \(.*draft.toml, line 1\): table 'uitspraken' has no column 'onbekend'; "
+         r"columns: jaar, uitkomst, aantal\."),
     ],
 )  # fmt: skip
 def test_a_hostile_record_file_is_an_invalid_record_not_a_traceback(

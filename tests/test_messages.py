@@ -1942,6 +1942,23 @@ def test_inputs_printed_as_bounds_are_named_with_each_qualifier(tmp_path: Path) 
     assert empty["note"] == "Equal to the printed value."  # no "printed as a bound"
 
 
+def test_a_reduced_selection_with_categories_is_one_value_per_category() -> None:
+    """Loading refuses '*' in a record; the evaluation refuses it as well, by itself."""
+    from ondermijning_indicators._selection import Selection
+    from ondermijning_indicators.published._reproduce import _value
+
+    sel = Selection.parse("max(drugsvangsten:kg[haven=*,drug=*])")
+    with pytest.raises(errors.FigureRecordError) as info:
+        _value(sel, SAMPLES, "record 'x'")
+    assert str(info.value) == (
+        "record 'x': max(drugsvangsten:kg[haven=*,drug=*]) gives one value per haven, drug; "
+        "a record names one number: give each of them a value"
+    )
+    with pytest.raises(errors.FigureRecordError) as info:
+        _value(Selection.parse("uitspraken:onbekend[jaar=2022]"), SAMPLES, "record 'x'")
+    assert str(info.value).startswith("record 'x': table 'uitspraken' has no column 'onbekend'")
+
+
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
     text = (
         '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'

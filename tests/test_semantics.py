@@ -248,3 +248,20 @@ def test_the_tolerance_follows_the_larger_value_on_either_side() -> None:
     # beyond the tolerance they overlap nowhere and touch nowhere: a real gap
     assert _verdict(wide, _q("meer dan 1", 1e6 + 1e-2)) == "apart"
     assert _verdict(_q("ten minste 1", 1e6 - 1e-2), wide) == "overlap"
+
+
+@pytest.mark.parametrize(
+    ("printed", "computed", "status"),
+    [
+        (0.0, 1e-10, Status.EXACT),  # below 1 the tolerance is 1e-9, not 1e-9 of the value
+        (0.0, 1e-9, Status.EXACT),  # exactly the tolerance away is still equal
+        (0.0, 1.5e-9, Status.WITHIN_ROUNDING),  # beyond it: a number that rounds to 0
+        (1e6, 1e6 + 1e-4, Status.EXACT),  # above 1: 1e-9 of the value (1e-3 here)
+        (1e6, 1e6 + 1e-2, Status.WITHIN_ROUNDING),
+    ],
+)
+def test_exact_allows_binary_noise_and_no_more(
+    printed: float, computed: float, status: Status
+) -> None:
+    q = _q("1", printed)
+    assert compare(q, computed).status is status
