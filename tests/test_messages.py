@@ -1959,6 +1959,27 @@ def test_a_reduced_selection_with_categories_is_one_value_per_category() -> None
     assert str(info.value).startswith("record 'x': table 'uitspraken' has no column 'onbekend'")
 
 
+@pytest.mark.parametrize(
+    ("values", "holds"),
+    [([True, False], "true/false values"), (["1.238", "2"], "text")],
+)
+def test_a_record_on_a_column_that_is_not_numbers_names_what_it_holds(
+    tmp_path: Path, values: list[object], holds: str
+) -> None:
+    tables = {**SAMPLES, "eigen": pd.DataFrame({"jaar": [2021, 2022], "waarde": values})}
+    row = _one(
+        tmp_path,
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "2"\nphrase = "2"\n'
+        'sum = "eigen:waarde[jaar=2022]"\n',
+        tables=tables,
+    )
+    assert row["status"] == "invalid"
+    assert row["note"].endswith(
+        f": eigen:waarde[jaar=2022] reads the column 'waarde' of 'eigen', which holds {holds}, "
+        "not numbers; name a column of counts or amounts."
+    ), row["note"]
+
+
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
     text = (
         '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'

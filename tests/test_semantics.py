@@ -265,3 +265,24 @@ def test_exact_allows_binary_noise_and_no_more(
 ) -> None:
     q = _q("1", printed)
     assert compare(q, computed).status is status
+
+
+@pytest.mark.parametrize(
+    ("phrase", "computed", "status"),
+    [
+        # an open end excludes its tolerance band as well: "meer dan 0" needs more than 1e-9
+        ("meer dan 1", 1e-9, Status.DISCREPANCY),
+        ("meer dan 1", 1.5e-9, Status.CONSISTENT),
+        ("minder dan 1", -1e-9, Status.DISCREPANCY),
+        # a closed end includes it, but not one bit more
+        ("ten minste 1", -1e-9, Status.DISCREPANCY),
+        ("ten minste 1", -0.5e-9, Status.CONSISTENT),
+        ("hooguit 1", 1e-9, Status.DISCREPANCY),
+        ("hooguit 1", 0.5e-9, Status.CONSISTENT),
+    ],
+)
+def test_an_end_at_zero_with_exactly_the_tolerance(
+    phrase: str, computed: float, status: Status
+) -> None:
+    """At X = 0 the tolerance is exactly 1e-9, so each comparison sits on its boundary."""
+    assert compare(_q(phrase, 0.0), computed).status is status
