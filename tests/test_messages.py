@@ -1980,6 +1980,69 @@ def test_a_record_on_a_column_that_is_not_numbers_names_what_it_holds(
     ), row["note"]
 
 
+def test_a_bound_cell_is_compared_with_the_semantics_given(tmp_path: Path) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'
+        'sum = "beslag:bedrag_eur[jaar=2022,soort=totaal]"\n'
+    )
+    body = text.format(p="bijna 250 miljoen euro")  # the cell: ruim 246 miljoen
+    assert _one(tmp_path, body)["status"] == "consistent_with_qualifier"
+    narrow = _one(tmp_path, body, semantics=Semantics(near_share=0.001))
+    assert (narrow["status"], narrow["note"]) == (
+        "discrepancy",
+        "The data hold 'ruim 246.000.000', (2.46e+08, 2.46246e+08], which has no value in "
+        "[2.4975e+08, 2.5e+08), which 'bijna 250 miljoen euro' claims.",
+    )
+
+
+def test_a_bound_cell_reduced_over_its_one_period_is_still_the_bound(tmp_path: Path) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'
+        'sum = "max(beslag:bedrag_eur[jaar=2022,soort=totaal])"\n'
+    )
+    row = _one(tmp_path, text.format(p="ruim 246 miljoen euro"))
+    assert (row["status"], row["computed_value"]) == ("consistent_with_qualifier", 246e6)
+
+
+@pytest.mark.parametrize(
+    ("stored", "phrase", "status"),
+    [
+        (1238.000001, "1.238", "discrepancy"),  # 1e-9 apart: not the printed number
+        (1238 + 1e-10, "1.238", "transcribed"),  # 1e-13 apart: binary noise
+        (1e-13, "0", "transcribed"),  # noise around zero is zero
+    ],
+)
+def test_a_transcribed_cell_is_the_printed_number_up_to_binary_noise(
+    tmp_path: Path, stored: float, phrase: str, status: str
+) -> None:
+    u = SAMPLES["uitspraken"].copy()
+    u["aantal"] = u["aantal"].astype("float64")
+    u.loc[(u["jaar"] == 2022) & (u["uitkomst"] == "schuldig"), "aantal"] = stored
+    text = (
+        f'[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{phrase}"\nphrase = "{phrase}"\n'
+        'cell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n'
+    )
+    row = _one(tmp_path, text, tables={**SAMPLES, "uitspraken": u})
+    assert row["status"] == status
+    if status == "discrepancy":  # both numbers in full, not both as "1238"
+        assert row["note"].startswith(
+            "The cell holds 1238.000001 but the phrase '1.238' says 1238:"
+        )
+
+
+def test_a_cell_without_the_printed_qualifier_says_it_has_none(tmp_path: Path) -> None:
+    text = (
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "ruim 13,9 miljoen euro"\n'
+        'phrase = "ruim 13,9 miljoen euro"\ncell = "beslag:bedrag_eur[jaar=2022,soort=digitaal]"\n'
+    )
+    row = _one(tmp_path, text)
+    assert (row["status"], row["note"]) == (
+        "discrepancy",
+        "The cell holds 1.39e+07 with kwalificatie (none), but the phrase 'ruim 13,9 miljoen "
+        "euro' is ruim: the transcription lost or changed the bound.",
+    )
+
+
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
     text = (
         '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'

@@ -72,15 +72,15 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> p
     return rows
 
 
-def _value(
-    sel: Selection,
-    tables: Mapping[str, pd.DataFrame],
-    record: str,
-    rows: pd.DataFrame | None = None,
-) -> float:
+def _value(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> float:
     """Return the number a selection names: its cells summed, or reduced over the periods."""
-    if rows is None:
-        rows = _cells(sel, tables, record)
+    return _number(sel, tables, _cells(sel, tables, record), record)
+
+
+def _number(
+    sel: Selection, tables: Mapping[str, pd.DataFrame], rows: pd.DataFrame, record: str
+) -> float:
+    """Return the number of the rows a selection matched (see `_value`)."""
     if sel.reduce is None:
         return float(rows[sel.column].sum())
     value = select(sel, tables[sel.table])
@@ -219,8 +219,9 @@ def _check(
             f"{record.where}: cell {sel} matches {len(rows)} rows; a cell must match "
             "exactly one (use sum = ... to add rows up)"
         )
-    value = _value(sel, tables, record.where, rows)
-    bound = _bound(rows, sel, q.unit) if not sel.reduce else None
+    value = _number(sel, tables, rows, record.where)
+    # one cell stored as a bound is that bound, reduced over its one period or not
+    bound = _bound(rows, sel, q.unit)
     if reading.kind == "cell":
         stored = str(bound.qualifier) if bound else None
         printed = str(q.qualifier) if q.qualifier else None
@@ -242,7 +243,8 @@ def _check(
             value,
             Comparison(
                 Status.DISCREPANCY,
-                f"the cell holds {value:g} but the phrase {record.phrase!r} says {q.value:g}: "
+                f"the cell holds {value:.15g} but the phrase {record.phrase!r} says "
+                f"{q.value:.15g}: "
                 "the transcription and the record disagree",
             ),
             "",
@@ -284,7 +286,7 @@ def _evaluate(
     sem: Semantics,
     caveats_for: CaveatsFor | None,
 ) -> dict[str, object]:
-    notes = [rec.note] if rec.note else []
+    notes = [rec.note]  # empty notes are left out when the notes are joined
     if rec.reading is None:
         value, cmp = math.nan, Comparison(Status.NOT_DERIVABLE, rec.not_derivable or "")
         how = "not derivable"
