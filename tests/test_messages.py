@@ -2043,6 +2043,27 @@ def test_a_cell_without_the_printed_qualifier_says_it_has_none(tmp_path: Path) -
     )
 
 
+@pytest.mark.parametrize(
+    ("note", "sentence"),
+    [
+        ("zie tabel 3", "Zie tabel 3."),
+        ("  zie\ttabel 3  ", "Zie\ttabel 3."),  # any white space ends the first word
+        ("zie\ntabel 3", "Zie\ntabel 3."),
+        ("/data/x.toml: kapot", "/data/x.toml: kapot."),  # a path keeps its case
+        ("2022 was smaller", "2022 was smaller."),
+        ("klopt dit?", "Klopt dit?"),
+        ("let op!", "Let op!"),
+        ("zie (bijlage)", "Zie (bijlage)"),
+        ("al een zin.", "Al een zin."),
+        ("", ""),
+    ],
+)
+def test_a_note_becomes_a_sentence(note: str, sentence: str) -> None:
+    from ondermijning_indicators.published._reproduce import _sentence
+
+    assert _sentence(note) == sentence
+
+
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
     text = (
         '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'

@@ -259,7 +259,7 @@ def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    if text.split(" ", 1)[0].isalpha():
+    if text.split()[0].isalpha():  # a word, not a path or a number
         text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?", ")")) else text + "."
 
