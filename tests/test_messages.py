@@ -2064,6 +2064,33 @@ def test_a_note_becomes_a_sentence(note: str, sentence: str) -> None:
     assert _sentence(note) == sentence
 
 
+def test_a_metric_that_gives_more_than_one_number_is_an_invalid_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No registered metric does, given cells; a metric added later might."""
+    import dataclasses as dc
+
+    from ondermijning_indicators.published import _reproduce
+    from ondermijning_indicators.registry import get_metric
+
+    share = get_metric("aandeel_schuldig")
+
+    def both(schuldig: float, uitspraken: float) -> list[float]:
+        return [schuldig, uitspraken]
+
+    monkeypatch.setattr(_reproduce, "get_metric", lambda _: dc.replace(share, func=both))
+    row = _one(
+        tmp_path,
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'metric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\n',
+    )
+    assert row["status"] == "invalid"
+    assert row["note"].endswith(
+        "metric 'aandeel_schuldig' gives list, not one number; a record compares one number "
+        "with its phrase."
+    ), row["note"]
+
+
 def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> None:
     text = (
         '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{p}"\nphrase = "{p}"\n'
