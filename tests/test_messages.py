@@ -1812,6 +1812,23 @@ def _plain(record: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def test_an_editions_records_are_its_toml_files_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ondermijning_indicators.published import _records
+
+    figures = tmp_path / "2099" / "figures"
+    figures.mkdir(parents=True)
+    (figures / "concept.toml").write_text(CONCEPT, encoding="utf-8")
+    (figures / "LEESMIJ.md").write_text("[[figure]]\nid = 'niet'\n", encoding="utf-8")
+    (figures / "map.toml").mkdir()  # a folder named like a record file
+    monkeypatch.setattr(_records, "edition_dir", lambda edition: tmp_path / edition)
+    records = load_records(edition="2099")
+    assert {r.source for r in records} == {"2099/figures/concept.toml"}
+    assert [r.id for r in records] == [r.id for r in load_records([figures / "concept.toml"])]
+    assert load_records(edition="2100") == []  # an edition without figures
+
+
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
     (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
     (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")
