@@ -449,8 +449,18 @@ phrase = "81%"
         ('cell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n[[figure.reading]]\n'
          'sum = "uitspraken:aantal[jaar=2022]"\ncompare = 1',
          r"compare must be true or false, got 1"),
-        ("cell = 5", r"cell must be text, got 5"),
-        ('metric = ["a"]\nwhere = { jaar = 2022 }', r"metric must be text, got \['a'\]"),
+        ("cell = 5", r'cell must be text, got 5 \(e.g. "+uitspraken:aantal\[jaar=2022\]"+\)'),
+        ('metric = ["a"]\nwhere = { jaar = 2022 }',
+         r"metric must be text, got \['a'\] \(a metric's id\)"),
+        ('cell = "drugsvangsten:kg[haven=*,drug=*,jaar=2022]"',
+         r"asks for one value per haven, drug \('\*'\); a record names one number"),
+        ('metric = "aandeel_schuldig"\nwhere = { jaar = [2021, 2022], uitkomst = true }',
+         r"where gives jaar, uitkomst more than one value, or not a value"),
+        ('metric = "aandeel_duurklasse"\nwhere = { uitkomst = "x" }',
+         r"the input in_klasse of 'aandeel_duurklasse' \(vrijheidsstraffen:aantal\[duurklasse="
+         r"\*\]\) is per jaar, duurklasse: name it in where"),
+        ('metric = "aandeel_schuldig"\nwhere = { jaar = 2022, foo = 1, bar = 2 }',
+         r"where names bar, foo, which no input of 'aandeel_schuldig' is per \(per period: "),
         ('not_derivable = " "', r"not_derivable must say, in text, why no table gives"),
         ('cell = "uitspraken:aantal[jaar=2022]"\n[[figure.reading]]\nlabel = 5\n'
          'sum = "uitspraken:aantal[jaar=2022]"', r"a reading's label must be text"),

@@ -1829,6 +1829,33 @@ def test_an_editions_records_are_its_toml_files_only(
     assert load_records(edition="2100") == []  # an edition without figures
 
 
+def test_a_metric_declaring_a_table_the_library_lacks_is_refused_in_a_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every registered metric reads the library's tables; a metric added later might not."""
+    import dataclasses as dc
+
+    from ondermijning_indicators._selection import Selection
+    from ondermijning_indicators.published import _records
+    from ondermijning_indicators.registry import get_metric
+
+    share = get_metric("aandeel_schuldig")
+    assert share.inputs is not None
+    elsewhere = dc.replace(share.inputs, arguments={"schuldig": Selection.parse("elders:aantal")})
+    monkeypatch.setattr(_records, "get_metric", lambda _: dc.replace(share, inputs=elsewhere))
+    path = tmp_path / "draft.toml"
+    path.write_text(
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'metric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\n',
+        encoding="utf-8",
+    )
+    (record,) = load_records([path])
+    assert record.problem == (
+        f"{path}: record 't.x': metric 'aandeel_schuldig' reads 'elders', which is not a table "
+        'of the library; give its inputs explicitly (inputs = { arg = "..." }) (line 1)'
+    )
+
+
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
     (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
     (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")

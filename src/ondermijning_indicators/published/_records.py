@@ -121,7 +121,10 @@ def _declared_inputs(metric: str, where: object, *, record: str) -> dict[str, Se
     bound: dict[str, Selection] = {}
     for arg, sel in declared.arguments.items():
         if sel.table not in SCHEMAS:
-            raise FigureRecordError(f"record {record!r}: metric {metric!r} reads {sel.table!r}")
+            raise FigureRecordError(
+                f"record {record!r}: metric {metric!r} reads {sel.table!r}, which is not a "
+                'table of the library; give its inputs explicitly (inputs = { arg = "..." })'
+            )
         time = time_column(sel.table)
         free = [*sel.categories]
         if time and not sel.filtered(time) and not sel.reduce:
@@ -134,7 +137,7 @@ def _declared_inputs(metric: str, where: object, *, record: str) -> dict[str, Se
             )
         keys = {k: where[k] for k in free}
         used |= set(keys)
-        bound[arg] = sel.bind(keys, first=time)
+        bound[arg] = sel.bind(keys)  # the period is the one key added; it goes first
     unused = sorted(set(where) - used)
     if unused:
         raise FigureRecordError(
