@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -764,7 +765,7 @@ METRIC_ERRORS = [
 def test_every_error_of_the_metrics_says_exactly_this(
     call: Callable[[], Any], error: type[Exception], message: str
 ) -> None:
-    with pytest.raises(error) as caught:
+    with pytest.raises(error, match=re.escape(message)) as caught:
         call()
     assert type(caught.value) is error
     assert str(caught.value) == message
@@ -837,7 +838,7 @@ def test_every_metric_names_itself_and_the_argument_the_caller_gave(
         _positional(meta), 2025.0 if metric == "traject" else 10.0
     )
     args[argument] = "twaalf"
-    with pytest.raises(errors.InvalidInputError) as caught:
+    with pytest.raises(errors.InvalidInputError, match="must be a number") as caught:
         meta.func(**args, **_REQUIRED.get(metric, {}))
     assert str(caught.value) == (
         f"{metric}: `{argument}` must be a number, array or Series, got 'twaalf'"
@@ -866,7 +867,7 @@ def test_a_negative_count_or_amount_is_refused_by_name(metric: str, argument: st
     meta = next(meta for meta in iter_metrics() if meta.id == metric)
     args = dict.fromkeys(_positional(meta), 10.0)
     args[argument] = -4.0
-    with pytest.raises(errors.NegativeCountError) as caught:
+    with pytest.raises(errors.NegativeCountError, match="is negative") as caught:
         meta.func(**args, **_REQUIRED.get(metric, {}))
     assert str(caught.value) == (
         f"{metric}: `{argument}` is negative (-4); counts and amounts cannot be below zero"
@@ -1992,13 +1993,13 @@ def test_a_reduced_selection_with_categories_is_one_value_per_category() -> None
     from ondermijning_indicators.published._reproduce import _value
 
     sel = Selection.parse("max(drugsvangsten:kg[haven=*,drug=*])")
-    with pytest.raises(errors.FigureRecordError) as info:
+    with pytest.raises(errors.FigureRecordError, match="gives one value per") as info:
         _value(sel, SAMPLES, "record 'x'")
     assert str(info.value) == (
         "record 'x': max(drugsvangsten:kg[haven=*,drug=*]) gives one value per haven, drug; "
         "a record names one number: give each of them a value"
     )
-    with pytest.raises(errors.FigureRecordError) as info:
+    with pytest.raises(errors.FigureRecordError, match="has no column") as info:
         _value(Selection.parse("uitspraken:onbekend[jaar=2022]"), SAMPLES, "record 'x'")
     assert str(info.value).startswith("record 'x': table 'uitspraken' has no column 'onbekend'")
 
