@@ -461,7 +461,9 @@ phrase = "81%"
          r"\*\]\) is per jaar, duurklasse: name it in where"),
         ('metric = "aandeel_schuldig"\nwhere = { jaar = 2022, foo = 1, bar = 2 }',
          r"where names bar, foo, which no input of 'aandeel_schuldig' is per \(per period: "),
-        ('not_derivable = " "', r"not_derivable must say, in text, why no table gives"),
+        ('not_derivable = " "', r"not_derivable must say, in text, why no table gives the figure"),
+        ('cell = "uitspraken:aantal[jaar=2022]"\nknown_discrepancy = 1',
+         r"record 'x': known_discrepancy must be text"),
         ('cell = "uitspraken:aantal[jaar=2022]"\n[[figure.reading]]\nlabel = 5\n'
          'sum = "uitspraken:aantal[jaar=2022]"', r"a reading's label must be text"),
         ('sum = "kerncijfers:indicator[indicator=uithalers_vervolgd]"',
