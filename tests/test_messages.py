@@ -1857,6 +1857,60 @@ def test_a_metric_declaring_a_table_the_library_lacks_is_refused_in_a_record(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[[figure]\n", "not valid TOML"),
+        ('titel = "x"\n', "unknown top-level keys ['titel']; allowed: ['edition', 'figure', "),
+        ("edition = 2023\n", "edition must be text, got 2023"),
+        ("figure = 5\n", "figure must be [[figure]] tables"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_one_invalid_record_named_after_it(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = tmp_path / "hoofdstuk-3.toml"
+    path.write_text(text, encoding="utf-8")
+    (record,) = load_records([path])
+    assert (record.id, record.source, record.line) == ("hoofdstuk-3", str(path), None)
+    assert record.problem is not None
+    assert record.problem.startswith(f"{path}: ")
+    assert problem in record.problem
+
+
+def test_a_file_without_figures_has_no_records(tmp_path: Path) -> None:
+    path = tmp_path / "leeg.toml"
+    path.write_text('# nog niets\nedition = "2023"\n', encoding="utf-8")
+    assert load_records([path]) == []
+
+
+_FIGURE = 'id = "{id}", section = "s", quote = "81%", phrase = "81%", not_derivable = "x"'
+
+
+def test_figures_as_inline_tables_are_read_without_lines(tmp_path: Path) -> None:
+    path = tmp_path / "inline.toml"
+    path.write_text(
+        "figure = [\n  { " + _FIGURE.format(id="a") + " },\n  { " + _FIGURE.format(id="b")
+        + " },\n]\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    records = load_records([path])
+    assert [(r.id, r.line, r.problem) for r in records] == [("a", None, None), ("b", None, None)]
+
+
+def test_a_header_inside_a_text_gives_no_lines_rather_than_wrong_ones(tmp_path: Path) -> None:
+    body = '[[figure]]\n{}\nnote = """\n[[figure]]\n"""\n\n[[figure]]\n{}\n'.format(
+        _FIGURE.format(id="a").replace(", ", "\n"), _FIGURE.format(id="b").replace(", ", "\n")
+    )
+    path = tmp_path / "tekst.toml"
+    path.write_text(body, encoding="utf-8")
+    records = load_records([path])
+    assert [(r.id, r.line, r.note) for r in records] == [
+        ("a", None, "[[figure]]\n"),
+        ("b", None, ""),
+    ]
+
+
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
     (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
     (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")

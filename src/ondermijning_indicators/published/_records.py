@@ -314,7 +314,8 @@ def _read_file(source: str, text: str, *, edition: str | None) -> list[FigureRec
     lines = _figure_lines(text)
     out = []
     for i, raw in enumerate(figures):
-        line = lines[i] if i < len(lines) and len(lines) == len(figures) else None
+        # a line only where every [[figure]] header was found (not inline tables)
+        line = lines[i] if len(lines) == len(figures) else None
         rid = str(raw.get("id")) if isinstance(raw.get("id"), str) else f"{stem}.figure_{i + 1}"
         if mismatch:
             out.append(_invalid(rid, source, line, mismatch))
