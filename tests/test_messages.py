@@ -1911,6 +1911,35 @@ def test_a_header_inside_a_text_gives_no_lines_rather_than_wrong_ones(tmp_path: 
     ]
 
 
+def test_an_unreadable_file_does_not_stop_the_files_after_it(tmp_path: Path) -> None:
+    (tmp_path / "map.toml").mkdir()
+    (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
+    records = load_records([tmp_path / "map.toml", tmp_path / "concept.toml"])
+    assert records[0].problem is not None
+    assert [r.id for r in records[1:]] == [r.id for r in load_records([tmp_path / "concept.toml"])]
+
+
+def test_an_id_used_twice_names_both_places_with_lines_where_known(tmp_path: Path) -> None:
+    inline = tmp_path / "inline.toml"
+    inline.write_text("figure = [{ " + _FIGURE.format(id="a") + " }]\n", encoding="utf-8")
+    headed = tmp_path / "headed.toml"
+    headed.write_text("[[figure]]\n" + _FIGURE.format(id="a").replace(", ", "\n") + "\n")
+    first, second = load_records([inline, headed])
+    assert first.problem is None
+    assert second.problem == f"{headed}: record id 'a' is used twice (also in {inline}) (line 1)"
+    assert (second.quantity, second.reading) == (None, None)
+    first, second = load_records([headed, inline])
+    assert second.problem == f"{inline}: record id 'a' is used twice (also in {headed}, line 1)"
+    with pytest.raises(errors.FigureRecordError, match="used twice"):
+        load_records([headed, inline], strict=True)
+
+
+def test_strict_reading_of_good_records_gives_them_all(tmp_path: Path) -> None:
+    headed = tmp_path / "headed.toml"
+    headed.write_text("[[figure]]\n" + _FIGURE.format(id="a").replace(", ", "\n") + "\n")
+    assert [r.id for r in load_records([headed], strict=True)] == ["a"]
+
+
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
     (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
     (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")

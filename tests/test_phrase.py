@@ -276,3 +276,26 @@ def test_a_bound_cell_is_consistent_only_if_the_phrase_allows_some_of_its_values
     elif "lies within" in result.note:
         assert claims(x)  # every value of the cell is one the phrase allows
     assert compare_bounds(q, q).status is Status.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("word", "value", "step"),
+    [
+        ("tien", 10.0, 1.0),  # below twenty a word is exact, round or not
+        ("twaalf", 12.0, 1.0),
+        ("twintig", 20.0, 10.0),  # a round word from twenty on is printed to its lead digit
+        ("honderd", 100.0, 100.0),
+        ("duizend", 1000.0, 1000.0),
+    ],
+)
+def test_a_number_word_is_exact_below_twenty_and_rounded_from_twenty(
+    word: str, value: float, step: float
+) -> None:
+    q = parse_phrase(word)
+    assert (q.value, q.step) == (value, step)
+
+
+def test_a_number_that_cannot_be_read_without_a_hint_ends_at_the_phrase() -> None:
+    with pytest.raises(PhraseError, match="cannot read") as caught:
+        parse_phrase("12a procent")
+    assert str(caught.value) == "cannot read the number '12a' in phrase '12a procent'"
