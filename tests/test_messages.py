@@ -1940,6 +1940,17 @@ def test_strict_reading_of_good_records_gives_them_all(tmp_path: Path) -> None:
     assert [r.id for r in load_records([headed], strict=True)] == ["a"]
 
 
+def test_a_not_derivable_record_whose_other_reading_fails_is_invalid(tmp_path: Path) -> None:
+    row = _one(
+        tmp_path,
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'not_derivable = "geen tabel"\n[[figure.reading]]\nlabel = "poging"\n'
+        'sum = "uitspraken:onbekend[jaar=2022]"\n',
+    )
+    assert (row["status"], row["how"]) == ("invalid", "not derivable")
+    assert "table 'uitspraken' has no column 'onbekend'" in row["note"]
+
+
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:
     (tmp_path / "concept.toml").write_text(CONCEPT, encoding="utf-8")
     (tmp_path / "kapot.toml").write_text(KAPOT, encoding="utf-8")

@@ -299,3 +299,47 @@ def test_a_number_that_cannot_be_read_without_a_hint_ends_at_the_phrase() -> Non
     with pytest.raises(PhraseError, match="cannot read") as caught:
         parse_phrase("12a procent")
     assert str(caught.value) == "cannot read the number '12a' in phrase '12a procent'"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "step", "unit", "significance"),
+    [
+        ("€5 miljoen", 5e6, 1e6, "EUR", 1e6),  # the euro sign glued to the number
+        ("€ 5 miljoen euro", 5e6, 1e6, "EUR", 1e6),  # the sign and the word agree
+        ("behaald", 1.0, 1.0, "attainment", 1.0),
+        ("circa behaald", 1.0, 1.0, "attainment", 1.0),
+    ],
+)
+def test_euro_signs_and_achieved_targets_read_to_these_fields(
+    phrase: str, value: float, step: float, unit: str, significance: float
+) -> None:
+    q = parse_phrase(phrase)
+    assert (q.value, q.step, q.unit, q.significance) == (value, step, unit, significance)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("€ 5 kilo", "phrase '€ 5 kilo' has both '€' and the unit 'kilo'"),
+        ("5 appels",
+         "cannot read 'appels' in phrase '5 appels': after the number a phrase may have a "
+         "magnitude (duizend, miljoen, miljard) and one unit (%, euro, fte, jaar, jaren, kg, "
+         "kilo, procent, procentpunt, procentpunten); leave other words out of the phrase"),
+        ("1,238,000",
+         "cannot read the number '1,238,000' in phrase '1,238,000'; this looks like English "
+         "notation: write 1.238 for 1238 and 3,5 for 3.5"),
+    ],
+)  # fmt: skip
+def test_what_a_phrase_cannot_hold_is_said_in_full(phrase: str, message: str) -> None:
+    with pytest.raises(PhraseError, match="phrase") as caught:
+        parse_phrase(phrase)
+    assert str(caught.value) == message
+
+
+def test_format_dutch_never_prints_a_negative_zero_and_refuses_negative_decimals() -> None:
+    assert format_dutch(-0.0001, 2) == "0,00"
+    assert format_dutch(-0.4) == "0"
+    assert format_dutch(-1) == "-1"
+    with pytest.raises(ValueError, match="decimals") as caught:
+        format_dutch(1, -1)
+    assert str(caught.value) == "decimals must be >= 0, got -1"

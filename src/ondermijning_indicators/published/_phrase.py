@@ -143,7 +143,7 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
             hint = "; this looks like English notation: write 1.238 for 1238 and 3,5 for 3.5"
         raise PhraseError(f"cannot read the number {token!r} in phrase {phrase!r}{hint}")
     whole, _, frac = token.partition(",")
-    value = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
+    value = Decimal(whole.replace(".", "") + "." + frac)  # "12." is 12
     return value, Decimal(1).scaleb(-len(frac))
 
 
