@@ -1694,7 +1694,7 @@ RECORDS_AS_READ = [
         "note": "n",
         "known_discrepancy": None,
         "finding": "f",
-        "line": 3,
+        "line": 4,
         "edition": "2024",
         "source": "concept.toml",
         "problem": None,
@@ -1710,7 +1710,7 @@ RECORDS_AS_READ = [
         "note": "",
         "known_discrepancy": "k",
         "finding": None,
-        "line": 20,
+        "line": 21,
         "edition": "2024",
         "source": "concept.toml",
         "problem": None,
@@ -1748,10 +1748,10 @@ RECORDS_AS_READ = [
         "note": "",
         "known_discrepancy": None,
         "finding": None,
-        "line": 7,
+        "line": 8,
         "edition": None,
         "source": "kapot.toml",
-        "problem": "kapot.toml: a record needs an id of lower-case letters, digits, '.', '_' or '-', got 5 (line 7)",
+        "problem": "kapot.toml: a record needs an id of lower-case letters, digits, '.', '_' or '-', got 5 (line 8)",
     },
     {
         "id": "t.d",
@@ -1764,10 +1764,10 @@ RECORDS_AS_READ = [
         "note": "",
         "known_discrepancy": None,
         "finding": None,
-        "line": 11,
+        "line": 12,
         "edition": None,
         "source": "kapot.toml",
-        "problem": "kapot.toml: record 't.d' has unknown keys ['bad']; allowed: ['cell', 'finding', 'id', 'inputs', 'known_discrepancy', 'metric', 'not_derivable', 'note', 'phrase', 'quote', 'reading', 'section', 'sum', 'where'] (line 11)",
+        "problem": "kapot.toml: record 't.d' has unknown keys ['bad']; allowed: ['cell', 'finding', 'id', 'inputs', 'known_discrepancy', 'metric', 'not_derivable', 'note', 'phrase', 'quote', 'reading', 'section', 'sum', 'where'] (line 12)",
     },
     {
         "id": "map",
@@ -1949,6 +1949,79 @@ def test_a_not_derivable_record_whose_other_reading_fails_is_invalid(tmp_path: P
     )
     assert (row["status"], row["how"]) == ("invalid", "not derivable")
     assert "table 'uitspraken' has no column 'onbekend'" in row["note"]
+
+
+def test_a_bound_cell_reads_as_the_quantity_its_text_would_give() -> None:
+    """The step, unit and significance of a cell stored with a qualifier, as if printed."""
+    from ondermijning_indicators._selection import Selection
+    from ondermijning_indicators.published._reproduce import _bound
+
+    sel = Selection.parse("kerncijfers:waarde[indicator=x]")
+    for value, text, step, significance in [
+        (12.5, "ruim 12,5", 0.1, 0.1),
+        (1200.0, "ruim 1.200", 1.0, 100.0),
+        (0.25, "ruim 0,25", 0.01, 0.01),
+    ]:
+        rows = pd.DataFrame({"waarde": [value], "kwalificatie": ["ruim"]})
+        q = _bound(rows, sel, "fte")
+        assert q is not None
+        assert (q.phrase, q.value, q.step, q.unit, q.significance) == (
+            text,
+            value,
+            step,
+            "fte",
+            significance,
+        ), q
+
+
+def test_a_record_of_another_edition_is_invalid_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "oud.toml"
+    path.write_text(
+        'edition = "2022"\n\n[[figure]]\n' + _FIGURE.format(id="a").replace(", ", "\n") + "\n",
+        encoding="utf-8",
+    )
+    (record,) = load_records([path], edition="2023")
+    assert (record.id, record.line) == ("a", 3)
+    assert record.problem == (f"{path}: the file says edition '2022' but belongs to edition '2023'")
+
+
+def test_a_problem_of_an_inline_record_has_no_line(tmp_path: Path) -> None:
+    path = tmp_path / "inline.toml"
+    path.write_text('figure = [{ id = "a", section = "s", quote = "81%" }]\n', encoding="utf-8")
+    (record,) = load_records([path])
+    assert record.problem == f"{path}: record 'a' needs a non-empty 'phrase'"
+
+
+def test_a_record_used_twice_keeps_no_reading(tmp_path: Path) -> None:
+    body = (
+        '[[figure]]\nid = "a"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'cell = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n'
+    )
+    (tmp_path / "een.toml").write_text(body, encoding="utf-8")
+    (tmp_path / "twee.toml").write_text(body, encoding="utf-8")
+    first, second = load_records([tmp_path / "een.toml", tmp_path / "twee.toml"])
+    assert first.reading is not None
+    assert (second.quantity, second.reading) == (None, None)
+
+
+def test_an_information_reading_that_fails_names_its_record(tmp_path: Path) -> None:
+    row = _one(
+        tmp_path,
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'metric = "aandeel_schuldig"\nwhere = { jaar = 2022 }\n[[figure.reading]]\n'
+        'label = "info"\ncompare = false\nsum = "uitspraken:onbekend[jaar=2022]"\n',
+    )
+    assert row["status"] == "invalid"
+    assert "Record 't.x' (" in row["note"], row
+    assert "has no column 'onbekend'" in row["note"], row
+
+
+def test_no_records_give_an_empty_table_with_every_column() -> None:
+    from ondermijning_indicators.published._reproduce import RESULT_COLUMNS
+
+    out = reproduce_records([], SAMPLES)
+    assert out.empty
+    assert list(out.columns) == list(RESULT_COLUMNS)
 
 
 def test_every_field_of_a_record_is_read_as_written(tmp_path: Path) -> None:

@@ -343,3 +343,18 @@ def test_format_dutch_never_prints_a_negative_zero_and_refuses_negative_decimals
     with pytest.raises(ValueError, match="decimals") as caught:
         format_dutch(1, -1)
     assert str(caught.value) == "decimals must be >= 0, got -1"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "significance"),
+    [
+        ("700", 100.0), ("-700", 100.0), ("1.200", 100.0), ("1.238", 1.0), ("0", 1.0),
+        ("3,50", 0.01),  # with decimals: the last printed decimal, zero or not
+        ("twintig", 10.0), ("twaalf", 1.0), ("duizend", 1000.0),
+        ("ruim 246 miljoen euro", 1e6), ("bijna 3,5 miljard", 1e8),
+    ],
+)  # fmt: skip
+def test_the_significance_is_the_unit_of_the_last_non_zero_digit(
+    phrase: str, significance: float
+) -> None:
+    assert parse_phrase(phrase).significance == significance

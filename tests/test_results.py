@@ -298,7 +298,7 @@ def test_a_draft_record_with_an_unknown_table_names_its_id_and_line(tmp_path: Pa
     note = str(rows.loc["concept.uitspraken.schuldig_2023", "note"])
     assert rows.loc["concept.uitspraken.schuldig_2023", "status"] == "invalid"
     assert "Record 'concept.uitspraken.schuldig_2023'" in note
-    assert "line 10" in note  # the line of its [[figure]]
+    assert "line 11" in note  # the line of its [[figure]], after a blank line
     assert "no table 'vonnissen'" in note
 
 

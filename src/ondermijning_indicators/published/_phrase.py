@@ -147,13 +147,11 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
     return value, Decimal(1).scaleb(-len(frac))
 
 
-def _significance(token: str, step: Decimal) -> Decimal:
-    """Return the unit of the last non-zero digit ("700" gives 100); else ``step``."""
-    if "," in token or token.lower() in _NUMBER_WORDS:
+def _significance(token: str, value: Decimal, step: Decimal) -> Decimal:
+    """Return the unit of the last non-zero digit ("700" gives 100); with decimals, ``step``."""
+    if "," in token:
         return step
-    digits = token.lstrip("+-").replace(".", "")
-    trailing = len(digits) - len(digits.rstrip("0"))
-    return step if trailing == len(digits) else step.scaleb(trailing)
+    return Decimal(1).scaleb(int(value.normalize().as_tuple().exponent))
 
 
 def parse_phrase(phrase: str) -> Quantity:
@@ -213,7 +211,7 @@ def parse_phrase(phrase: str) -> Quantity:
     if not tokens:
         raise PhraseError(f"no number in phrase {phrase!r}")
     value, step = _parse_number(tokens[0], phrase)
-    significance = _significance(tokens[0], step)
+    significance = _significance(tokens[0], value, step)
     tokens = tokens[1:]
     if tokens and tokens[0] in _MAGNITUDES:
         factor = _MAGNITUDES[tokens[0]]

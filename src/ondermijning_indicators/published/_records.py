@@ -282,8 +282,8 @@ def _invalid(rid: str, source: str, line: int | None, problem: str) -> FigureRec
 def _figure_lines(text: str) -> list[int]:
     """Line numbers of the ``[[figure]]`` headers, in order."""
     return [
-        text.count("\n", 0, m.start()) + 1
-        for m in re.finditer(r"(?m)^\s*\[\[\s*figure\s*\]\]", text)
+        text[: m.start()].count("\n") + 1
+        for m in re.finditer(r"(?m)^[ \t]*\[\[[ \t]*figure[ \t]*\]\]", text)
     ]
 
 

@@ -318,7 +318,7 @@ def _evaluate(
         else:
             explained = False
             notes.append(
-                "Marked as a known discrepancy, but it reproduces now: remove "
+                "marked as a known discrepancy, but it reproduces now: remove "
                 "known_discrepancy from the record."
             )
         row["note"] = " ".join(_sentence(n) for n in [cmp.note, *notes] if n)
