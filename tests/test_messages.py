@@ -2360,3 +2360,36 @@ def test_the_warning_level_is_the_first_frame_outside_the_package(
     call()
     assert levels
     assert all(given == expected for given, expected in levels), levels
+
+
+@pytest.mark.parametrize(
+    ("n", "tail"),
+    [
+        (6, "position 4: 2 > 1; position 5: 2 > 1); a part cannot exceed its whole"),
+        (7, "position 5: 2 > 1; and 1 more); a part cannot exceed its whole"),
+    ],
+)
+def test_a_part_larger_than_its_whole_lists_six_places_and_counts_the_rest(
+    n: int, tail: str
+) -> None:
+    with pytest.raises(errors.PartExceedsWholeError, match="is larger than") as caught:
+        m.aandeel_schuldig(np.full(n, 2.0), np.full(n, 1.0))
+    assert tail in str(caught.value)
+    assert "and 0 more" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (1.238, ' ("1.238" meaning 1238)'),
+        (2.5, ' ("2.5" meaning 2500)'),
+        (1.2345, ""),  # four decimals cannot be a thousands dot
+        (0.125, ' ("0.125" meaning 125)'),
+        (0.0005, ""),
+    ],
+)
+def test_the_thousands_dot_hint_only_for_at_most_three_decimals(value: float, hint: str) -> None:
+    with pytest.raises(errors.InvalidInputError, match="not a whole number") as caught:
+        m.aandeel_schuldig(value, 10.0)
+    message = str(caught.value)
+    assert message.endswith(hint if hint else "; a count has no decimals"), message

@@ -347,15 +347,13 @@ def check_whole_number(aligned: Aligned, name: str) -> None:
             f"{aligned.metric}: `{name}` is a count beyond 2^53 = {_EXACT_INTEGER:,}"
             f"{_at(aligned, huge, arr)}; float64 cannot hold such a count exactly"
         )
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isnan(arr) & (arr != np.round(arr))
+    bad = ~np.isnan(arr) & (arr != np.round(arr))  # NaN compares unequal, quietly
     if bad.any():
         example = float(arr[bad][0])
-        thousands = example * 1000
         hint = (
             ": if the source is Dutch notation, a thousands dot may have been read as a "
-            f'decimal point ("{_fmt(example)}" meaning {round(thousands)})'
-            if abs(thousands - round(thousands)) < 1e-6  # at most three decimals
+            f'decimal point ("{_fmt(example)}" meaning {round(example * 1000)})'
+            if round(example, 3) == example  # at most three decimals
             else ""
         )
         raise InvalidInputError(
@@ -442,11 +440,11 @@ def divide(
             UndefinedMetricWarning,
             stacklevel=_outside_the_package(),
         )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(zero, np.nan, num) / np.where(zero, 1.0, den)
+    # divide by 1 where the denominator is 0 (no warning), then put the value asked for
+    out: FloatArray = np.array(num / np.where(zero, 1.0, den))  # float64, as both are
     if zero.any():
-        out = np.where(zero, float(zero_division), out)
-    return np.asarray(out, dtype="float64")
+        out[zero] = float(zero_division)
+    return out
 
 
 def frame_values(metric: str, name: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
