@@ -224,3 +224,20 @@ def test_a_geometric_path_beside_a_supplied_zero_is_computed_quietly() -> None:
 def test_the_smallest_valid_arguments_are_accepted() -> None:
     assert m.na_ijl_projectie(100.0, 1, horizon=1) == pytest.approx(130.0)
     assert m.traject(2025, begin_jaar=2023, begin=22, eind_jaar=2027, eind=0) == 11.0
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        ([1, 2], [2, 4], np.array([0.5, 0.5])),  # lists are arrays, never one number
+        ((1, 2), (2, 4), np.array([0.5, 0.5])),
+        (np.array(5.0), np.array(10.0), 0.5),  # a 0-d array is one number
+        (np.float32(5), 10, 0.5),
+    ],
+)
+def test_the_kind_of_the_result_follows_the_kind_of_the_inputs(
+    part: object, whole: object, expected: object
+) -> None:
+    out = m.aandeel_schuldig(part, whole)  # type: ignore[type-var]
+    assert type(out) is type(expected)
+    np.testing.assert_array_equal(out, expected)

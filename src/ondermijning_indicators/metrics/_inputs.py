@@ -75,7 +75,7 @@ class Aligned:
     def wrap(self, result: FloatArray) -> MetricValue:
         """Return ``result`` in the kind of the inputs: float, ndarray or Series."""
         if self.kind == "scalar":
-            return float(result.reshape(-1)[0])
+            return float(result.item())  # the one value of a 0-d array
         if self.kind == "series":
             return pd.Series(result, index=self.index, name=self.metric, dtype="float64")
         return result
