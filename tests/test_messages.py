@@ -24,6 +24,7 @@ import pytest
 import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
+from ondermijning_indicators.metrics._inputs import align
 from ondermijning_indicators.published import Semantics, load_records, reproduce_records
 from ondermijning_indicators.registry import iter_metrics
 
@@ -2393,3 +2394,27 @@ def test_the_thousands_dot_hint_only_for_at_most_three_decimals(value: float, hi
         m.aandeel_schuldig(value, 10.0)
     message = str(caught.value)
     assert message.endswith(hint if hint else "; a count has no decimals"), message
+
+
+def _years(*values: float, index: list[int] | None = None, name: str | None = "jaar") -> Any:
+    return pd.Series(values, index=pd.Index(index or [2021, 2022][: len(values)], name=name))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: align("m", a=_years(1.0, 2.0), b=_years(1.0, 2.0), c=np.ones(2), d=np.ones(2)),
+         "m: cannot combine pandas Series ('a', 'b') with arrays ('c', 'd'): an array has no "
+         "years to align on; pass all as Series indexed by jaar, or all as arrays"),
+        (lambda: align("m", a=_years(1.0, 2.0, 3.0, 4.0, index=[2021, 2021, 2022, 2022],
+                                     name=None), b=_years(1.0, 2.0)),
+         "m: `a` has more than one value for index 2021, 2022; give one value per year"),
+        (lambda: m.aandeel_schuldig(_years(1.0, 2.0), 1 + 2j),
+         "aandeel_schuldig: `uitspraken` must hold numbers, got complex numbers (values such "
+         "as (1+2j)); pass real counts or amounts"),
+    ],
+)  # fmt: skip
+def test_align_names_every_argument_it_cannot_use(call: Callable[[], Any], message: str) -> None:
+    with pytest.raises(errors.InvalidInputError, match=r"^\w+: ") as caught:
+        call()
+    assert str(caught.value) == message
