@@ -920,3 +920,12 @@ def test_every_command_given_a_hostile_folder_answers_in_words(tmp_path: Path) -
         code, output = _cli(*args)
         assert code in (1, 2), (args, output)
         assert "declares XML entities" in output.replace("\n", " "), (args, output)
+
+
+def test_python_integers_held_as_objects_are_exact_up_to_2_to_the_53() -> None:
+    at_limit = np.array([EXACT], dtype=object)
+    np.testing.assert_array_equal(m.aandeel_schuldig(at_limit, at_limit), [1.0])
+    with pytest.raises(errors.InvalidInputError, match=r"holds 1,000,000,000,000,000,000,000,"):
+        m.aandeel_schuldig(
+            np.array([5, 10**30], dtype=object), np.array([10, 10**30], dtype=object)
+        )
