@@ -929,3 +929,25 @@ def test_python_integers_held_as_objects_are_exact_up_to_2_to_the_53() -> None:
         m.aandeel_schuldig(
             np.array([5, 10**30], dtype=object), np.array([10, 10**30], dtype=object)
         )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (np.array([2**63 + 5], dtype=np.uint64), r"holds 9,223,372,036,854,775,813, beyond 2\^53"),
+        (np.array([[5, EXACT + 1], [1, 2]]), r"holds 9,007,199,254,740,993, beyond 2\^53"),
+        (np.array([[5, -EXACT - 1], [1, 2]]), r"holds -9,007,199,254,740,993, beyond 2\^53"),
+        (np.array([EXACT + 1, 3, EXACT + 3]),
+         r"holds 9,007,199,254,740,993, 9,007,199,254,740,995, beyond 2\^53"),
+        (pd.Series([EXACT + 1, 3], index=[2021, 2022]),
+         r"holds 9,007,199,254,740,993 for index 2021, beyond 2\^53"),
+        (pd.Series([5, None, EXACT + 1], dtype="Int64",
+                   index=pd.Index([2020, 2021, 2022], name="jaar")),
+         r"holds 9,007,199,254,740,993 for jaar 2022, beyond 2\^53"),
+    ],
+)  # fmt: skip
+def test_whole_numbers_of_every_integer_type_and_shape_are_checked_against_2_to_the_53(
+    value: object, message: str
+) -> None:
+    with pytest.raises(errors.InvalidInputError, match=message):
+        m.verandering(value, value)  # type: ignore[type-var]
