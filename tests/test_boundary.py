@@ -951,3 +951,18 @@ def test_whole_numbers_of_every_integer_type_and_shape_are_checked_against_2_to_
 ) -> None:
     with pytest.raises(errors.InvalidInputError, match=message):
         m.verandering(value, value)  # type: ignore[type-var]
+
+
+def test_exactly_2_to_the_53_is_still_exact_for_every_sign_and_integer_type() -> None:
+    at_limit = np.array([EXACT], dtype=np.uint64)
+    np.testing.assert_array_equal(m.aandeel_schuldig(at_limit, at_limit), [1.0])
+    np.testing.assert_array_equal(m.verandering(np.array([-EXACT]), np.array([0])), [float(EXACT)])
+
+
+def test_numbers_held_as_objects_may_have_gaps_but_not_text() -> None:
+    gaps = m.aandeel_schuldig(
+        np.array([1, None, 3], dtype=object), np.array([2, 4, 6], dtype=object)
+    )
+    np.testing.assert_array_equal(gaps, [0.5, np.nan, 0.5])
+    with pytest.raises(errors.InvalidInputError, match="got ndarray of text "):
+        m.aandeel_schuldig(np.array(["a", "b"], dtype=object), np.array([2, 4]))
