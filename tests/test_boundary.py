@@ -966,3 +966,31 @@ def test_numbers_held_as_objects_may_have_gaps_but_not_text() -> None:
     np.testing.assert_array_equal(gaps, [0.5, np.nan, 0.5])
     with pytest.raises(errors.InvalidInputError, match="got ndarray of text "):
         m.aandeel_schuldig(np.array(["a", "b"], dtype=object), np.array([2, 4]))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (np.array([b"a"], dtype=object),
+         "aandeel_schuldig: `schuldig` must hold numbers, got ndarray of text (values such as "
+         "[b'a']); convert text to numbers first (ondermijning_indicators.validate_tables does "
+         "so strictly)"),
+        (np.array([1, pd.NA], dtype=object),  # numbers by type, but not one a float can hold
+         "aandeel_schuldig: `schuldig` must hold numbers, got ndarray (values such as [1, <NA>]); "
+         "convert text to numbers first (ondermijning_indicators.validate_tables does so "
+         "strictly)"),
+    ],
+)  # fmt: skip
+def test_objects_that_are_not_all_numbers_are_refused_in_full(value: object, message: str) -> None:
+    with pytest.raises(errors.InvalidInputError, match="must hold numbers") as caught:
+        m.aandeel_schuldig(value, value)  # type: ignore[type-var]
+    assert str(caught.value) == message
+
+
+def test_a_nullable_integer_series_reads_its_gaps_as_missing() -> None:
+    years = pd.Index([2020, 2021, 2022], name="jaar")
+    gaps = pd.Series([1, None, 3], dtype="Int64", index=years)
+    out = m.aandeel_schuldig(gaps, gaps * 2)
+    pd.testing.assert_series_equal(
+        out, pd.Series([0.5, np.nan, 0.5], index=years, name="aandeel_schuldig")
+    )
