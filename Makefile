@@ -27,8 +27,8 @@ reproduce: $(STAMP)
 test: lint typecheck wheel-check pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs benchmarks
-	$(BIN)/ruff format --check src tests docs benchmarks
+	$(BIN)/ruff check src tests docs benchmarks scripts
+	$(BIN)/ruff format --check src tests docs benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -22,6 +22,7 @@ survivor is not explained. Usage::
     python scripts/mutation.py                       # everything, from HEAD
     python scripts/mutation.py --only metrics/_inputs.py published/_semantics.py
     python scripts/mutation.py --report-only         # (e)-(f) on the last run
+    python scripts/mutation.py --resume              # after a change: only what it touched
 """
 
 from __future__ import annotations
@@ -71,20 +72,45 @@ TESTS = [
 ]
 
 IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "venv", "mutants", "__pycache__", ".hypothesis", ".pytest_cache",
-    ".mypy_cache", ".ruff_cache", "site", "*.egg-info", "build", "dist",
+    ".git",
+    ".venv",
+    "venv",
+    "mutants",
+    "__pycache__",
+    ".hypothesis",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    "site",
+    "*.egg-info",
+    "build",
+    "dist",
 )
 
 # mutmut 3.8.1, mutmut/stats.py: status_by_exit_code
 STATUS_BY_EXIT_CODE = {
-    1: "killed", 3: "killed", 0: "survived", 5: "no tests", 2: "check was interrupted by user",
-    None: "not checked", 33: "no tests", 34: "skipped", 35: "suspicious", 36: "timeout",
-    37: "caught by type check", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
-    -11: "segfault", -9: "segfault",
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    2: "check was interrupted by user",
+    None: "not checked",
+    33: "no tests",
+    34: "skipped",
+    35: "suspicious",
+    36: "timeout",
+    37: "caught by type check",
+    -24: "timeout",
+    24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    -11: "segfault",
+    -9: "segfault",
 }
 
 
 def status_of(exit_code: int | None) -> str:
+    """Return mutmut's word for an exit code of a mutant's test run."""
     return STATUS_BY_EXIT_CODE.get(exit_code, "suspicious")
 
 
@@ -100,18 +126,16 @@ def copy_repo(root: Path, work: Path, working_tree: bool = False) -> None:
     if working_tree or not (root / ".git").exists():
         shutil.copytree(root, work, symlinks=True, ignore=IGNORE)
     else:
-        subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(root), str(work)],
-                       check=True)
+        subprocess.run(
+            ["git", "clone", "--quiet", "--no-hardlinks", str(root), str(work)], check=True
+        )
 
 
 # --------------------------------------------------------------------------- (b) undecorate
 def _is_register(dec: ast.expr) -> bool:
-    return (
-        isinstance(dec, ast.Call)
-        and (
-            (isinstance(dec.func, ast.Name) and dec.func.id == "register")
-            or (isinstance(dec.func, ast.Attribute) and dec.func.attr == "register")
-        )
+    return isinstance(dec, ast.Call) and (
+        (isinstance(dec.func, ast.Name) and dec.func.id == "register")
+        or (isinstance(dec.func, ast.Attribute) and dec.func.attr == "register")
     )
 
 
@@ -139,7 +163,10 @@ def undecorate_source(source: str, filename: str = "<src>") -> tuple[str, list[s
         if not lines[dec_start][: dec.col_offset].strip() == "@" or dec.col_offset != 1:
             raise SystemExit(f"{filename}:{dec.lineno}: unexpected decorator layout")
         def_start = node.lineno - 1  # the 'def' line (3.8+: not the decorator's)
-        if dec.end_lineno != node.lineno - 1 or lines[dec.end_lineno - 1][dec.end_col_offset:].strip():
+        if (
+            dec.end_lineno != node.lineno - 1
+            or lines[dec.end_lineno - 1][dec.end_col_offset :].strip()
+        ):
             raise SystemExit(f"{filename}:{dec.lineno}: something between @register and def")
         edits.append((dec_start, def_start, node.end_lineno, node.name))
         names.append(node.name)
@@ -157,6 +184,7 @@ def undecorate_source(source: str, filename: str = "<src>") -> tuple[str, list[s
 
 
 def undecorate_tree(work: Path) -> dict[str, list[str]]:
+    """Rewrite every module of MUTATED_DIRS in ``work``; return the functions rewritten."""
     done: dict[str, list[str]] = {}
     for d in MUTATED_DIRS:
         for path in sorted((work / d).glob("*.py")):
@@ -199,10 +227,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def mutmut_config(only: list[str] | None) -> str:
-    if only:
-        only_mutate = [f"{PKG}/{o}" for o in only]
-    else:
-        only_mutate = [f"{d}/*.py" for d in MUTATED_DIRS]
+    """Return the ``[tool.mutmut]`` table for the copy."""
+    only_mutate = [f"{PKG}/{o}" for o in only] if only else [f"{d}/*.py" for d in MUTATED_DIRS]
     cfg = {
         # the whole package must be copied to mutants/src (mutants/src goes first on
         # sys.path); only_mutate narrows what is mutated.
@@ -227,6 +253,7 @@ def mutmut_config(only: list[str] | None) -> str:
 
 
 def write_config(work: Path, only: list[str] | None) -> None:
+    """Add the ``[tool.mutmut]`` table and the doctest-dropping conftest.py to the copy."""
     pp = work / "pyproject.toml"
     text = pp.read_text(encoding="utf-8")
     if "[tool.mutmut]" in text:
@@ -239,6 +266,7 @@ def write_config(work: Path, only: list[str] | None) -> None:
 
 # --------------------------------------------------------------------------- (d) run
 def env_for_run() -> dict[str, str]:
+    """Return the environment of a run: the "dev" Hypothesis profile, no PYTHONPATH."""
     env = dict(os.environ)
     env["HYPOTHESIS_PROFILE"] = "dev"
     env.pop("PYTHONPATH", None)
@@ -247,6 +275,7 @@ def env_for_run() -> dict[str, str]:
 
 
 def run_mutmut(work: Path, venv: Path, max_children: int, log: Path) -> float:
+    """Run ``mutmut run`` in ``work``; return its wall time in seconds."""
     cmd = [str(venv / "bin" / "mutmut"), "run", "--max-children", str(max_children)]
     print(f"$ (cd {work} && HYPOTHESIS_PROFILE=dev {' '.join(cmd)})  > {log}", flush=True)
     t0 = time.monotonic()
@@ -260,9 +289,17 @@ def run_mutmut(work: Path, venv: Path, max_children: int, log: Path) -> float:
 
 
 def sanity_check(work: Path, venv: Path) -> None:
-    """The rewritten copy must pass the selected tests before mutmut runs it."""
-    cmd = [str(venv / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-           "--hypothesis-seed=0", *TESTS]
+    """Run the selected tests on the rewritten copy; stop if they fail."""
+    cmd = [
+        str(venv / "bin" / "python"),
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--hypothesis-seed=0",
+        *TESTS,
+    ]
     env = env_for_run()
     env["PYTHONPATH"] = str(work / "src")  # the rewritten copy, not the installed one
     r = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
@@ -273,8 +310,17 @@ def sanity_check(work: Path, venv: Path) -> None:
 
 
 # --------------------------------------------------------------------------- (e) results
-COLUMNS = ["mutants", "killed", "survived", "timeout", "no tests", "suspicious",
-           "segfault", "skipped", "not checked"]
+COLUMNS = [
+    "mutants",
+    "killed",
+    "survived",
+    "timeout",
+    "no tests",
+    "suspicious",
+    "segfault",
+    "skipped",
+    "not checked",
+]
 
 
 def read_results(work: Path) -> dict[str, dict[str, str]]:
@@ -299,6 +345,7 @@ def score(c: Counter[str]) -> float | None:
 
 
 def table(results: dict[str, dict[str, str]]) -> str:
+    """Return the table of counts and scores per module."""
     rows = []
     total: Counter[str] = Counter()
     for src, by_name in results.items():
@@ -318,7 +365,9 @@ def table(results: dict[str, dict[str, str]]) -> str:
 
 
 # --------------------------------------------------------------------------- (f) survivors
-_TOKEN = re.compile(r"""[rbfu]*"(?:[^"\\]|\\.)*"|[rbfu]*'(?:[^'\\]|\\.)*'|\w+|==|!=|<=|>=|\*\*|//|->|\S""")
+_TOKEN = re.compile(
+    r"""[rbfu]*"(?:[^"\\]|\\.)*"|[rbfu]*'(?:[^'\\]|\\.)*'|\w+|==|!=|<=|>=|\*\*|//|->|\S"""
+)
 
 
 def _changed(a: str, b: str) -> str:
@@ -331,18 +380,26 @@ def _changed(a: str, b: str) -> str:
 
 
 _STRING = re.compile(r"""^[rbfuRBFU]*["']""")
-CATEGORIES = ["cast type", "string literal", "string -> None", "value -> None",
-              "argument removed", "operator/number/logic"]
+CATEGORIES = [
+    "cast type",
+    "string literal",
+    "string -> None",
+    "value -> None",
+    "argument removed",
+    "operator/number/logic",
+]
 
 
 def _minus_plus(diff: str) -> tuple[list[str], list[str]]:
-    body = [l for l in diff.splitlines() if l[:1] in "+- " and not l.startswith(("---", "+++"))]
-    return ([l[1:].strip() for l in body if l.startswith("-")],
-            [l[1:].strip() for l in body if l.startswith("+")])
+    body = [ln for ln in diff.splitlines() if ln[:1] in "+- " and not ln.startswith(("---", "+++"))]
+    return (
+        [ln[1:].strip() for ln in body if ln.startswith("-")],
+        [ln[1:].strip() for ln in body if ln.startswith("+")],
+    )
 
 
 def category(diff: str) -> str:
-    """A rough kind of mutant, from the changed tokens (see CATEGORIES)."""
+    """Return a rough kind of mutant, from the changed tokens (see CATEGORIES)."""
     minus, plus = _minus_plus(diff)
     ta, tb = _TOKEN.findall(" ".join(minus)), _TOKEN.findall(" ".join(plus))
     a, b = [], []
@@ -368,7 +425,8 @@ def describe(diff: str) -> str:
     minus, plus = _minus_plus(diff)
     if len(minus) == 1 and len(plus) == 1:
         return f"{_changed(minus[0], plus[0])}   in: {plus[0]}"
-    return f"{_changed(' '.join(minus), ' '.join(plus))}   in: {' '.join(plus) or '(lines removed) ' + ' '.join(minus)}"
+    line = " ".join(plus) or "(lines removed) " + " ".join(minus)
+    return f"{_changed(' '.join(minus), ' '.join(plus))}   in: {line}"
 
 
 # What `mutmut show NAME` runs (mutmut/__main__.py: show), for many names in one process:
@@ -387,20 +445,39 @@ json.dump(out, sys.stdout)
 
 
 def show_many(work: Path, venv: Path, names: list[str]) -> dict[str, str]:
-    r = subprocess.run([str(venv / "bin" / "python"), "-c", _SHOW_MANY], cwd=work,
-                       env=env_for_run(), input=json.dumps(names), capture_output=True, text=True)
+    """Return the ``mutmut show`` text of each mutant, read in one process."""
+    r = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", _SHOW_MANY],
+        cwd=work,
+        env=env_for_run(),
+        input=json.dumps(names),
+        capture_output=True,
+        text=True,
+    )
     if r.returncode == 0:
         return json.loads(r.stdout)
     print(r.stderr[-2000:], "\nfalling back to one `mutmut show` per mutant", flush=True)
     mutmut = str(venv / "bin" / "mutmut")
-    return {n: subprocess.run([mutmut, "show", n], cwd=work, env=env_for_run(),
-                              capture_output=True, text=True).stdout for n in names}
+    return {
+        n: subprocess.run(
+            [mutmut, "show", n], cwd=work, env=env_for_run(), capture_output=True, text=True
+        ).stdout
+        for n in names
+    }
 
 
-def write_survivors(work: Path, venv: Path, results: dict[str, dict[str, str]], out: Path,
-                    statuses: tuple[str, ...] = ("survived", "no tests", "suspicious")) -> None:
-    bad = {src: [(n, s) for n, s in by_name.items() if s in statuses]
-           for src, by_name in results.items()}
+def write_survivors(
+    work: Path,
+    venv: Path,
+    results: dict[str, dict[str, str]],
+    out: Path,
+    statuses: tuple[str, ...] = ("survived", "no tests", "suspicious"),
+) -> None:
+    """Write every survivor with its diff to ``out``, and print them counted by kind."""
+    bad = {
+        src: [(n, s) for n, s in by_name.items() if s in statuses]
+        for src, by_name in results.items()
+    }
     bad = {src: v for src, v in bad.items() if v}
     diffs = show_many(work, venv, [n for v in bad.values() for n, _ in v])
     summary, chunks = [], []
@@ -411,22 +488,60 @@ def write_survivors(work: Path, venv: Path, results: dict[str, dict[str, str]], 
         for name, status in items:
             kind = category(diffs[name])
             kinds[src][kind] += 1
-            summary.append(f"  {name.rpartition('.')[2]} [{status}] ({kind}): {describe(diffs[name])}")
+            summary.append(
+                f"  {name.rpartition('.')[2]} [{status}] ({kind}): {describe(diffs[name])}"
+            )
             chunks.append(diffs[name].rstrip())
     w0 = max((len(src.removeprefix(PKG + "/")) for src in kinds), default=5)
     ktable = [f"{'file':<{w0}}" + "".join(f" | {c}" for c in CATEGORIES) + " | total"]
     for src, c in [*kinds.items(), ("TOTAL", sum(kinds.values(), Counter()))]:
-        ktable.append(f"{src.removeprefix(PKG + '/'):<{w0}}"
-                      + "".join(f" | {c[k]:>{len(k)}}" for k in CATEGORIES)
-                      + f" | {sum(c.values()):>5}")
+        ktable.append(
+            f"{src.removeprefix(PKG + '/'):<{w0}}"
+            + "".join(f" | {c[k]:>{len(k)}}" for k in CATEGORIES)
+            + f" | {sum(c.values()):>5}"
+        )
     print("survivors by kind:\n" + "\n".join(ktable))
-    header = (f"# mutants with status in {statuses}; mutmut 3.8.1; work dir {work}\n"
-              "# kinds (rough, from the changed tokens; 'cast type' = typing.cast(None, x), "
-              "an equivalent mutant):\n" + "\n".join("#   " + l for l in ktable) + "\n"
-              "# per file: mutant [status] (kind): `original tokens` -> `mutated tokens`"
-              "   in: the mutated line\n# then the full `mutmut show` diff of each\n")
-    out.write_text(header + "\n".join(summary) + "\n\n# diffs (mutmut show)\n"
-                   + "\n".join(chunks) + "\n", encoding="utf-8")
+    header = (
+        f"# mutants with status in {statuses}; mutmut 3.8.1; work dir {work}\n"
+        "# kinds (rough, from the changed tokens; 'cast type' = typing.cast(None, x), "
+        "an equivalent mutant):\n" + "\n".join("#   " + ln for ln in ktable) + "\n"
+        "# per file: mutant [status] (kind): `original tokens` -> `mutated tokens`"
+        "   in: the mutated line\n# then the full `mutmut show` diff of each\n"
+    )
+    out.write_text(
+        header + "\n".join(summary) + "\n\n# diffs (mutmut show)\n" + "\n".join(chunks) + "\n",
+        encoding="utf-8",
+    )
+
+
+# --------------------------------------------------------------------------- resume
+def refresh(repo: Path, work: Path, working_tree: bool) -> int:
+    """Bring a finished run's copy up to the repository's HEAD, keeping its verdicts.
+
+    The source (rewritten as in (b)) and the tests are copied over the old ones;
+    mutmut then re-mutates the functions whose source changed and keeps every other
+    verdict. A mutant that survived (or had no tests) is set back to "not checked",
+    so that the next ``mutmut run`` tries it against the tests as they are now; a
+    killed mutant stays killed, which holds as long as tests are only added or
+    tightened. Returns the number of mutants set back.
+    """
+    fresh = work.with_name(work.name + ".fresh")
+    copy_repo(repo, fresh, working_tree)
+    undecorate_tree(fresh)
+    for sub in ("src", "tests"):
+        shutil.rmtree(work / sub)
+        shutil.copytree(fresh / sub, work / sub, symlinks=True, ignore=IGNORE)
+    shutil.rmtree(fresh)
+    reset = 0
+    for meta in (work / "mutants").rglob("*.py.meta"):
+        data = json.loads(meta.read_text())
+        codes = data["exit_code_by_key"]
+        for name, code in codes.items():
+            if status_of(code) in ("survived", "no tests", "suspicious"):
+                codes[name] = None
+                reset += 1
+        meta.write_text(json.dumps(data))
+    return reset
 
 
 # --------------------------------------------------------------------------- main
@@ -437,19 +552,19 @@ _MODULE = re.compile(r"^### (?P<module>\S+\.py)\s*$")
 
 
 def function_of(name: str) -> str:
-    """The function a mutant is in: ``x_align__mutmut_7`` -> ``align``."""
+    """Return the function a mutant is in: ``x_align__mutmut_7`` -> ``align``."""
     short = name.rpartition(".")[2].rsplit("__mutmut_", 1)[0]
     return short.removeprefix("x_").removeprefix("xǁ").replace("ǁ", ".")
 
 
 def change_of(diff: str) -> str:
-    """The tokens a mutant changed, as in the survivors file: `a` -> `b`."""
+    """Return the tokens a mutant changed, as in the survivors file: `a` -> `b`."""
     minus, plus = _minus_plus(diff)
     return _changed(" ".join(minus), " ".join(plus)).replace("`", "")
 
 
 def read_explained(path: Path) -> dict[tuple[str, str, str], str]:
-    """The survivors docs/mutation.md explains: (module, function, change) -> why.
+    """Return the survivors docs/mutation.md explains: (module, function, change) -> why.
 
     In a ```text block under a ``### metrics/_inputs.py`` heading, an entry is a line
     ``function: a -> b`` and the explanation on the indented lines after it.
@@ -480,8 +595,12 @@ def check_explained(
 ) -> list[str]:
     """Survivors without an explanation, and explanations without a survivor (stale)."""
     explained = read_explained(path) if path.is_file() else {}
-    survivors = [(src, n) for src, by in results.items() for n, st in by.items()
-                 if st in ("survived", "no tests", "suspicious")]
+    survivors = [
+        (src, n)
+        for src, by in results.items()
+        for n, st in by.items()
+        if st in ("survived", "no tests", "suspicious")
+    ]
     diffs = show_many(work, venv, [n for _, n in survivors]) if survivors else {}
     found: set[tuple[str, str, str]] = set()
     problems = []
@@ -500,26 +619,56 @@ def check_explained(
 
 
 def main() -> None:
+    """Run (a)-(f) and exit 1 on a module below the minimum or a survivor unexplained."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("repo", type=Path, nargs="?", default=Path("."),
-                    help="the repository (left untouched); default the current folder")
+    ap.add_argument(
+        "repo",
+        type=Path,
+        nargs="?",
+        default=Path("."),
+        help="the repository (left untouched); default the current folder",
+    )
     ap.add_argument("--work", type=Path, default=Path("build/mutation"))
-    ap.add_argument("--venv", type=Path, default=Path(sys.prefix),
-                    help="the environment with mutmut and the test dependencies")
-    ap.add_argument("--only", nargs="*", help="files under src/ondermijning_indicators to "
-                    "mutate, e.g. metrics/_inputs.py (default: metrics/*.py published/*.py)")
+    ap.add_argument(
+        "--venv",
+        type=Path,
+        default=Path(sys.prefix),
+        help="the environment with mutmut and the test dependencies",
+    )
+    ap.add_argument(
+        "--only",
+        nargs="*",
+        help="files under src/ondermijning_indicators to "
+        "mutate, e.g. metrics/_inputs.py (default: metrics/*.py published/*.py)",
+    )
     ap.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--minimum", type=float, default=0.90, help="the least score per module")
-    ap.add_argument("--working-tree", action="store_true",
-                    help="copy the repo's files as they are, not its committed HEAD")
+    ap.add_argument(
+        "--working-tree",
+        action="store_true",
+        help="copy the repo's files as they are, not its committed HEAD",
+    )
     ap.add_argument("--report-only", action="store_true", help="skip (a)-(d)")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the last run's verdicts: refresh its copy from HEAD and try "
+        "again only the changed functions and the survivors",
+    )
     ap.add_argument("--no-sanity", action="store_true", help="skip the clean test run of the copy")
     args = ap.parse_args()
     repo = args.repo.resolve()
     work = (repo / args.work).resolve() if not args.work.is_absolute() else args.work
     venv = args.venv.resolve()
 
-    if not args.report_only:
+    if args.resume:
+        if not (work / "mutants").is_dir():
+            raise SystemExit(f"nothing to resume in {work}: run without --resume first")
+        print(f"(a-c) refresh {work} from {repo}", flush=True)
+        print(f"    {refresh(repo, work, args.working_tree)} survivors to try again", flush=True)
+        wall = run_mutmut(work, venv, args.max_children, work / "mutmut-run.log")
+        print(f"    mutmut run: {wall:.0f} s wall", flush=True)
+    elif not args.report_only:
         print(f"(a) copy {repo} -> {work}", flush=True)
         copy_repo(repo, work, args.working_tree)
         print("(b) undo @register", flush=True)
@@ -546,7 +695,9 @@ def main() -> None:
         c["mutants"] = len(by_name)
         s = score(c)
         if s is not None and s < args.minimum:
-            problems.append(f"{src.removeprefix(PKG + '/')} scores {s:.1%}, below {args.minimum:.0%}")
+            problems.append(
+                f"{src.removeprefix(PKG + '/')} scores {s:.1%}, below {args.minimum:.0%}"
+            )
     print("\n".join(problems) if problems else f"every survivor is explained in {EXPLAINED}")
     sys.exit(1 if problems else 0)
 

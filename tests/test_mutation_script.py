@@ -110,7 +110,5 @@ def test_every_survivor_in_the_docs_is_explained() -> None:
     assert {key for key, why in explained.items() if not why} == set()
     modules = {module for module, _, _ in explained}
     assert modules <= {
-        f"{d.split('/')[-1]}/{p.name}"
-        for d in mu.MUTATED_DIRS
-        for p in (ROOT / d).glob("*.py")
+        f"{d.split('/')[-1]}/{p.name}" for d in mu.MUTATED_DIRS for p in (ROOT / d).glob("*.py")
     }
