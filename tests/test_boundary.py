@@ -994,3 +994,54 @@ def test_a_nullable_integer_series_reads_its_gaps_as_missing() -> None:
     pd.testing.assert_series_equal(
         out, pd.Series([0.5, np.nan, 0.5], index=years, name="aandeel_schuldig")
     )
+
+
+def _workbook_with_cell(tmp_path: Path, raw: str) -> Path:
+    """A folder whose uitspraken table is a workbook, cell C2's stored <v> set to ``raw``."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "uitspraken"
+    for row in [list(SAMPLES["uitspraken"].columns), *SAMPLES["uitspraken"].to_numpy().tolist()]:
+        sheet.append(row)
+    plain = tmp_path / "plain.xlsx"
+    workbook.save(plain)
+    folder = tmp_path / "tabellen"
+    folder.mkdir()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(folder / "uitspraken.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'(<c r="C2"[^>]*>)<v>[^<]*</v>',
+                    lambda match: match.group(1) + b"<v>" + raw.encode() + b"</v>",
+                    data,
+                    count=1,
+                )
+            dst.writestr(item, data)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("9.007199254740993E15", "row 2, column aantal: is too large to count exactly"),
+        ("１１７３", "row 2, column aantal: is text ('１１７３') in a number column"),
+        ("1_173", "row 2, column aantal: is text ('1_173') in a number column"),
+        ("NaN", "row 2, column aantal: is text ('NaN') in a number column"),
+        ("0x10", "row 2, column aantal: is text ('0x10') in a number column"),
+    ],
+)
+def test_a_workbook_number_is_read_as_strictly_as_a_csv_cell(
+    tmp_path: Path, raw: str, message: str
+) -> None:
+    """openpyxl reads a stored number with int()/float(): "１１７３" and "1_173" become 1173,
+    "9.007199254740993E15" becomes 2^53, and "NaN" stops the whole file."""
+    assert message in _problems(_workbook_with_cell(tmp_path, raw))
+
+
+def test_a_workbook_number_written_plainly_still_reads(tmp_path: Path) -> None:
+    tables = oi.load_tables(_workbook_with_cell(tmp_path, "1173"))
+    assert 1173 in tables["uitspraken"]["aantal"].tolist()

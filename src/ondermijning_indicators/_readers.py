@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 import zipfile
 import zlib
@@ -304,12 +305,21 @@ def _check_archive(path: Path, limits: Limits) -> None:
         ) from None
 
 
+_XML_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z", re.ASCII)
+"""A number as the spreadsheet formats write it in a cell's <v> (ASCII digits only)."""
+
+
 def _cells(sheet: Any, limits: Limits, budget: list[int]) -> Iterator[tuple[int, int, Any]]:
     """Stream (row, column, value) of the cells of a sheet that hold data."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
+            raw = element.findtext(VALUE_TAG)
+            if element.get("t", "n") == "n" and raw is not None and not _XML_NUMBER.match(raw):
+                # openpyxl would read "１１７３" or "1_173" with int() and fail on "NaN":
+                # hand the text on as text, to be refused (or read) as a CSV cell is
+                element.set("t", "str")
             cell: dict[str, Any] = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = NO_VALUE

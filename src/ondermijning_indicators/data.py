@@ -170,11 +170,20 @@ def _parse_numbers(
             whole = number & series.map(
                 lambda v: isinstance(v, float | np.floating) and float(v).is_integer()
             ).astype(bool)
+            # ... but from 2^53 on a float cell may be a neighbour rounded to it
+            # ("9.007199254740993E15" is stored as 2^53): not a count held exactly
+            inexact = whole & series.map(
+                lambda v: isinstance(v, float | np.floating) and abs(v) >= EXACT_INTEGER
+            ).astype(bool)
+            for idx in out.index[inexact.to_numpy()]:
+                refuse(idx, col, repr(float(series[idx])), _too_large(kind))
+            whole &= ~inexact
             text = pd.Series(
                 [str(int(v)) if w else t for v, w, t in zip(series, whole, text, strict=True)],
                 index=out.index,
                 dtype=object,
             )
+            text = text.where(~inexact, "")  # refused above; read as empty, not twice
         empty = text == ""
         pattern = MACHINE_INT if kind == "int" else MACHINE_FLOAT
         ok = (empty | text.map(lambda t, p=pattern: p.match(t) is not None)).astype(bool)
