@@ -172,9 +172,7 @@ def _parse_numbers(
             ).astype(bool)
             # ... but from 2^53 on a float cell may be a neighbour rounded to it
             # ("9.007199254740993E15" is stored as 2^53): not a count held exactly
-            inexact = whole & series.map(
-                lambda v: isinstance(v, float | np.floating) and abs(v) >= EXACT_INTEGER
-            ).astype(bool)
+            inexact = whole & series.map(_float_beyond_exact).astype(bool)
             for idx in out.index[inexact.to_numpy()]:
                 refuse(idx, col, repr(float(series[idx])), _too_large(kind))
             whole &= ~inexact
@@ -231,6 +229,11 @@ def _parse_numbers(
         if not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).where(out[col].astype("string").str.strip() != "")
     return out, failures
+
+
+def _float_beyond_exact(value: object) -> bool:
+    """Whether a float cell is at or beyond 2^53, where it may be a neighbour rounded."""
+    return isinstance(value, float | np.floating) and abs(float(value)) >= EXACT_INTEGER
 
 
 def _too_large(kind: str) -> str:
