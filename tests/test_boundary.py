@@ -18,7 +18,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -1045,3 +1045,29 @@ def test_a_workbook_number_is_read_as_strictly_as_a_csv_cell(
 def test_a_workbook_number_written_plainly_still_reads(tmp_path: Path) -> None:
     tables = oi.load_tables(_workbook_with_cell(tmp_path, "1173"))
     assert 1173 in tables["uitspraken"]["aantal"].tolist()
+
+
+def test_a_dataframe_is_refused_rather_than_paired_by_column_position() -> None:
+    with pytest.raises(errors.InvalidInputError, match="is a DataFrame") as caught:
+        m.aandeel_schuldig(
+            pd.DataFrame({"x": [1], "y": [3]}),  # type: ignore[type-var]
+            pd.DataFrame({"y": [2], "x": [4]}),
+        )
+    assert str(caught.value) == (
+        "aandeel_schuldig: `schuldig` is a DataFrame (columns x, y); pass one column at a "
+        "time, as a Series indexed by year"
+    )
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        (np.ma.array([1, 2], mask=[False, True]), [0.5, np.nan]),
+        (np.ma.array([1, 99], mask=[False, True]), [0.5, np.nan]),  # not 99 > 4 under the mask
+        (np.ma.array([1.5, 2], mask=[True, False]), [np.nan, 0.5]),
+    ],
+)
+def test_a_masked_value_is_missing_not_the_number_under_the_mask(
+    part: np.ma.MaskedArray[Any, Any], expected: list[float]
+) -> None:
+    np.testing.assert_array_equal(m.aandeel_schuldig(part, np.ma.array([2, 4])), expected)

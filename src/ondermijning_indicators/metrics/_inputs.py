@@ -135,6 +135,9 @@ def to_float_array(metric: str, name: str, value: Any) -> FloatArray:
     rounded, and a part could pass as smaller than its whole).
     """
     raw: Any
+    if isinstance(value, np.ma.MaskedArray):
+        # a masked value is missing (NaN), never the number hidden under the mask
+        value = np.array(value.tolist(), dtype=object)
     if isinstance(value, pd.Series):
         raw = value.array
     else:
@@ -221,6 +224,12 @@ def align(metric: str, **arguments: Any) -> Aligned:
         if isinstance(value, bool | np.bool_ | str | bytes) or value is None:
             raise InvalidInputError(
                 f"{metric}: `{name}` must be a number, array or Series, got {value!r}"
+            )
+        if isinstance(value, pd.DataFrame):
+            # its columns would be paired with another argument's by position, not name
+            raise InvalidInputError(
+                f"{metric}: `{name}` is a DataFrame (columns {join_labels(value.columns)}); "
+                "pass one column at a time, as a Series indexed by year"
             )
     index: pd.Index | None = None
     if series:
