@@ -2418,3 +2418,28 @@ def test_align_names_every_argument_it_cannot_use(call: Callable[[], Any], messa
     with pytest.raises(errors.InvalidInputError, match=r"^\w+: ") as caught:
         call()
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("phrase", "status", "note"),
+    [
+        ("1.173", "transcribed", "The printed number, as transcribed."),
+        ("ruim 1.173", "discrepancy", "1173 is not in (1173, 1174], which 'ruim 1.173' claims."),
+        ("bijna 1.173", "discrepancy", "1173 is not in [1172, 1173), which 'bijna 1.173' claims."),
+        ("circa 1.173", "consistent_with_qualifier",
+         "1173 is in [1114.35, 1231.65], which 'circa 1.173' claims."),
+    ],
+)  # fmt: skip
+def test_a_cell_of_an_exact_table_is_checked_against_the_printed_qualifier(
+    tmp_path: Path, phrase: str, status: str, note: str
+) -> None:
+    """uitspraken has no kwalificatie column: its 1173 is exact, so "ruim 1.173" is not
+    a transcription of it but a claim about it, checked as the same `sum` would be."""
+    text = (
+        f'[[figure]]\nid = "t.x"\nsection = "s"\nquote = "{phrase}"\nphrase = "{phrase}"\n'
+        'cell = "uitspraken:aantal[jaar=2018,uitkomst=schuldig]"\n'
+    )
+    row = _one(tmp_path, text)
+    assert (row["status"], row["note"]) == (status, note)
+    as_sum = _one(tmp_path, text.replace("cell = ", "sum = "))
+    assert as_sum["status"] == ("exact" if status == "transcribed" else status)

@@ -226,8 +226,12 @@ def _check(
         stored = str(bound.qualifier) if bound else None
         printed = str(q.qualifier) if q.qualifier else None
         same_value = math.isclose(value, q.value, rel_tol=1e-12, abs_tol=1e-12)
-        if same_value and (stored == printed or _QUALIFIER_COLUMN not in rows.columns):
+        if same_value and stored == printed:
             return value, Comparison(Status.TRANSCRIBED, "the printed number, as transcribed"), ""
+        if same_value and _QUALIFIER_COLUMN not in rows.columns:
+            # the table holds exact numbers and has no room for a qualifier: the
+            # phrase's qualifier is a claim about the exact number, checked as a sum's
+            return value, compare(q, value, semantics), ""
         if same_value:
             return (
                 value,
