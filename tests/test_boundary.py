@@ -1071,3 +1071,29 @@ def test_a_masked_value_is_missing_not_the_number_under_the_mask(
     part: np.ma.MaskedArray[Any, Any], expected: list[float]
 ) -> None:
     np.testing.assert_array_equal(m.aandeel_schuldig(part, np.ma.array([2, 4])), expected)
+
+
+def test_force_replaces_a_result_but_never_another_results_description(tmp_path: Path) -> None:
+    first = tmp_path / "r.parquet"
+    code, output = _cli("compute", "--out", str(first))
+    assert code == 0, output
+    package = (tmp_path / "datapackage.json").read_text(encoding="utf-8")
+    code, output = _cli("compute", "--out", str(tmp_path / "r.xlsx"), "--force")
+    assert code == 1
+    assert "describes r.parquet, another result in this folder" in output.replace("\n", " ")
+    assert (tmp_path / "datapackage.json").read_text(encoding="utf-8") == package
+    assert not (tmp_path / "r.xlsx").exists()
+    code, output = _cli("compute", "--out", str(first), "--force")  # the same result: fine
+    assert code == 0, output
+
+
+def test_compute_does_not_write_into_the_folder_it_reads(tmp_path: Path) -> None:
+    folder = tmp_path / "tabellen"
+    folder.mkdir()
+    (folder / "uitspraken.csv").write_text(
+        SAMPLES["uitspraken"].to_csv(index=False), encoding="utf-8"
+    )
+    code, output = _cli("compute", str(folder), "--out", str(folder / "extra.csv"))
+    assert code == 1
+    assert "the folder of tables it is computed from" in output.replace("\n", " ")
+    assert sorted(p.name for p in folder.iterdir()) == ["uitspraken.csv"]

@@ -323,6 +323,13 @@ def compute(
     computed (a zero denominator in one year, say): the rest is written, and the
     skipped lines say which and why.
     """
+    if path is not None and path.is_dir() and out.resolve().parent == path.resolve():
+        typer.echo(
+            f"cannot write {out} into {path}, the folder of tables it is computed from: "
+            "it would be read as a table of that folder next time; give --out elsewhere",
+            err=True,
+        )
+        raise typer.Exit(code=1)
     try:
         tables = load_tables(path) if path is not None else load_edition(edition).tables()
         result = compute_results(tables)

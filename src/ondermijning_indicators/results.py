@@ -684,6 +684,7 @@ def write_results(
         raise InvalidInputError(
             f"write_results: cannot write {target.name}; use .csv, .parquet, .json or .xlsx"
         )
+    _refuse_another_package(target)
     names = [target.name, _PACKAGE]
     with staged(target.parent, names, overwrite=overwrite, what="write_results") as staging:
         data = staging / target.name
@@ -729,3 +730,28 @@ def write_results(
 
 
 _PACKAGE = "datapackage.json"
+
+
+def _refuse_another_package(target: Path) -> None:
+    """Refuse to replace a ``datapackage.json`` that describes another data file.
+
+    One folder holds one result and its description; ``--force`` replaces that result,
+    never the description of another one (which would lose its size and checksum).
+    """
+    package = target.parent / _PACKAGE
+    if not package.is_file():
+        return
+    try:
+        described = [
+            str(r.get("path"))
+            for r in json.loads(package.read_text(encoding="utf-8")).get("resources", [])
+        ]
+    except (OSError, ValueError, AttributeError):
+        return  # not ours to read: replaced only with overwrite, as any file
+    others = [p for p in described if p != target.name and (target.parent / p).exists()]
+    if others:
+        raise InvalidInputError(
+            f"write_results: {package} describes {', '.join(others)}, another result in "
+            f"this folder; write {target.name} to a folder of its own (one result and its "
+            f"{_PACKAGE} per folder)"
+        )
