@@ -1097,3 +1097,9 @@ def test_compute_does_not_write_into_the_folder_it_reads(tmp_path: Path) -> None
     assert code == 1
     assert "the folder of tables it is computed from" in output.replace("\n", " ")
     assert sorted(p.name for p in folder.iterdir()) == ["uitspraken.csv"]
+
+
+def test_an_output_that_is_only_a_suffix_is_asked_for_a_name(tmp_path: Path) -> None:
+    code, output = _cli("compute", "--out", str(tmp_path / ".csv"))
+    assert code == 1
+    assert "give the file a name before its suffix, e.g. indicatoren.csv" in output

@@ -681,8 +681,14 @@ def write_results(
             "data file another name, e.g. indicatoren.csv"
         )
     if suffix not in {".csv", ".parquet", ".json", ".xlsx"}:
+        named = target.name.lower() in {".csv", ".parquet", ".json", ".xlsx"}
         raise InvalidInputError(
-            f"write_results: cannot write {target.name}; use .csv, .parquet, .json or .xlsx"
+            f"write_results: cannot write {target.name}; "
+            + (
+                f"give the file a name before its suffix, e.g. indicatoren{target.name}"
+                if named
+                else "use .csv, .parquet, .json or .xlsx"
+            )
         )
     _refuse_another_package(target)
     names = [target.name, _PACKAGE]
