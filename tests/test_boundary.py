@@ -369,7 +369,8 @@ def test_a_latin1_csv_is_refused_with_the_hint_to_save_as_utf8(tmp_path: Path) -
 # --- unbounded work from small input -------------------------------------------------------------
 
 
-def test_a_stray_cell_far_away_is_reported_by_its_address_not_read(tmp_path: Path) -> None:
+def _uitspraken_workbook() -> tuple[Any, Any]:
+    """A workbook whose one sheet, 'uitspraken', holds the bundled uitspraken table."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -378,6 +379,11 @@ def test_a_stray_cell_far_away_is_reported_by_its_address_not_read(tmp_path: Pat
     sheet.title = "uitspraken"
     for row in [list(SAMPLES["uitspraken"].columns), *SAMPLES["uitspraken"].to_numpy().tolist()]:
         sheet.append(row)
+    return workbook, sheet
+
+
+def test_a_stray_cell_far_away_is_reported_by_its_address_not_read(tmp_path: Path) -> None:
+    workbook, sheet = _uitspraken_workbook()
     sheet["XFD1048576"] = "x"  # the last cell of a sheet: the used range would be 17 G cells
     workbook.save(tmp_path / "werkmap.xlsx")
     assert (tmp_path / "werkmap.xlsx").stat().st_size < 10_000
@@ -606,14 +612,7 @@ def test_digits_other_than_0_to_9_are_named_not_called_empty(tmp_path: Path, dig
 
 
 def test_a_formula_without_a_stored_value_says_so(tmp_path: Path) -> None:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "uitspraken"
-    for row in [list(SAMPLES["uitspraken"].columns), *SAMPLES["uitspraken"].to_numpy().tolist()]:
-        sheet.append(row)
+    workbook, sheet = _uitspraken_workbook()
     sheet["C2"] = "=1+1"  # openpyxl stores no cached value, as a script-made workbook
     workbook.save(tmp_path / "werkmap.xlsx")
     assert (
@@ -998,14 +997,7 @@ def test_a_nullable_integer_series_reads_its_gaps_as_missing() -> None:
 
 def _workbook_with_cell(tmp_path: Path, raw: str) -> Path:
     """A folder whose uitspraken table is a workbook, cell C2's stored <v> set to ``raw``."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "uitspraken"
-    for row in [list(SAMPLES["uitspraken"].columns), *SAMPLES["uitspraken"].to_numpy().tolist()]:
-        sheet.append(row)
+    workbook, _ = _uitspraken_workbook()
     plain = tmp_path / "plain.xlsx"
     workbook.save(plain)
     folder = tmp_path / "tabellen"
