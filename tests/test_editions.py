@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 import ondermijning_indicators as oi
 from ondermijning_indicators import cli, errors
-from ondermijning_indicators.editions import CATALOGUE_FORMAT, Catalogue
-from ondermijning_indicators.registry import iter_metrics
+from ondermijning_indicators._editions import CATALOGUE_FORMAT, Catalogue
+from ondermijning_indicators._registry import iter_metrics
 
 from .conftest import ROOT
 

@@ -26,7 +26,7 @@ from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
 from ondermijning_indicators.metrics._inputs import align
 from ondermijning_indicators.published import Semantics, load_records, reproduce_records
-from ondermijning_indicators.registry import iter_metrics
+from ondermijning_indicators._registry import iter_metrics
 
 SAMPLES = oi.load_samples()
 
@@ -1839,7 +1839,7 @@ def test_a_metric_declaring_a_table_the_library_lacks_is_refused_in_a_record(
 
     from ondermijning_indicators._selection import Selection
     from ondermijning_indicators.published import _records
-    from ondermijning_indicators.registry import get_metric
+    from ondermijning_indicators._registry import get_metric
 
     share = get_metric("aandeel_schuldig")
     assert share.inputs is not None
@@ -2284,7 +2284,7 @@ def test_a_metric_that_gives_more_than_one_number_is_an_invalid_record(
     import dataclasses as dc
 
     from ondermijning_indicators.published import _reproduce
-    from ondermijning_indicators.registry import get_metric
+    from ondermijning_indicators._registry import get_metric
 
     share = get_metric("aandeel_schuldig")
 

@@ -16,7 +16,7 @@ from hypothesis.extra import numpy as hnp
 
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
-from ondermijning_indicators.registry import Unit, iter_metrics
+from ondermijning_indicators._registry import Unit, iter_metrics
 
 SHARE_METRICS = sorted(
     meta.id

@@ -29,7 +29,7 @@ def _script() -> ModuleType:
 mu = _script()
 
 SOURCE = '''\
-from .registry import register
+from ._registry import register
 
 
 @register(
@@ -67,7 +67,7 @@ def test_register_decorators_become_assignments_after_the_body() -> None:
         return keep
 
     namespace: dict[str, object] = {"register": register}
-    exec(compile(new.replace("from .registry import register\n", ""), "<new>", "exec"), namespace)
+    exec(compile(new.replace("from ._registry import register\n", ""), "<new>", "exec"), namespace)
     assert registered == ["a", "b"]  # the same order as the decorators
     assert namespace["b"](2.0) == 4.0  # type: ignore[operator]
 

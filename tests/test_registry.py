@@ -11,7 +11,7 @@ import pytest
 
 import ondermijning_indicators as oi
 from ondermijning_indicators import errors, metrics
-from ondermijning_indicators.registry import (
+from ondermijning_indicators._registry import (
     _CATALOGUE,
     Application,
     MetricMeta,

@@ -49,7 +49,7 @@ def test_every_metric_is_computed_or_skipped_with_a_reason(result: oi.ComputeRes
 def test_the_values_meet_their_schema_and_name_the_cells_they_read(
     result: oi.ComputeResult,
 ) -> None:
-    from ondermijning_indicators.results import result_schema
+    from ondermijning_indicators._results import result_schema
 
     result_schema().validate(result.values)
     assert list(result.values.columns) == list(result_schema().columns)

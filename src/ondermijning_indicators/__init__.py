@@ -15,10 +15,13 @@ Examples
 """
 
 from . import errors, metrics, schemas
-from .audit import audit
-from .data import validate_tables
-from .editions import (
+from ._audit import audit
+from ._editions import (
+    Catalogue,
+    Caveat,
+    Correction,
     Edition,
+    TableMeta,
     Tables,
     latest_edition,
     list_editions,
@@ -30,17 +33,28 @@ from .editions import (
     reproduce,
     sample_metadata,
 )
-from .folders import write_tables
+from ._folders import write_tables
+from ._registry import Application, MetricMeta, Source, Theme, Unit, get_metric, list_metrics
+from ._results import ComputeResult, compute, result_schema, write_results
+from ._validation import TableSource, validate_tables
 from .published import parse_phrase
-from .registry import get_metric, list_metrics
-from .results import ComputeResult, compute, write_results
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Application",
+    "Catalogue",
+    "Caveat",
     "ComputeResult",
+    "Correction",
     "Edition",
+    "MetricMeta",
+    "Source",
+    "TableMeta",
+    "TableSource",
     "Tables",
+    "Theme",
+    "Unit",
     "__version__",
     "audit",
     "compute",
@@ -57,6 +71,7 @@ __all__ = [
     "metrics",
     "parse_phrase",
     "reproduce",
+    "result_schema",
     "sample_metadata",
     "schemas",
     "validate_tables",

@@ -3,7 +3,7 @@
 Each reader gives the cells as they are in the file (text stays text, a number cell
 a number), indexed by the physical line (CSV) or row (Excel) they stand on, so that
 every message can point at the place a user sees in an editor or a spreadsheet.
-Nothing here parses numbers: `ondermijning_indicators.data` does, strictly.
+Nothing here parses numbers: `ondermijning_indicators._validation` does, strictly.
 
 Every reader is bounded: `LIMITS` caps the size of a file, the rows and columns of a
 table and, for a workbook, its uncompressed size, its cells and the compression

@@ -1,7 +1,7 @@
 """Where the bundled editions are: one folder per edition under ``_data/editions``.
 
 Only locations, no reading: every layer may ask where the bundled data is, and the
-editions layer (`ondermijning_indicators.editions`) reads it.
+editions layer (`ondermijning_indicators._editions`) reads it.
 """
 
 from __future__ import annotations

@@ -21,10 +21,10 @@ from rich.table import Table
 
 from . import __version__
 from ._writers import neutralise_text, to_csv
-from .audit import audit as _audit
-from .data import validate_tables
-from .editions import Tables, list_editions, list_samples, load_edition, load_tables
-from .editions import reproduce as _reproduce
+from ._audit import audit as _audit
+from ._validation import validate_tables
+from ._editions import Tables, list_editions, list_samples, load_edition, load_tables
+from ._editions import reproduce as _reproduce
 from .errors import (
     CatalogueError,
     DataValidationError,
@@ -33,11 +33,11 @@ from .errors import (
     OutputExistsError,
     UnknownSampleError,
 )
-from .folders import write_tables
+from ._folders import write_tables
 from .published import Status, load_records, summarize
-from .registry import list_metrics
-from .results import NOT_COMPUTED, write_results
-from .results import compute as compute_results
+from ._registry import list_metrics
+from ._results import NOT_COMPUTED, write_results
+from ._results import compute as compute_results
 
 _INPUT_ERRORS = (
     CatalogueError,

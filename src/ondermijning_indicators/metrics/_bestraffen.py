@@ -8,7 +8,7 @@ custodial sentences by duration class (sample ``vrijheidsstraffen``), plus the
 
 from __future__ import annotations
 
-from ..registry import Source, Theme, Unit, register
+from .._registry import Source, Theme, Unit, register
 from ._inputs import M, ZeroDivision
 from ._shares import share_of_counts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import cast
 
-from ..registry import Application, Source, Theme, Unit, register
+from .._registry import Application, Source, Theme, Unit, register
 from ._inputs import M, ZeroDivision, align, check_non_negative, divide
 
 _SERIES = (

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..errors import InvalidInputError, MisalignedYearsError
-from ..registry import Application, Source, Theme, Unit, register
+from .._registry import Application, Source, Theme, Unit, register
 from ._inputs import (
     FloatArray,
     M,

@@ -25,7 +25,7 @@ catalogues). A record has one of
 Optional keys: ``note``; ``known_discrepancy = "why"`` for a discrepancy of the
 report itself, which then counts as explained; ``finding = "what"`` for an
 inconsistency of the report that the record shows even where its own status is
-fine (it is listed by `ondermijning_indicators.audit`); and ``[[figure.reading]]`` tables
+fine (it is listed by `ondermijning_indicators._audit`); and ``[[figure.reading]]`` tables
 (``label`` plus ``sum`` or ``metric``/``inputs``) for other readings of an
 ambiguous sentence, each computed and reported in the note; with
 ``compare = false`` a reading is computed for information only (e.g. the value

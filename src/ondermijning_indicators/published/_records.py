@@ -17,7 +17,7 @@ from .._readers import UnreadableFileError, parse_toml, read_text
 from .._resources import FIGURES, edition_dir, latest_edition_id
 from .._selection import Selection
 from ..errors import FigureRecordError, MetadataError, PhraseError, SelectionError
-from ..registry import Application, get_metric
+from .._registry import Application, get_metric
 from ..schemas import SCHEMAS, time_column
 from ._phrase import Quantity, parse_phrase
 

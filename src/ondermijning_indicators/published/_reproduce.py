@@ -16,9 +16,9 @@ from decimal import Decimal
 import pandas as pd
 
 from .._selection import Selection
-from ..data import select, selected_rows
+from .._validation import select, selected_rows
 from ..errors import FigureRecordError, IndicatorError, MetadataError, SelectionError
-from ..registry import Unit, get_metric
+from .._registry import Unit, get_metric
 from ._phrase import Quantity, format_dutch
 from ._records import FigureRecord, Reading
 from ._semantics import Comparison, Semantics, Status, compare, compare_bounds

@@ -91,7 +91,7 @@ def generate_verdicts(
     >>> len(records), int(records["vrijheidsstraf"].sum())
     (7057, 4728)
     """
-    from ..editions import load_samples
+    from .._editions import load_samples
 
     if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 1:
         raise InvalidInputError(
@@ -189,7 +189,7 @@ def generate_seizures(
     >>> len(objects), int(objects["waarde_eur"].sum())
     (491, 246000000)
     """
-    from ..editions import load_sample
+    from .._editions import load_sample
 
     table = load_sample("beslag") if beslag is None else beslag
     if isinstance(objecten_per_miljoen, bool) or objecten_per_miljoen < 1:

@@ -37,7 +37,7 @@ from typing import Any
 
 import pandas as pd
 
-from .editions import Tables, default_records, load_edition
+from ._editions import Tables, default_records, load_edition
 from .published import FigureRecord, Selection, Status, reproduce_records
 from .schemas import AGREEMENTS, SCHEMAS, TOTALS
 

@@ -42,7 +42,7 @@ from ._notation import (
 )
 from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
 from ._writers import neutralise_text, staged, to_csv, unneutralise
-from .data import (
+from ._validation import (
     _FAILURE_COLUMNS,
     TableSource,
     _failure,
@@ -307,7 +307,7 @@ def read_tables(
     comma.
 
     >>> import pathlib, tempfile
-    >>> from ondermijning_indicators.folders import read_tables
+    >>> from ondermijning_indicators._folders import read_tables
     >>> file = pathlib.Path(tempfile.mkdtemp(), "drugsvangsten.csv")
     >>> rows = ["jaar;haven;drug;kg", "2022;rotterdam;cocaine;46.789",
     ...         "2022;vlissingen;cocaine;4.157,5"]

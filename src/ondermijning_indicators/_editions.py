@@ -37,9 +37,9 @@ from ._readers import UnreadableFileError, parse_toml, read_text
 from ._resources import CATALOGUE, FIGURES, TABLES, bundled_edition_ids, edition_dir
 from ._resources import latest_edition_id as _latest
 from ._selection import Selection, matches
-from .data import selected_rows
+from ._validation import selected_rows
 from .errors import CatalogueError, InvalidInputError, UnknownEditionError, UnknownSampleError
-from .folders import TABLE_SUFFIXES, Notation, read_tables
+from ._folders import TABLE_SUFFIXES, Notation, read_tables
 from .published import FigureRecord, Semantics, load_records, reproduce_records
 from .schemas import SCHEMAS
 
@@ -658,14 +658,15 @@ def load_tables(
         or simply holding one file per table (``<table>.csv``, ``.xlsx``, ``.parquet``)
         and/or Excel workbooks with one sheet per table; or a single such file.
     notation : {"auto", "machine", "nl"}, default="auto"
-        How numbers are written in CSV and Excel text cells: see
-        `ondermijning_indicators.folders`.
+        How numbers are written in CSV and Excel text cells: ``"machine"``
+        (``1173.5``), ``"nl"`` (``1.173,5``) or ``"auto"`` (Dutch when a CSV header
+        is separated by ``;``).
     required : iterable of str, default=()
         Tables that must be present. A table of printed totals always requires the
         table it totals.
     strict : bool, default=False
         Also refuse a printed total that does not add up. By default it is loaded and
-        `ondermijning_indicators.audit` reports it with the difference.
+        `audit` reports it with the difference.
 
     Returns
     -------

@@ -5,7 +5,7 @@ when it is loaded, and the tables are checked against each other; all problems a
 collected and raised at once as one `DataValidationError`, in words (file, row,
 column, value, the rule). Numbers given as text are parsed strictly in machine
 notation, never guessed. Loading bundled editions and folders is
-`ondermijning_indicators.editions`; reading files is `ondermijning_indicators.folders`.
+`ondermijning_indicators._editions`; reading files is `ondermijning_indicators._folders`.
 """
 
 from __future__ import annotations
@@ -453,7 +453,7 @@ def validate_tables(
     strict : bool, default=False
         Also refuse a printed total that does not equal the sum of its parts (the
         rules of `ondermijning_indicators.schemas.TOTALS`). By default such a total
-        is loaded, so that `ondermijning_indicators.audit` can report it with the
+        is loaded, so that `audit` can report it with the
         difference: a report's own misprint is a finding, not unreadable data.
 
     Returns
@@ -622,7 +622,7 @@ def selected_rows(selection: Selection, frame: pd.DataFrame) -> pd.Series:
     Examples
     --------
     >>> import ondermijning_indicators as oi
-    >>> from ondermijning_indicators.data import selected_rows
+    >>> from ondermijning_indicators._validation import selected_rows
     >>> from ondermijning_indicators.published import Selection
     >>> kern = oi.load_sample("kerncijfers")
     >>> ages = Selection.parse(
@@ -646,7 +646,7 @@ def select(selection: Selection, frame: pd.DataFrame) -> Any:
     Examples
     --------
     >>> import ondermijning_indicators as oi
-    >>> from ondermijning_indicators.data import select
+    >>> from ondermijning_indicators._validation import select
     >>> from ondermijning_indicators.published import Selection
     >>> sel = Selection.parse("kerncijfers:waarde[indicator=acm_fte_extra]")
     >>> select(sel, oi.load_sample("kerncijfers")).to_dict()

@@ -1,7 +1,7 @@
 """Every indicator for every period the tables support, as one tidy, described table.
 
 :func:`compute` applies each registered metric to the tables through the inputs the
-metric declares at its registration (`ondermijning_indicators.registry.Inputs`);
+metric declares at its registration (`ondermijning_indicators._registry.Inputs`);
 there is no wiring per metric here, so a new metric is computed as soon as it is
 registered, and a new year is new rows. A metric whose tables are absent, or that no
 table feeds, is listed as skipped with the reason; so is a period one of its tables
@@ -34,10 +34,10 @@ import pandera.pandas as pa
 
 from ._selection import Selection
 from ._writers import check_target, neutralise_text, sha256, staged, to_csv
-from .data import select, selected_rows
-from .editions import Catalogue, Tables, load_edition
+from ._validation import select, selected_rows
+from ._editions import Catalogue, Tables, load_edition
 from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
-from .registry import Application, MetricMeta, iter_metrics
+from ._registry import Application, MetricMeta, iter_metrics
 from .schemas import time_column
 
 __all__ = ["ComputeResult", "compute", "result_schema", "write_results"]
@@ -96,7 +96,7 @@ def result_schema() -> pa.DataFrameSchema:
 
     Examples
     --------
-    >>> from ondermijning_indicators.results import result_schema
+    >>> from ondermijning_indicators import result_schema
     >>> list(result_schema().columns)[:6]
     ['metric', 'label_nl', 'label_en', 'period', 'year', 'series']
     """

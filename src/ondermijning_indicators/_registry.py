@@ -325,7 +325,7 @@ def register(
     Metrics register themselves where they are defined; an incomplete record
     fails at once:
 
-    >>> from ondermijning_indicators.registry import Source, Theme, Unit, register
+    >>> from ondermijning_indicators._registry import Source, Theme, Unit, register
     >>> @register(
     ...     label_nl="Aandeel",
     ...     label_en="",
@@ -400,7 +400,7 @@ def iter_metrics() -> Iterator[MetricMeta]:
 
     Examples
     --------
-    >>> from ondermijning_indicators.registry import Unit, iter_metrics
+    >>> from ondermijning_indicators._registry import Unit, iter_metrics
     >>> [m.id for m in iter_metrics() if m.unit is Unit.RELATIVE_CHANGE]
     ['relatieve_verandering']
     """
