@@ -22,9 +22,9 @@ import pandas as pd
 import ondermijning_indicators as oi
 from ondermijning_indicators import plots
 from ondermijning_indicators._editions import CATALOGUE_FORMAT, key_columns
-from ondermijning_indicators.published import load_records, summarize
 from ondermijning_indicators._registry import Theme, iter_metrics
 from ondermijning_indicators._results import result_schema
+from ondermijning_indicators.published import load_records, summarize
 from ondermijning_indicators.schemas import AGREEMENTS, CROSS_TABLE_CHECKS, SCHEMAS, TOTALS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,9 +24,9 @@ import pytest
 import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
+from ondermijning_indicators._registry import iter_metrics
 from ondermijning_indicators.metrics._inputs import align
 from ondermijning_indicators.published import Semantics, load_records, reproduce_records
-from ondermijning_indicators._registry import iter_metrics
 
 SAMPLES = oi.load_samples()
 
@@ -1837,9 +1837,9 @@ def test_a_metric_declaring_a_table_the_library_lacks_is_refused_in_a_record(
     """Every registered metric reads the library's tables; a metric added later might not."""
     import dataclasses as dc
 
+    from ondermijning_indicators._registry import get_metric
     from ondermijning_indicators._selection import Selection
     from ondermijning_indicators.published import _records
-    from ondermijning_indicators._registry import get_metric
 
     share = get_metric("aandeel_schuldig")
     assert share.inputs is not None
@@ -2283,8 +2283,8 @@ def test_a_metric_that_gives_more_than_one_number_is_an_invalid_record(
     """No registered metric does, given cells; a metric added later might."""
     import dataclasses as dc
 
-    from ondermijning_indicators.published import _reproduce
     from ondermijning_indicators._registry import get_metric
+    from ondermijning_indicators.published import _reproduce
 
     share = get_metric("aandeel_schuldig")
 

@@ -33,13 +33,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._folders import TABLE_SUFFIXES, Notation, read_tables
 from ._readers import UnreadableFileError, parse_toml, read_text
 from ._resources import CATALOGUE, FIGURES, TABLES, bundled_edition_ids, edition_dir
 from ._resources import latest_edition_id as _latest
 from ._selection import Selection, matches
 from ._validation import selected_rows
 from .errors import CatalogueError, InvalidInputError, UnknownEditionError, UnknownSampleError
-from ._folders import TABLE_SUFFIXES, Notation, read_tables
 from .published import FigureRecord, Semantics, load_records, reproduce_records
 from .schemas import SCHEMAS
 

@@ -41,7 +41,6 @@ from ._notation import (
     foreign_digits,
 )
 from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
-from ._writers import neutralise_text, staged, to_csv, unneutralise
 from ._validation import (
     _FAILURE_COLUMNS,
     TableSource,
@@ -50,6 +49,7 @@ from ._validation import (
     _numeric_columns,
     _validate_all,
 )
+from ._writers import neutralise_text, staged, to_csv, unneutralise
 from .errors import DataValidationError, InvalidInputError
 from .published import format_dutch
 from .schemas import SCHEMAS, TOTALS

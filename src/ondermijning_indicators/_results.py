@@ -32,12 +32,12 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from ._selection import Selection
-from ._writers import check_target, neutralise_text, sha256, staged, to_csv
-from ._validation import select, selected_rows
 from ._editions import Catalogue, Tables, load_edition
-from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
 from ._registry import Application, MetricMeta, iter_metrics
+from ._selection import Selection
+from ._validation import select, selected_rows
+from ._writers import check_target, neutralise_text, sha256, staged, to_csv
+from .errors import IndicatorError, InvalidInputError, UndefinedMetricWarning
 from .schemas import time_column
 
 __all__ = ["ComputeResult", "compute", "result_schema", "write_results"]

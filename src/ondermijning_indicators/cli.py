@@ -20,11 +20,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from ._writers import neutralise_text, to_csv
 from ._audit import audit as _audit
-from ._validation import validate_tables
 from ._editions import Tables, list_editions, list_samples, load_edition, load_tables
 from ._editions import reproduce as _reproduce
+from ._folders import write_tables
+from ._registry import list_metrics
+from ._results import NOT_COMPUTED, write_results
+from ._results import compute as compute_results
+from ._validation import validate_tables
+from ._writers import neutralise_text, to_csv
 from .errors import (
     CatalogueError,
     DataValidationError,
@@ -33,11 +37,7 @@ from .errors import (
     OutputExistsError,
     UnknownSampleError,
 )
-from ._folders import write_tables
 from .published import Status, load_records, summarize
-from ._registry import list_metrics
-from ._results import NOT_COMPUTED, write_results
-from ._results import compute as compute_results
 
 _INPUT_ERRORS = (
     CatalogueError,

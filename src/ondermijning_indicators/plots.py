@@ -36,10 +36,10 @@ import numpy as np
 import pandas as pd
 
 from . import metrics
-from ._validation import validate_tables
 from ._editions import load_sample, sample_metadata
-from .errors import InvalidInputError
 from ._registry import get_metric
+from ._validation import validate_tables
+from .errors import InvalidInputError
 from .schemas import DUURKLASSEN, FINANCIEEL_THEMAS, UITKOMSTEN
 
 if TYPE_CHECKING:

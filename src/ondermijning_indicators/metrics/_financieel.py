@@ -19,8 +19,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..errors import InvalidInputError, MisalignedYearsError
 from .._registry import Application, Source, Theme, Unit, register
+from ..errors import InvalidInputError, MisalignedYearsError
 from ._inputs import (
     FloatArray,
     M,

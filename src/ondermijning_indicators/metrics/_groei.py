@@ -8,8 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..errors import InvalidInputError
 from .._registry import Application, Source, Theme, Unit, register
+from ..errors import InvalidInputError
 from ._inputs import (
     FloatArray,
     M,

@@ -6,8 +6,8 @@ from typing import Literal, cast
 
 import numpy as np
 
-from ..errors import InvalidInputError
 from .._registry import Source, Theme, Unit, register
+from ..errors import InvalidInputError
 from ._inputs import M, ZeroDivision, align, check_non_negative, check_part_le_whole, divide
 from ._shares import share_of_counts
 

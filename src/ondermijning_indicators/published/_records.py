@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .._readers import UnreadableFileError, parse_toml, read_text
+from .._registry import Application, get_metric
 from .._resources import FIGURES, edition_dir, latest_edition_id
 from .._selection import Selection
 from ..errors import FigureRecordError, MetadataError, PhraseError, SelectionError
-from .._registry import Application, get_metric
 from ..schemas import SCHEMAS, time_column
 from ._phrase import Quantity, parse_phrase
 

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 import pandas as pd
 
+from .._registry import Unit, get_metric
 from .._selection import Selection
 from .._validation import select, selected_rows
 from ..errors import FigureRecordError, IndicatorError, MetadataError, SelectionError
-from .._registry import Unit, get_metric
 from ._phrase import Quantity, format_dutch
 from ._records import FigureRecord, Reading
 from ._semantics import Comparison, Semantics, Status, compare, compare_bounds
