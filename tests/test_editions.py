@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
 import re
 import shutil
@@ -94,7 +95,7 @@ def test_tables_keep_their_edition_and_a_plain_mapping_has_no_catalogue() -> Non
 
 
 def test_the_folder_of_later_years_validates_from_the_command_line() -> None:
-    out = runner.invoke(cli.app, ["validate", str(EXAMPLE)])
+    out = runner.invoke(cli.app, ["validate", "--data", str(EXAMPLE)])
     assert out.exit_code == 0, out.output
     assert "OK: 9 tables" in out.output
     assert "jaar 2015-2027" in out.output
@@ -159,7 +160,7 @@ def test_no_value_of_a_folder_carries_a_caveat_of_the_bundled_edition(
 
 
 def test_the_audit_of_the_folder_runs_what_its_data_supports() -> None:
-    out = runner.invoke(cli.app, ["audit", str(EXAMPLE), "--all", "-f", "csv"])
+    out = runner.invoke(cli.app, ["audit", "--data", str(EXAMPLE), "--all", "-f", "csv"])
     assert out.exit_code == 0, out.output
     result = pd.read_csv(io.StringIO(out.stdout), dtype=str, keep_default_na=False)
     assert set(result["kind"]) == {"total"}  # no misprint, no agreement, no figure missed
@@ -174,12 +175,12 @@ def test_the_audit_of_the_folder_runs_what_its_data_supports() -> None:
 
 
 def test_a_misprinted_total_is_loaded_and_only_strict_validation_refuses_it() -> None:
-    strict = runner.invoke(cli.app, ["validate", str(EXAMPLE), "--strict"])
-    assert strict.exit_code == 1
+    strict = runner.invoke(cli.app, ["validate", "--data", str(EXAMPLE), "--strict"])
+    assert strict.exit_code == 2
     assert "jaar=2024, column aantal: the printed total 1640 must equal the sum of uitspraken" in (
         strict.output
     )
-    assert runner.invoke(cli.app, ["validate", str(EXAMPLE)]).exit_code == 0
+    assert runner.invoke(cli.app, ["validate", "--data", str(EXAMPLE)]).exit_code == 0
 
 
 def test_the_drafts_numbers_are_checked_against_the_folder() -> None:
@@ -223,10 +224,10 @@ def test_a_national_total_is_not_a_port(word: str) -> None:
     ("table", "frame", "message"),
     [
         ("uitspraken", {"jaar": [2024] * 3, "uitkomst": ["schuldig", "vrijspraak", "geseponeerd"],
-                        "aantal": [1, 1, 1]}, "'geseponeerd' is not one of the allowed values"),
+                        "aantal": [1, 1, 1]}, "'geseponeerd' must be one of schuldig"),
         ("vrijheidsstraffen", {"jaar": [2024] * 4, "duurklasse": ["minder_dan_1_jaar",
          "1_tot_2_jaar", "2_tot_5_jaar", "levenslang"], "aantal": [1, 1, 1, 1]},
-         "'levenslang' is not one of the allowed values"),
+         "'levenslang' must be one of "),
         ("beslag_doelstellingen", {"jaar": [2024], "partij": ["Politie"], "bedrag_eur": [1.0]},
          "must be a code: lower case, digits, _"),
     ],
@@ -292,8 +293,8 @@ def test_a_malformed_catalogue_names_the_file_and_the_key(
     with pytest.raises(errors.CatalogueError, match=message) as info:
         oi.load_tables(folder)
     assert str(folder / "catalogue.toml") in str(info.value)
-    out = runner.invoke(cli.app, ["validate", str(folder)])
-    assert out.exit_code == 1
+    out = runner.invoke(cli.app, ["validate", "--data", str(folder)])
+    assert out.exit_code == 2
     assert "Traceback" not in out.output
 
 
@@ -426,3 +427,63 @@ def test_record_level_tables_are_those_the_aggregation_gives() -> None:
     seizures = records.aggregate_seizures(records.generate_seizures(seed=1))
     assert isinstance(seizures, pd.DataFrame)
     assert records.RECORD_TABLES["seizures"] == ("beslag",)
+
+
+# --- the bundled tables are trusted by content: validated here, read fast at run time ---
+
+
+@pytest.mark.parametrize("edition_id", oi.list_editions().index.tolist())
+def test_every_bundled_table_is_recorded_as_validated_with_its_current_content(
+    edition_id: str,
+) -> None:
+    from ondermijning_indicators._editions import validated_hashes
+    from ondermijning_indicators._resources import edition_dir
+
+    root = edition_dir(edition_id)
+    files = sorted((root / "tables").iterdir())
+    current = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    assert validated_hashes(root) == current, (
+        "a bundled table changed since it was validated: run "
+        "`.venv/bin/python scripts/refresh-validated.py`"
+    )
+
+
+@pytest.mark.parametrize("edition_id", oi.list_editions().index.tolist())
+def test_the_fast_read_of_a_bundled_edition_equals_its_validation(edition_id: str) -> None:
+    from ondermijning_indicators._editions import trusted_tables
+    from ondermijning_indicators._folders import read_tables
+    from ondermijning_indicators._resources import edition_dir
+
+    root = edition_dir(edition_id)
+    fast = trusted_tables(root)
+    validated = read_tables(root / "tables", notation="machine")
+    assert fast is not None
+    assert list(fast) == list(validated)
+    for name, frame in validated.items():
+        pd.testing.assert_frame_equal(fast[name], frame, check_exact=True, obj=name)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["one byte of a table", "a table file added", "a listed table removed", "no list"],
+)
+def test_a_bundled_table_that_is_not_the_validated_content_is_validated_again(
+    tmp_path: Path, damage: str
+) -> None:
+    from ondermijning_indicators._editions import VALIDATED, trusted_tables
+    from ondermijning_indicators._resources import edition_dir
+
+    root = tmp_path / "2023"
+    shutil.copytree(edition_dir("2023"), root)
+    tables = root / "tables"
+    assert trusted_tables(root) is not None
+    if damage == "one byte of a table":
+        path = tables / "uitspraken.csv"
+        path.write_bytes(path.read_bytes().replace(b"1238", b"1239"))
+    elif damage == "a table file added":
+        shutil.copy(tables / "uitspraken.csv", tables / "uitspraken_kopie.csv")
+    elif damage == "a listed table removed":
+        (tables / "beslag.csv").unlink()
+    else:
+        (root / VALIDATED).unlink()
+    assert trusted_tables(root) is None

@@ -1955,7 +1955,7 @@ def test_a_not_derivable_record_whose_other_reading_fails_is_invalid(tmp_path: P
 def test_a_bound_cell_reads_as_the_quantity_its_text_would_give() -> None:
     """The step, unit and significance of a cell stored with a qualifier, as if printed."""
     from ondermijning_indicators._selection import Selection
-    from ondermijning_indicators.published._reproduce import _bound
+    from ondermijning_indicators.published._reproduce import _bound, _Cells
 
     sel = Selection.parse("kerncijfers:waarde[indicator=x]")
     for value, text, step, significance in [
@@ -1963,7 +1963,7 @@ def test_a_bound_cell_reads_as_the_quantity_its_text_would_give() -> None:
         (1200.0, "ruim 1.200", 1.0, 100.0),
         (0.25, "ruim 0,25", 0.01, 0.01),
     ]:
-        rows = pd.DataFrame({"waarde": [value], "kwalificatie": ["ruim"]})
+        rows = _Cells(np.array([value]), np.array(["ruim"], dtype=object))
         q = _bound(rows, sel, "fte")
         assert q is not None
         assert (q.phrase, q.value, q.step, q.unit, q.significance) == (

@@ -24,8 +24,10 @@ Values are compared as text, so ``jaar=2022`` matches the integer year 2022.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +37,16 @@ import pandas as pd
 
 from .errors import SelectionError
 
-__all__ = ["EACH", "REDUCERS", "Selection", "evaluate", "rows_of"]
+__all__ = [
+    "EACH",
+    "REDUCERS",
+    "Selection",
+    "TableIndex",
+    "evaluate",
+    "indexed",
+    "mask_of",
+    "rows_of",
+]
 
 EACH = "*"
 """The filter value that asks for one result per value of its column."""
@@ -154,6 +165,76 @@ def _as_values(value: object) -> tuple[str, ...]:
     return (str(value),)
 
 
+class TableIndex:
+    """The answers to selections on one table, computed once per key column and value.
+
+    A key column is factorised once (its distinct values and, per row, which one it
+    holds); a filter is then answered on the distinct values and spread to the rows,
+    which gives the same mask as `matches` on the whole column. Masks and selected rows
+    are kept for the next selection that asks for them. An index holds for the frame
+    as it was when it was built: it lives only inside `indexed`.
+    """
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._factors: dict[str, tuple[npt.NDArray[np.intp], pd.Series]] = {}
+        self._masks: dict[tuple[str, tuple[str, ...]], npt.NDArray[np.bool_]] = {}
+        self.memo: dict[object, Any] = {}
+        """Results derived from the frame (selected rows), kept by their callers' keys."""
+
+    def matches(self, key: str, values: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+        """Return `matches` of the column ``key`` and ``values``, from the index."""
+        mask = self._masks.get((key, values))
+        if mask is None:
+            factor = self._factors.get(key)
+            if factor is None:
+                column = self.frame[key]
+                codes, uniques = pd.factorize(column, use_na_sentinel=False)
+                factor = self._factors[key] = (codes, pd.Series(uniques, dtype=column.dtype))
+            codes, distinct = factor
+            mask = self._masks[(key, values)] = matches(distinct, values)[codes]
+        return mask
+
+    def array(self, column: str) -> npt.NDArray[Any]:
+        """Return the column as a numpy array, converted once."""
+        values = self.memo.get(("array", column))
+        if values is None:
+            values = self.memo[("array", column)] = self.frame[column].to_numpy()
+        return values
+
+    def empty(self, key: str) -> npt.NDArray[np.bool_]:
+        """Return where the column ``key`` is missing or "" (see `rows_of`), once."""
+        mask = self._masks.get((key, ()))
+        if mask is None:
+            mask = self._masks[(key, ())] = _empty(self.frame[key])
+        return mask
+
+
+_INDEXES: ContextVar[dict[int, TableIndex] | None] = ContextVar("indexes", default=None)
+
+
+@contextlib.contextmanager
+def indexed(frames: Iterable[pd.DataFrame]) -> Iterator[None]:
+    """Answer the selections made inside the block on ``frames`` from a `TableIndex` each.
+
+    For a run of many selections on the same tables (the records of an edition): each
+    key column is compared with a value once instead of once per selection. The frames
+    must not change inside the block.
+    """
+    token = _INDEXES.set({id(frame): TableIndex(frame) for frame in frames})
+    try:
+        yield
+    finally:
+        _INDEXES.reset(token)
+
+
+def index_of(frame: pd.DataFrame) -> TableIndex | None:
+    """Return the index of ``frame`` inside `indexed`, or None."""
+    indexes = _INDEXES.get()
+    index = indexes.get(id(frame)) if indexes else None
+    return index if index is not None and index.frame is frame else None
+
+
 def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = None) -> pd.Series:
     """Return a boolean mask of the rows the selection's value filters keep.
 
@@ -168,6 +249,14 @@ def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = No
     >>> rows_of(Selection.parse("t:aantal[jaar=2022]"), df).tolist()
     [False, True]
     """
+    return pd.Series(mask_of(selection, frame, whole=whole), index=frame.index)
+
+
+def mask_of(
+    selection: Selection, frame: pd.DataFrame, *, whole: str | None = None
+) -> npt.NDArray[np.bool_]:
+    """Return `rows_of` as a numpy array (from the frame's index inside `indexed`)."""
+    index = index_of(frame)
     mask = np.ones(len(frame), dtype=bool)
     for key, allowed in selection.filters:
         if key not in frame.columns:
@@ -176,11 +265,15 @@ def rows_of(selection: Selection, frame: pd.DataFrame, *, whole: str | None = No
                 f"its columns are {', '.join(map(str, frame.columns))}"
             )
         if allowed != (EACH,):
-            mask &= matches(frame[key], allowed)
+            mask &= index.matches(key, allowed) if index else matches(frame[key], allowed)
     if whole is not None and whole in frame.columns and not selection.filtered(whole):
-        parts = frame[whole]
-        mask &= (parts.isna() | (parts.astype(str) == "")).to_numpy()
-    return pd.Series(mask, index=frame.index)
+        mask &= index.empty(whole) if index else _empty(frame[whole])
+    return mask
+
+
+def _empty(column: pd.Series) -> npt.NDArray[np.bool_]:
+    """Return where a column of parts is empty (missing or ""): the row of the whole."""
+    return (column.isna() | (column.astype(str) == "")).to_numpy()
 
 
 def matches(column: pd.Series, values: tuple[str, ...]) -> npt.NDArray[np.bool_]:

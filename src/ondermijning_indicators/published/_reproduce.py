@@ -11,13 +11,17 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .._registry import Unit, get_metric
-from .._selection import Selection
-from .._validation import select, selected_rows
+from .._selection import Selection, index_of, indexed
+from .._validation import select, selected_mask
 from ..errors import FigureRecordError, IndicatorError, MetadataError, SelectionError
 from ._phrase import Quantity, format_dutch
 from ._records import FigureRecord, Reading
@@ -45,7 +49,22 @@ _RATIOS = {Unit.SHARE, Unit.ATTAINMENT, Unit.RELATIVE_CHANGE, Unit.RATE}
 """Units a printed percentage can state: 93% of a target is an attainment of 0.93."""
 
 
-def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> pd.DataFrame:
+@dataclass(frozen=True)
+class _Cells:
+    """The cells a selection matched.
+
+    The values of the selected column and, if the table has one, the ``kwalificatie``
+    of the same rows.
+    """
+
+    values: npt.NDArray[Any]
+    qualifiers: npt.NDArray[Any] | None
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> _Cells:
     if sel.table not in tables:
         raise FigureRecordError(
             f"{record}: no table {sel.table!r}; tables: {', '.join(sorted(tables))}"
@@ -64,12 +83,18 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> p
             "not numbers; name a column of counts or amounts"
         )
     try:
-        rows = df.loc[selected_rows(sel, df)]
+        where = np.flatnonzero(selected_mask(sel, df))
     except SelectionError as exc:
         raise FigureRecordError(f"{record}: {exc}") from None
-    if rows.empty:
+    if not len(where):
         raise FigureRecordError(f"{record}: {sel} matches no row")
-    return rows
+    index = index_of(df)
+
+    def array(name: str) -> npt.NDArray[Any]:
+        return index.array(name) if index else df[name].to_numpy()
+
+    qualifiers = array(_QUALIFIER_COLUMN)[where] if _QUALIFIER_COLUMN in df.columns else None
+    return _Cells(array(sel.column)[where], qualifiers)
 
 
 def _value(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> float:
@@ -77,12 +102,10 @@ def _value(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> f
     return _number(sel, tables, _cells(sel, tables, record), record)
 
 
-def _number(
-    sel: Selection, tables: Mapping[str, pd.DataFrame], rows: pd.DataFrame, record: str
-) -> float:
+def _number(sel: Selection, tables: Mapping[str, pd.DataFrame], rows: _Cells, record: str) -> float:
     """Return the number of the rows a selection matched (see `_value`)."""
     if sel.reduce is None:
-        return float(rows[sel.column].sum())
+        return float(np.nansum(rows.values))  # a missing cell adds nothing, as in pandas
     value = select(sel, tables[sel.table])
     if isinstance(value, pd.Series):
         raise FigureRecordError(
@@ -97,16 +120,16 @@ def _last_digit(value: float) -> int:
     return int(Decimal(repr(float(value))).normalize().as_tuple().exponent)
 
 
-def _bound(rows: pd.DataFrame, sel: Selection, unit: str) -> Quantity | None:
+def _bound(rows: _Cells, sel: Selection, unit: str) -> Quantity | None:
     """Return the cell as the interval it stands for, when it is stored with a qualifier."""
-    if _QUALIFIER_COLUMN not in rows.columns or len(rows) != 1:
+    if rows.qualifiers is None or len(rows) != 1:
         return None
-    qualifier = rows[_QUALIFIER_COLUMN].iloc[0]
+    qualifier = rows.qualifiers[0]
     if not isinstance(qualifier, str) or not qualifier:
         return None
     from .._notation import Qualifier
 
-    value = float(rows[sel.column].iloc[0])
+    value = float(rows.values[0])
     exponent = _last_digit(value)
     decimals = max(0, -exponent)
     text = f"{qualifier} {format_dutch(value, decimals)}"
@@ -120,11 +143,10 @@ def _bounded_inputs(reading: Reading, tables: Mapping[str, pd.DataFrame], record
     """Return a note naming the inputs of a metric that are stored as bounds."""
     named = []
     for arg, sel in reading.inputs.items():
-        rows = _cells(sel, tables, record)
-        if _QUALIFIER_COLUMN in rows.columns:
-            qualified = rows[rows[_QUALIFIER_COLUMN].notna() & (rows[_QUALIFIER_COLUMN] != "")]
-            if len(qualified):
-                named.append(f"{arg} ({', '.join(qualified[_QUALIFIER_COLUMN].astype(str))})")
+        qualifiers = _cells(sel, tables, record).qualifiers
+        qualified = [q for q in (() if qualifiers is None else qualifiers) if isinstance(q, str)]
+        if any(qualified):
+            named.append(f"{arg} ({', '.join(q for q in qualified if q)})")
     if not named:
         return ""
     return (
@@ -228,7 +250,7 @@ def _check(
         same_value = math.isclose(value, q.value, rel_tol=1e-12, abs_tol=1e-12)
         if same_value and stored == printed:
             return value, Comparison(Status.TRANSCRIBED, "the printed number, as transcribed"), ""
-        if same_value and _QUALIFIER_COLUMN not in rows.columns:
+        if same_value and rows.qualifiers is None:
             # the table holds exact numbers and has no room for a qualifier: the
             # phrase's qualifier is a claim about the exact number, checked as a sum's
             return value, compare(q, value, semantics), ""
@@ -377,15 +399,16 @@ def reproduce_records(
     """
     sem = semantics or Semantics()
     rows = []
-    for rec in records:
-        if rec.problem is not None:
-            rows.append(_row(rec, Status.INVALID, math.nan, "not read", [rec.problem]))
-            continue
-        try:
-            rows.append(_evaluate(rec, tables, sem, caveats_for))
-        except (FigureRecordError, SelectionError) as exc:
-            how = _how(rec.reading) if rec.reading else "not derivable"
-            rows.append(_row(rec, Status.INVALID, math.nan, how, [str(exc)]))
+    with indexed(tables.values()):  # the records select from the same tables many times
+        for rec in records:
+            if rec.problem is not None:
+                rows.append(_row(rec, Status.INVALID, math.nan, "not read", [rec.problem]))
+                continue
+            try:
+                rows.append(_evaluate(rec, tables, sem, caveats_for))
+            except (FigureRecordError, SelectionError) as exc:
+                how = _how(rec.reading) if rec.reading else "not derivable"
+                rows.append(_row(rec, Status.INVALID, math.nan, how, [str(exc)]))
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
