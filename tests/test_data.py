@@ -131,7 +131,7 @@ def test_every_problem_in_every_table_is_reported_at_once() -> None:
         r"uitspraken \(uitspraken.csv\), line 2, column aantal: .*'1.173' looks like Dutch "
         r"notation with a thousands dot \(meaning 1173\)",
         r"line 3, column aantal: is not a whole number: .22,5. has a decimal comma",
-        r"line 4, column uitkomst: 'sepot' is not one of the allowed values",
+        r"line 4, column uitkomst: 'sepot' must be one of schuldig, vrijspraak, overig",
         r"vrijheidsstraffen \(vrijheidsstraffen.csv\), line 5, column aantal: -93 must be at "
         r"least 0",
         r"line 6, column aantal: is not a whole number \('veel'\)",

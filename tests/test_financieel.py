@@ -394,7 +394,7 @@ def _dutch_notation(df: pd.DataFrame) -> pd.DataFrame:
         (_dash_not_zero, "a cell printed as '-' (gedrukt_als=streepje) must hold 0"),
         (_two_themes, "every opgave belongs to one thema"),
         (_missing_period, "every opgave must have every periode"),
-        (_bad_period, "does not have the required form"),
+        (_bad_period, "must have the form"),
         (_dutch_notation, "looks like Dutch notation with a thousands dot (meaning 45449)"),
     ],
 )

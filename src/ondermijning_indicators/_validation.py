@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pandera.pandas as pa
 
@@ -30,7 +31,7 @@ from ._notation import (
     dutch_to_machine,
     foreign_digits,
 )
-from ._selection import Selection, evaluate, rows_of
+from ._selection import Selection, evaluate, mask_of
 from .errors import DataValidationError
 from .schemas import CROSS_TABLE_CHECKS, SCHEMAS, TOTALS, parts_column, time_column
 
@@ -258,17 +259,12 @@ def _failure(
     }
 
 
-_CHECK_WORDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^isin\((.*)\)$"), "is not one of the allowed values {0}"),
-    (re.compile(r"^greater_than_or_equal_to\((.*)\)$"), "must be at least {0}"),
-    (re.compile(r"^less_than_or_equal_to\((.*)\)$"), "must be at most {0}"),
-    (re.compile(r"^greater_than\((.*)\)$"), "must be more than {0}"),
-    (re.compile(r"^str_matches\((.*)\)$"), "does not have the required form {0}"),
-    (re.compile(r"^str_length\((.*)\)$"), "has the wrong length"),
-    (re.compile(r"^not_nullable$"), "is empty; every cell of this column needs a value"),
-    (re.compile(r"^field_uniqueness$"), "occurs more than once; each value may occur only once"),
-    (re.compile(r"^column_in_dataframe$"), "required column is missing"),
-]
+_BUILT_IN_WORDS = {
+    "not_nullable": "is empty; every cell of this column needs a value",
+    "field_uniqueness": "occurs more than once; each value may occur only once",
+}
+"""pandera's own checks in words; every check of a schema states its words as its
+``error`` (`ondermijning_indicators.schemas`), and a failure carries them."""
 
 
 def _translate(
@@ -347,12 +343,7 @@ def _translate(
                 )
             )
             continue
-        message = check
-        for pattern, words in _CHECK_WORDS:
-            m = pattern.match(check)
-            if m:
-                message = words.format(*m.groups())
-                break
+        message = _BUILT_IN_WORDS.get(check, check)
         out.append(
             _failure(table, row_label(idx) if has_index else "", column, value, check, message)
         )
@@ -636,8 +627,13 @@ def selected_rows(selection: Selection, frame: pd.DataFrame) -> pd.Series:
     >>> kern.loc[selected_rows(parts, kern), "waarde"].tolist()
     [8.0, 27.0]
     """
+    return pd.Series(selected_mask(selection, frame), index=frame.index)
+
+
+def selected_mask(selection: Selection, frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Return `selected_rows` as a numpy array (answered from an index inside `indexed`)."""
     whole = parts_column(selection.table) if selection.table in SCHEMAS else None
-    return rows_of(selection, frame, whole=whole)
+    return mask_of(selection, frame, whole=whole)
 
 
 def select(selection: Selection, frame: pd.DataFrame) -> Any:

@@ -27,6 +27,28 @@ _CHECKS: dict[str, Callable[..., pa.Check]] = {
 """Column checks by keyword, in the order pandera's ``Field`` builds them."""
 
 
+def _listed(values: Any) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+_RULES: dict[str, Callable[[Any], str]] = {
+    "gt": lambda v: f"must be more than {v}",
+    "ge": lambda v: f"must be at least {v}",
+    "lt": lambda v: f"must be less than {v}",
+    "le": lambda v: f"must be at most {v}",
+    "isin": lambda v: f"must be one of {_listed(v)}",
+    "str_matches": lambda v: f"must have the form {v}",
+    "str_length": lambda v: (
+        "must not be empty"
+        if v == {"min_value": 1}
+        else f"must be {v.get('min_value', 0)} to {v.get('max_value', 'any number of')} "
+        "characters long"
+    ),
+}
+"""Each column check's rule in words: stated here once, as its pandera ``error``, so that
+a failure names it (``failure_cases``) and the data dictionary prints it (``check.error``)."""
+
+
 def column(
     dtype: Any,
     *,
@@ -42,7 +64,9 @@ def column(
     if unknown:
         raise TypeError(f"unknown column check(s): {', '.join(sorted(unknown))}")
     built = [
-        make(**checks[key]) if isinstance(checks[key], Mapping) else make(checks[key])
+        make(**checks[key], error=_RULES[key](checks[key]))
+        if isinstance(checks[key], Mapping)
+        else make(checks[key], error=_RULES[key](checks[key]))
         for key, make in _CHECKS.items()
         if key in checks
     ]
