@@ -1500,7 +1500,7 @@ RECORD_FILES = [
                 False,
                 1238.0,
                 "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
-                "The cell holds 1238 but the phrase '1.239' says 1239: the transcription and the record disagree.",
+                "The cell holds 1.238 but the phrase '1.239' says 1.239: the transcription and the record disagree.",
             )
         ],
         id="cell_disagrees",
@@ -1513,7 +1513,7 @@ RECORD_FILES = [
                 False,
                 246000000.0,
                 "cell beslag:bedrag_eur[jaar=2022,soort=totaal]",
-                "The cell holds 2.46e+08 with kwalificatie ruim, but the phrase '246 miljoen euro' is a plain number: the transcription lost or changed the bound.",
+                "The cell holds 246.000.000 with kwalificatie ruim, but the phrase '246 miljoen euro' is a plain number: the transcription lost or changed the bound.",
             )
         ],
         id="cell_lost_bound",
@@ -1539,7 +1539,7 @@ RECORD_FILES = [
                 False,
                 1257.0,
                 "sum max(uitspraken:aantal[uitkomst=schuldig])",
-                "1257 is not in [1237.5, 1238.5), which '1.238' claims.",
+                "1.257 is not in [1.237,5; 1.238,5), which '1.238' claims.",
             )
         ],
         id="sum_max",
@@ -1552,7 +1552,7 @@ RECORD_FILES = [
                 True,
                 1238.0,
                 "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
-                "The printed number, as transcribed. Zie tabel. Reading 'met vrijspraken': 1543, discrepancy (1543 is not in [1237.5, 1238.5), which '1.238' claims). Reading 'reading 2': 1,353 (for information). Reading 'aandeel': 0.802333 (for information).",
+                "The printed number, as transcribed. Zie tabel. Reading 'met vrijspraken': 1.543, discrepancy (1.543 is not in [1.237,5; 1.238,5), which '1.238' claims). Reading 'reading 2': 1.353 (for information). Reading 'aandeel': 0,802333 (for information).",
             )
         ],
         id="with_note_and_alternative",
@@ -1565,7 +1565,7 @@ RECORD_FILES = [
                 True,
                 1238.0,
                 "cell uitspraken:aantal[jaar=2022,uitkomst=schuldig]",
-                "The cell holds 1238 but the phrase '1.239' says 1239: the transcription and the record disagree. Known discrepancy of the report: het rapport telt anders.",
+                "The cell holds 1.238 but the phrase '1.239' says 1.239: the transcription and the record disagree. Known discrepancy of the report: het rapport telt anders.",
             )
         ],
         id="known_discrepancy_holds",
@@ -1596,7 +1596,7 @@ RECORD_FILES = [
                 True,
                 0.9057437407952872,
                 "beslag_realisatie(beslag=beslag:bedrag_eur[jaar=2022,soort=totaal], doelstelling=beslag_doelstellingen:bedrag_eur[jaar=2022,partij=totaal])",
-                "0.905744 rounds to the printed '91%'. Input beslag (ruim) is printed as a bound or an approximation; the metric is computed from the printed number.",
+                "0,905744 rounds to the printed '91%'. Input beslag (ruim) is printed as a bound or an approximation; the metric is computed from the printed number.",
             )
         ],
         id="bound_metric_input",
@@ -2083,9 +2083,9 @@ def test_an_alternative_reading_uses_the_semantics_given(tmp_path: Path) -> None
         'sum = "uitspraken:aantal[jaar=2022]"\n[[figure.reading]]\nlabel = "schuldig"\n'
         'sum = "uitspraken:aantal[jaar=2022,uitkomst=schuldig]"\n'
     )
-    assert "Reading 'schuldig': 1238, consistent_with_qualifier" in _one(tmp_path, text)["note"]
+    assert "Reading 'schuldig': 1.238, consistent_with_qualifier" in _one(tmp_path, text)["note"]
     narrow = _one(tmp_path, text, semantics=Semantics(circa_share=0.01))
-    assert "Reading 'schuldig': 1238, discrepancy" in narrow["note"]
+    assert "Reading 'schuldig': 1.238, discrepancy" in narrow["note"]
 
 
 def test_a_bound_cell_with_decimals_is_read_with_its_own_step(tmp_path: Path) -> None:
@@ -2100,19 +2100,19 @@ def test_a_bound_cell_with_decimals_is_read_with_its_own_step(tmp_path: Path) ->
     within = _one(tmp_path, text.format(p="ruim 12,5"), tables=tables)
     assert within["status"] == "consistent_with_qualifier"
     assert within["note"] == (
-        "The data hold 'ruim 12,5', (12.5, 12.6], which lies within (12.5, 12.6], which "
+        "The data hold 'ruim 12,5', (12,5; 12,6], which lies within (12,5; 12,6], which "
         "'ruim 12,5' claims."
     )
     apart = _one(tmp_path, text.format(p="bijna 12,5"), tables=tables)
     assert apart["note"] == (
-        "The data hold 'ruim 12,5', (12.5, 12.6], which has no value in [12.4, 12.5), which "
+        "The data hold 'ruim 12,5', (12,5; 12,6], which has no value in [12,4; 12,5), which "
         "'bijna 12,5' claims."
     )
     whole = kern.copy()
     whole.loc[row, "waarde"] = 1200.0
     wide = _one(tmp_path, text.format(p="ruim 1.200"), tables={**SAMPLES, "kerncijfers": whole})
     assert wide["note"] == (
-        "The data hold 'ruim 1.200', (1200, 1300], which lies within (1200, 1300], which "
+        "The data hold 'ruim 1.200', (1.200; 1.300], which lies within (1.200; 1.300], which "
         "'ruim 1.200' claims."
     )
 
@@ -2203,8 +2203,8 @@ def test_a_bound_cell_is_compared_with_the_semantics_given(tmp_path: Path) -> No
     narrow = _one(tmp_path, body, semantics=Semantics(near_share=0.001))
     assert (narrow["status"], narrow["note"]) == (
         "discrepancy",
-        "The data hold 'ruim 246.000.000', (2.46e+08, 2.46246e+08], which has no value in "
-        "[2.4975e+08, 2.5e+08), which 'bijna 250 miljoen euro' claims.",
+        "The data hold 'ruim 246.000.000', (246.000.000; 246.246.000], which has no value in "
+        "[249.750.000; 250.000.000), which 'bijna 250 miljoen euro' claims.",
     )
 
 
@@ -2239,7 +2239,7 @@ def test_a_transcribed_cell_is_the_printed_number_up_to_binary_noise(
     assert row["status"] == status
     if status == "discrepancy":  # both numbers in full, not both as "1238"
         assert row["note"].startswith(
-            "The cell holds 1238.000001 but the phrase '1.238' says 1238:"
+            "The cell holds 1.238,000001 but the phrase '1.238' says 1.238:"
         )
 
 
@@ -2251,7 +2251,7 @@ def test_a_cell_without_the_printed_qualifier_says_it_has_none(tmp_path: Path) -
     row = _one(tmp_path, text)
     assert (row["status"], row["note"]) == (
         "discrepancy",
-        "The cell holds 1.39e+07 with kwalificatie (none), but the phrase 'ruim 13,9 miljoen "
+        "The cell holds 13.900.000 with kwalificatie (none), but the phrase 'ruim 13,9 miljoen "
         "euro' is ruim: the transcription lost or changed the bound.",
     )
 
@@ -2313,7 +2313,7 @@ def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> Non
     off = _one(tmp_path, text.format(p="1.238,5"))
     assert (off["status"], off["note"]) == (
         "discrepancy",
-        "The cell holds 1238 but the phrase '1.238,5' says 1238.5: the transcription and the "
+        "The cell holds 1.238 but the phrase '1.238,5' says 1.238,5: the transcription and the "
         "record disagree.",
     )
 
@@ -2424,10 +2424,10 @@ def test_align_names_every_argument_it_cannot_use(call: Callable[[], Any], messa
     ("phrase", "status", "note"),
     [
         ("1.173", "transcribed", "The printed number, as transcribed."),
-        ("ruim 1.173", "discrepancy", "1173 is not in (1173, 1174], which 'ruim 1.173' claims."),
-        ("bijna 1.173", "discrepancy", "1173 is not in [1172, 1173), which 'bijna 1.173' claims."),
+        ("ruim 1.173", "discrepancy", "1.173 is not in (1.173; 1.174], which 'ruim 1.173' claims."),
+        ("bijna 1.173", "discrepancy", "1.173 is not in [1.172; 1.173), which 'bijna 1.173' claims."),
         ("circa 1.173", "consistent_with_qualifier",
-         "1173 is in [1114.35, 1231.65], which 'circa 1.173' claims."),
+         "1.173 is in [1.114,35; 1.231,65], which 'circa 1.173' claims."),
     ],
 )  # fmt: skip
 def test_a_cell_of_an_exact_table_is_checked_against_the_printed_qualifier(

@@ -182,7 +182,7 @@ def test_comparison_table(phrase: str, computed: float, status: Status) -> None:
 
 def test_a_discrepancy_states_the_interval_the_phrase_claims() -> None:
     note = compare(parse_phrase("circa 35%"), 0.288).note
-    assert note == "0.288 is not in [0.3325, 0.3675], which 'circa 35%' claims"
+    assert note == "0,288 is not in [0,3325; 0,3675], which 'circa 35%' claims"
 
 
 def test_semantics_are_parameters() -> None:

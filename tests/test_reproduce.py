@@ -107,11 +107,11 @@ def test_the_swapped_duration_percentages_are_reported_with_both_readings(
 ) -> None:
     note = str(result.loc["bestraffen.vrijheidsstraffen.drugs_tot_1_jaar_2022", "note"])
     assert "Reading '< 1 jaar as a share of all 999" in note
-    assert "0.3644, discrepancy" in note  # 'bijna 29%' is not the < 1 jaar share
-    assert "0.2883, consistent_with_qualifier" in note  # but it is the 2-5 jaar share
+    assert "0,364364, discrepancy" in note  # 'bijna 29%' is not the < 1 jaar share
+    assert "0,288288, consistent_with_qualifier" in note  # but it is the 2-5 jaar share
     note35 = str(result.loc["bestraffen.vrijheidsstraffen.drugs_2_tot_5_jaar_2022", "note"])
-    assert "0.2883, discrepancy" in note35
-    assert "0.3644, consistent_with_qualifier" in note35
+    assert "0,288288, discrepancy" in note35
+    assert "0,364364, consistent_with_qualifier" in note35
 
 
 def test_printed_values_come_from_the_phrase(result: pd.DataFrame) -> None:
@@ -138,7 +138,7 @@ def test_changed_data_turns_into_discrepancies() -> None:
     assert changed.loc["bestraffen.vrijheidsstraffen.aandeel_2022", "status"] == "discrepancy"
     assert changed.loc["bestraffen.tabel_uitspraken.schuldig_2022", "status"] == "discrepancy"
     note = str(changed.loc["bestraffen.tabel_uitspraken.schuldig_2022", "note"])
-    assert "The cell holds 1300" in note
+    assert "The cell holds 1.300 " in note
     assert not changed["explained"].all()
 
 

@@ -116,15 +116,15 @@ def test_exact_means_equal_to_the_printed_value_up_to_binary_noise() -> None:
 @pytest.mark.parametrize(
     ("phrase", "value", "status", "note"),
     [
-        ("81%", 999 / 1238, Status.WITHIN_ROUNDING, "0.806947 rounds to the printed '81%'"),
+        ("81%", 999 / 1238, Status.WITHIN_ROUNDING, "0,806947 rounds to the printed '81%'"),
         ("81%", 0.81, Status.EXACT, "equal to the printed value"),
-        ("81%", 0.8, Status.DISCREPANCY, "0.8 is not in [0.805, 0.815), which '81%' claims"),
+        ("81%", 0.8, Status.DISCREPANCY, "0,8 is not in [0,805; 0,815), which '81%' claims"),
         ("bijna 18%", 0.175, Status.CONSISTENT,
-         "0.175 is in [0.17, 0.18), which 'bijna 18%' claims"),
+         "0,175 is in [0,17; 0,18), which 'bijna 18%' claims"),
         ("ruim 700", 700.0, Status.DISCREPANCY,
-         "700 is not in (700, 770], which 'ruim 700' claims"),
+         "700 is not in (700; 770], which 'ruim 700' claims"),
         ("meer dan 250", 251.0, Status.CONSISTENT,
-         "251 is in (250, inf), which 'meer dan 250' claims"),
+         "251 is in (250; inf), which 'meer dan 250' claims"),
         ("81%", math.nan, Status.DISCREPANCY, "the computed value is missing (NaN)"),
         ("81%", math.inf, Status.DISCREPANCY, "the computed value is inf (not finite)"),
         ("81%", -math.inf, Status.DISCREPANCY, "the computed value is -inf (not finite)"),
@@ -139,47 +139,50 @@ def test_the_note_says_why(phrase: str, value: float, status: Status, note: str)
 BOUNDS = [
     # phrase, the cell as stored with its qualifier, status, note
     ("ruim 246 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which lies within "
-     "(2.46e+08, 2.47e+08], which 'ruim 246 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which lies within "
+     "(246.000.000; 247.000.000], which 'ruim 246 miljoen euro' claims"),
     ("bijna 246 miljoen euro", "ruim 246 miljoen euro", Status.DISCREPANCY,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which has no value in "
-     "[2.45e+08, 2.46e+08), which 'bijna 246 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which has no value in "
+     "[245.000.000; 246.000.000), which 'bijna 246 miljoen euro' claims"),
     ("meer dan 246 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which lies within "
-     "(2.46e+08, inf), which 'meer dan 246 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which lies within "
+     "(246.000.000; inf), which 'meer dan 246 miljoen euro' claims"),
     ("ten minste 246 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which lies within "
-     "[2.46e+08, inf), which 'ten minste 246 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which lies within "
+     "[246.000.000; inf), which 'ten minste 246 miljoen euro' claims"),
     ("hooguit 246 miljoen euro", "ruim 246 miljoen euro", Status.DISCREPANCY,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which has no value in "
-     "(-inf, 2.46e+08], which 'hooguit 246 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which has no value in "
+     "(-inf; 246.000.000], which 'hooguit 246 miljoen euro' claims"),
     ("hooguit 247 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which lies within "
-     "(-inf, 2.47e+08], which 'hooguit 247 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which lies within "
+     "(-inf; 247.000.000], which 'hooguit 247 miljoen euro' claims"),
     ("minder dan 247 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold only 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08]; it overlaps "
-     "(-inf, 2.47e+08), which 'minder dan 247 miljoen euro' claims, so the data cannot settle it"),
+     "the data hold only 'ruim 246 miljoen euro', (246.000.000; 247.000.000]; it overlaps "
+     "(-inf; 247.000.000), which 'minder dan 247 miljoen euro' claims, "
+     "so the data cannot settle it"),
     ("meer dan 247 miljoen euro", "ruim 246 miljoen euro", Status.DISCREPANCY,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which has no value in "
-     "(2.47e+08, inf), which 'meer dan 247 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which has no value in "
+     "(247.000.000; inf), which 'meer dan 247 miljoen euro' claims"),
     ("ten minste 247 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold only 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08]; it overlaps "
-     "[2.47e+08, inf), which 'ten minste 247 miljoen euro' claims, so the data cannot settle it"),
+     "the data hold only 'ruim 246 miljoen euro', (246.000.000; 247.000.000]; it overlaps "
+     "[247.000.000; inf), which 'ten minste 247 miljoen euro' claims, "
+     "so the data cannot settle it"),
     ("circa 250 miljoen euro", "ruim 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'ruim 246 miljoen euro', (2.46e+08, 2.47e+08], which lies within "
-     "[2.375e+08, 2.625e+08], which 'circa 250 miljoen euro' claims"),
+     "the data hold 'ruim 246 miljoen euro', (246.000.000; 247.000.000], which lies within "
+     "[237.500.000; 262.500.000], which 'circa 250 miljoen euro' claims"),
     ("bijna 247 miljoen euro", "bijna 246 miljoen euro", Status.DISCREPANCY,
-     "the data hold 'bijna 246 miljoen euro', [2.45e+08, 2.46e+08), which has no value in "
-     "[2.46e+08, 2.47e+08), which 'bijna 247 miljoen euro' claims"),
+     "the data hold 'bijna 246 miljoen euro', [245.000.000; 246.000.000), which has no value in "
+     "[246.000.000; 247.000.000), which 'bijna 247 miljoen euro' claims"),
     ("ten minste 246 miljoen euro", "bijna 246 miljoen euro", Status.DISCREPANCY,
-     "the data hold 'bijna 246 miljoen euro', [2.45e+08, 2.46e+08), which has no value in "
-     "[2.46e+08, inf), which 'ten minste 246 miljoen euro' claims"),
+     "the data hold 'bijna 246 miljoen euro', [245.000.000; 246.000.000), which has no value in "
+     "[246.000.000; inf), which 'ten minste 246 miljoen euro' claims"),
     ("bijna 246 miljoen euro", "bijna 246 miljoen euro", Status.CONSISTENT,
-     "the data hold 'bijna 246 miljoen euro', [2.45e+08, 2.46e+08), which lies within "
-     "[2.45e+08, 2.46e+08), which 'bijna 246 miljoen euro' claims"),
+     "the data hold 'bijna 246 miljoen euro', [245.000.000; 246.000.000), which lies within "
+     "[245.000.000; 246.000.000), which 'bijna 246 miljoen euro' claims"),
     ("ruim 245 miljoen euro", "bijna 246 miljoen euro", Status.CONSISTENT,
-     "the data hold only 'bijna 246 miljoen euro', [2.45e+08, 2.46e+08); it overlaps "
-     "(2.45e+08, 2.46e+08], which 'ruim 245 miljoen euro' claims, so the data cannot settle it"),
+     "the data hold only 'bijna 246 miljoen euro', [245.000.000; 246.000.000); it overlaps "
+     "(245.000.000; 246.000.000], which 'ruim 245 miljoen euro' claims, "
+     "so the data cannot settle it"),
 ]  # fmt: skip
 
 

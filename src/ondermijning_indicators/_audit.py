@@ -38,6 +38,7 @@ from typing import Any
 import pandas as pd
 
 from ._editions import Tables, default_records, load_edition
+from ._notation import format_number
 from .published import FigureRecord, Selection, Status, reproduce_records
 from .schemas import AGREEMENTS, SCHEMAS, TOTALS
 
@@ -70,13 +71,13 @@ def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
 
 
 def _fmt(value: float) -> str:
-    if math.isnan(value):
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    return format_number(value)  # "" for a missing value
 
 
 def _key(by: Sequence[str], rec: Mapping[Any, Any]) -> tuple[str, str]:
-    values = [_fmt(v) if isinstance(v, float) else str(v) for v in (rec[k] for k in by)]
+    # a key (a year, a period) is a name, not an amount: no thousands dot
+    values = [format_number(v, notation="machine") if isinstance(v, float) else str(v)
+              for v in (rec[k] for k in by)]  # fmt: skip
     where = ", ".join(f"{k}={v}" for k, v in zip(by, values, strict=True))
     return where, ".".join(values)
 

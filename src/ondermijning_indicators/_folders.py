@@ -39,19 +39,19 @@ from ._notation import (
     DUTCH_WITH_THOUSANDS,
     dutch_to_machine,
     foreign_digits,
+    format_number,
 )
 from ._readers import NO_VALUE, UnreadableFileError, read_csv, read_parquet, read_xlsx
 from ._validation import (
-    _FAILURE_COLUMNS,
+    FAILURE_COLUMNS,
     TableSource,
-    _failure,
-    _message,
-    _numeric_columns,
-    _validate_all,
+    failure_message,
+    failure_row,
+    numeric_columns,
+    validate_all,
 )
 from ._writers import neutralise_text, staged, to_csv, unneutralise
 from .errors import DataValidationError, InvalidInputError
-from .published import format_dutch
 from .schemas import SCHEMAS, TOTALS
 
 __all__ = ["Notation", "read_tables", "write_tables"]
@@ -89,7 +89,7 @@ def _from_dutch(
     """
     out = df.copy()
     failures: list[dict[str, Any]] = []
-    for col, kind in _numeric_columns(SCHEMAS[name]).items():
+    for col, kind in numeric_columns(SCHEMAS[name]).items():
         if col not in out.columns:
             continue
         if text_only:
@@ -108,7 +108,7 @@ def _from_dutch(
         ok = ok.astype(bool)
         for idx in out.index[~ok.to_numpy()]:
             value = str(text[idx])
-            failure = _failure(
+            failure = failure_row(
                 f"{name} ({source.label})",
                 f"{source.row_word} {int(idx) + source.first_row}",
                 col,
@@ -133,7 +133,7 @@ def _from_dutch(
 
 def _unquote(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """Undo the quote the writers put before text a spreadsheet would run as a formula."""
-    numeric = _numeric_columns(SCHEMAS[name])
+    numeric = numeric_columns(SCHEMAS[name])
     out = frame.copy()
     for col in out.columns:
         if col in numeric:
@@ -151,7 +151,7 @@ def _sheet_cells(
     read as Dutch notation only with ``notation="nl"``; otherwise it is refused: "4.157"
     typed as text is four thousand or four, and the sheet does not say which.
     """
-    numeric = _numeric_columns(SCHEMAS[name])
+    numeric = numeric_columns(SCHEMAS[name])
     failures: list[dict[str, Any]] = []
     out = frame.copy()
     if notation == "nl":  # text cells are Dutch notation; number cells stay numbers
@@ -161,7 +161,7 @@ def _sheet_cells(
 
         def cell(value: Any, idx: Any, col: str = str(col), kind: str | None = kind) -> Any:
             def refuse(message: str) -> None:
-                failure = _failure(
+                failure = failure_row(
                     f"{name} ({source.label})", f"{source.row_word} {idx}", col, value,
                     "number" if kind else "text", message,
                 )  # fmt: skip
@@ -225,11 +225,11 @@ def _read(
         else:
             raws = [read_parquet(path)]
     except UnreadableFileError as exc:
-        failures.append(_failure(path.name, "", "", None, "unreadable", f"{path.name} {exc}"))
+        failures.append(failure_row(path.name, "", "", None, "unreadable", f"{path.name} {exc}"))
         return items, failures
     except OSError as exc:
         failures.append(
-            _failure(path.name, "", "", None, "unreadable", f"cannot read {path.name}: {exc}")
+            failure_row(path.name, "", "", None, "unreadable", f"cannot read {path.name}: {exc}")
         )
         return items, failures
     for raw in raws:
@@ -237,7 +237,9 @@ def _read(
         source = TableSource(label, raw.row_word, 0)
         for line, column, value, message in raw.problems:
             row = f"{raw.row_word} {line}" if line is not None else ""
-            failures.append(_failure(f"{raw.name} ({label})", row, column, value, "file", message))
+            failures.append(
+                failure_row(f"{raw.name} ({label})", row, column, value, "file", message)
+            )
         frame = raw.frame
         names = [str(c).strip() for c in frame.columns]
         if len(set(names)) != len(names) or not all(names):
@@ -331,13 +333,13 @@ def read_tables(
             if file.is_dir() and file is not root:
                 continue  # a folder of its own (figures/, notes): not a table
             failures.append(
-                _failure(file.name, "", "", None, "unknown file type",
+                failure_row(file.name, "", "", None, "unknown file type",
                          f"{file.name} is not a table file; use .csv, .xlsx or .parquet")
             )  # fmt: skip
             continue
         why = _table_file(file)
         if why is not None:
-            failures.append(_failure(file.name, "", "", None, "not a file", why))
+            failures.append(failure_row(file.name, "", "", None, "not a file", why))
             continue
         items, problems = _read(file, notation)
         failures += problems
@@ -348,13 +350,13 @@ def read_tables(
         for name, frame, source in items:
             if name not in SCHEMAS:
                 failures.append(
-                    _failure(f"{name} ({source.label})", "", "", None, "unknown table",
+                    failure_row(f"{name} ({source.label})", "", "", None, "unknown table",
                              f"unknown table {name!r}: name the file or sheet after one of "
                              f"{', '.join(sorted(SCHEMAS))}")
                 )  # fmt: skip
             elif name in raw:
                 failures.append(
-                    _failure(f"{name} ({source.label})", "", "", None, "duplicate table",
+                    failure_row(f"{name} ({source.label})", "", "", None, "duplicate table",
                              f"table {name!r} is given twice: in {sources[name].label} and "
                              f"in {source.label}")
                 )  # fmt: skip
@@ -362,7 +364,7 @@ def read_tables(
                 raw[name], sources[name] = frame, source
     if not raw and not failures:
         failures.append(
-            _failure(root.name, "", "", None, "no tables",
+            failure_row(root.name, "", "", None, "no tables",
                      f"{root} holds no table file (.csv, .xlsx or .parquet named after a table)")
         )  # fmt: skip
     needed = dict.fromkeys(required, "asked for")
@@ -371,24 +373,26 @@ def read_tables(
             needed.setdefault(rule.parts, f"its printed totals are in {rule.totals}")
     for name, why in sorted(needed.items()):
         if name not in raw:
-            failures.append(_failure(name, "", "", None, "missing table",
+            failures.append(failure_row(name, "", "", None, "missing table",
                                      f"required table {name!r} is missing ({why})"))  # fmt: skip
     try:
-        validated = _validate_all(raw, sources=sources, reported=reported, strict=strict)
+        validated = validate_all(raw, sources=sources, reported=reported, strict=strict)
     except DataValidationError as exc:
         if not failures:
             raise
         failures += exc.failures.to_dict("records")  # type: ignore[attr-defined]
         validated = {}
     if failures:
-        frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
-        raise DataValidationError(_message(frame, sources), table=", ".join(raw), failures=frame)
+        frame = pd.DataFrame(failures, columns=FAILURE_COLUMNS)
+        raise DataValidationError(
+            failure_message(frame, sources), table=", ".join(raw), failures=frame
+        )
     return {name: df.reset_index(drop=True) for name, df in validated.items()}
 
 
 def _dutch_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
     out = df.copy()
-    for col, kind in _numeric_columns(SCHEMAS[name]).items():
+    for col, kind in numeric_columns(SCHEMAS[name]).items():
         if col not in out.columns:
             continue
 
@@ -398,14 +402,9 @@ def _dutch_text(df: pd.DataFrame, name: str) -> pd.DataFrame:
             if pd.isna(value):
                 return ""
             if kind == "int":
-                text = format_dutch(float(value), 0)
+                text = format_number(float(value), decimals=0)
                 return text.replace(".", "") if is_year else text  # years: no thousands dot
-            decimals = (
-                len(repr(float(value)).split(".")[1].rstrip("0"))
-                if "." in repr(float(value))
-                else 0
-            )
-            return format_dutch(float(value), decimals)
+            return format_number(float(value), decimals="exact")
 
         out[col] = out[col].map(fmt)
     return out
@@ -467,7 +466,7 @@ def write_tables(
     with staged(target, names, overwrite=overwrite, what="write_tables") as staging:
         for name, df in tables.items():
             file = staging / f"{name}.{format}"
-            numbers = _numeric_columns(SCHEMAS[name]) if name in SCHEMAS else {}
+            numbers = numeric_columns(SCHEMAS[name]) if name in SCHEMAS else {}
             try:
                 if format == "xlsx":
                     # One workbook per table: a sheet name holds at most 31 characters.

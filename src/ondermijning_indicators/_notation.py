@@ -9,7 +9,10 @@ validation of tables and the reading of Dutch spreadsheet files.
 from __future__ import annotations
 
 import enum
+import math
 import re
+from decimal import Decimal
+from typing import Literal
 
 
 class Qualifier(enum.StrEnum):
@@ -57,3 +60,64 @@ def foreign_digits(text: str) -> bool:
 def dutch_to_machine(text: str) -> str:
     """Rewrite a number matched by `DUTCH_NUMBER` in machine notation ("1.234,5" -> "1234.5")."""
     return text.replace(".", "").replace(",", ".")
+
+
+Notation = Literal["nl", "machine"]
+"""How a number is written for a reader: Dutch (``1.238``, ``12,5``) or machine (``1238``)."""
+
+
+def format_number(
+    value: float,
+    *,
+    notation: Notation = "nl",
+    decimals: int | Literal["exact"] | None = None,
+    significant: int = 6,
+) -> str:
+    """Write a number for a reader: the one formatter of the library's text and output.
+
+    Parameters
+    ----------
+    value : float
+        The number. NaN (a missing value) is written as an empty string, infinity as
+        ``inf`` (an open end of an interval).
+    notation : {"nl", "machine"}, default="nl"
+        Dutch (a dot between thousands, a decimal comma: ``1.234,5``) or machine
+        notation (``1234.5``).
+    decimals : int, "exact" or None, default=None
+        Decimals to write; ``"exact"`` the fewest that give the stored number back
+        (for data written to a file); None: ``significant`` digits, but never fewer
+        than the whole part has, and no trailing zeros.
+    significant : int, default=6
+        Significant digits when ``decimals`` is None.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators._notation import format_number
+    >>> format_number(1238.0), format_number(0.8069467), format_number(2.015e8)
+    ('1.238', '0,806947', '201.500.000')
+    >>> format_number(1234.5, notation="machine"), format_number(12.4999999)
+    ('1234.5', '12,5')
+    >>> format_number(0.1 + 0.2, decimals="exact"), format_number(-3.25, decimals=1)
+    ('0,30000000000000004', '-3,2')
+    """
+    if math.isnan(value):
+        return ""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if decimals == "exact":
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+        decimals = max(0, -int(exponent))
+    elif decimals is None:
+        whole_digits = math.floor(math.log10(abs(value))) + 1 if value else 1
+        decimals = max(0, significant - whole_digits)
+        text = f"{value:.{decimals}f}"
+        if "." in text:
+            decimals = len(text.rstrip("0").split(".")[1])
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]
+    if notation == "machine":
+        return text.replace(",", "")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

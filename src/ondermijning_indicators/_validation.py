@@ -37,13 +37,13 @@ from .schemas import CROSS_TABLE_CHECKS, SCHEMAS, TOTALS, parts_column, time_col
 
 __all__ = ["TableSource", "select", "selected_rows", "validate_tables"]
 
-_FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
+FAILURE_COLUMNS = ["table", "row", "column", "value", "rule", "message"]
 
 
 # --------------------------------------------------------------------------- validation
 
 
-def _numeric_columns(model: pa.DataFrameSchema) -> dict[str, str]:
+def numeric_columns(model: pa.DataFrameSchema) -> dict[str, str]:
     out = {}
     for col, spec in model.columns.items():
         dtype = str(spec.dtype)
@@ -126,10 +126,10 @@ def _parse_numbers(
     failures: list[dict[str, Any]] = []
 
     def refuse(idx: Any, col: str, value: Any, message: str) -> None:
-        failure = _failure(table, row_label(idx), col, value, "number", message)
+        failure = failure_row(table, row_label(idx), col, value, "number", message)
         failures.append({**failure, "_index": idx})
 
-    for col, kind in _numeric_columns(model).items():
+    for col, kind in numeric_columns(model).items():
         if col not in out.columns:
             continue
         series = out[col]
@@ -246,7 +246,7 @@ def _too_large(kind: str) -> str:
     return "is too large (infinite) to be an amount"
 
 
-def _failure(
+def failure_row(
     table: str, row: str, column: str, value: Any, rule: str, message: str
 ) -> dict[str, Any]:
     return {
@@ -298,7 +298,7 @@ def _translate(
         if check == "column_in_schema":
             allowed = ", ".join(schema.columns)
             out.append(
-                _failure(
+                failure_row(
                     table,
                     "header",
                     value,
@@ -310,7 +310,7 @@ def _translate(
             continue
         if check == "column_in_dataframe":
             out.append(
-                _failure(
+                failure_row(
                     table,
                     "header",
                     str(value),
@@ -333,7 +333,7 @@ def _translate(
             continue
         if check.startswith(("coerce_dtype", "dtype(")):
             out.append(
-                _failure(
+                failure_row(
                     table,
                     row_label(idx) if has_index else "",
                     column,
@@ -345,11 +345,11 @@ def _translate(
             continue
         message = _BUILT_IN_WORDS.get(check, check)
         out.append(
-            _failure(table, row_label(idx) if has_index else "", column, value, check, message)
+            failure_row(table, row_label(idx) if has_index else "", column, value, check, message)
         )
     for where, indices in duplicates.items():
         out.append(
-            _failure(
+            failure_row(
                 table,
                 _rows(indices, row_label),
                 ", ".join(key),
@@ -362,9 +362,9 @@ def _translate(
         rows = [_rows(indices, row_label)]
         years = sorted({_fmt(df.loc[i, "jaar"]) for i in indices if "jaar" in df.columns})
         where = f" (jaar {', '.join(years)})" if years else ""
-        out.append(_failure(table, ", ".join(rows), "", None, "across columns", check + where))
+        out.append(failure_row(table, ", ".join(rows), "", None, "across columns", check + where))
     if not out and not already and len(fc):
-        out.append(_failure(table, "", "", None, "schema", str(err)))
+        out.append(failure_row(table, "", "", None, "schema", str(err)))
     return out
 
 
@@ -471,10 +471,10 @@ def validate_tables(
       '1.543' looks like Dutch notation with a thousands dot (meaning 1543); write 1543
       without separators
     """
-    return _validate_all(tables, sources=sources, reported={}, strict=strict)
+    return validate_all(tables, sources=sources, reported={}, strict=strict)
 
 
-def _validate_all(
+def validate_all(
     tables: Mapping[str, pd.DataFrame],
     *,
     sources: Mapping[str, str | TableSource] | None,
@@ -488,7 +488,7 @@ def _validate_all(
     for name, df in tables.items():
         if name not in SCHEMAS:
             failures.append(
-                _failure(
+                failure_row(
                     name,
                     "",
                     "",
@@ -507,8 +507,10 @@ def _validate_all(
     if not failures and strict:
         failures += _total_failures(validated)
     if failures:
-        frame = pd.DataFrame(failures, columns=_FAILURE_COLUMNS)
-        raise DataValidationError(_message(frame, sources), table=", ".join(tables), failures=frame)
+        frame = pd.DataFrame(failures, columns=FAILURE_COLUMNS)
+        raise DataValidationError(
+            failure_message(frame, sources), table=", ".join(tables), failures=frame
+        )
     return validated
 
 
@@ -529,7 +531,9 @@ def _cross_table_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[st
                     f"{k}={_fmt(v)}" for k, v in row.items() if k != check.key and pd.notna(v)
                 )
                 where = f"{check.key} {_fmt(row[check.key])}"
-                failures.append(_failure(check.name, where, "", values, "across tables", str(rule)))
+                failures.append(
+                    failure_row(check.name, where, "", values, "across tables", str(rule))
+                )
     return failures
 
 
@@ -552,7 +556,7 @@ def _total_failures(validated: Mapping[str, pd.DataFrame]) -> list[dict[str, Any
                     f"{_fmt(rec['difference'])}"
                 )
             failures.append(
-                _failure(
+                failure_row(
                     rule.totals,
                     where,
                     rule.column,
@@ -580,7 +584,7 @@ _SELF_EXPLAINED = {
 }
 
 
-def _message(frame: pd.DataFrame, sources: Mapping[str, str | TableSource]) -> str:
+def failure_message(frame: pd.DataFrame, sources: Mapping[str, str | TableSource]) -> str:
     n = len(frame)
     lines = [f"{n} problem{'s' if n != 1 else ''} in the tables:"]
     for rec in frame.to_dict("records"):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER, Qualifier
+from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER, Qualifier, format_number
 from ..errors import PhraseError
 
 __all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
@@ -249,9 +249,4 @@ def format_dutch(value: float, decimals: int = 0) -> str:
     """
     if not math.isfinite(value):
         raise ValueError(f"cannot format {value!r} as a Dutch number")
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return format_number(value, notation="nl", decimals=decimals)

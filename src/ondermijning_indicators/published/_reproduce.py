@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .._notation import format_number
 from .._registry import Unit, get_metric
 from .._selection import Selection, index_of, indexed
 from .._validation import select, selected_mask
@@ -259,9 +260,9 @@ def _check(
                 value,
                 Comparison(
                     Status.DISCREPANCY,
-                    f"the cell holds {value:g} with kwalificatie {stored or '(none)'}, but the "
-                    f"phrase {record.phrase!r} is {printed or 'a plain number'}: the "
-                    "transcription lost or changed the bound",
+                    f"the cell holds {format_number(value)} with kwalificatie "
+                    f"{stored or '(none)'}, but the phrase {record.phrase!r} is "
+                    f"{printed or 'a plain number'}: the transcription lost or changed the bound",
                 ),
                 "",
             )
@@ -269,8 +270,8 @@ def _check(
             value,
             Comparison(
                 Status.DISCREPANCY,
-                f"the cell holds {value:.15g} but the phrase {record.phrase!r} says "
-                f"{q.value:.15g}: "
+                f"the cell holds {format_number(value, decimals='exact')} but the phrase "
+                f"{record.phrase!r} says {format_number(q.value, decimals='exact')}: "
                 "the transcription and the record disagree",
             ),
             "",
@@ -327,10 +328,12 @@ def _evaluate(
                 if alt.kind == "metric"
                 else _value(alt.inputs["value"], tables, rec.where)
             )
-            notes.append(f"Reading '{alt.label}': {info:,.6g} (for information).")
+            notes.append(f"Reading '{alt.label}': {format_number(info)} (for information).")
             continue
         alt_value, alt_cmp, _ = _check(rec, alt, tables, sem)
-        notes.append(f"Reading '{alt.label}': {alt_value:.4g}, {alt_cmp.status} ({alt_cmp.note}).")
+        notes.append(
+            f"Reading '{alt.label}': {format_number(alt_value)}, {alt_cmp.status} ({alt_cmp.note})."
+        )
     if caveats_for is not None:
         readings = [r for r in (rec.reading, *rec.alternatives) if r is not None]
         cells = [sel for r in readings for sel in r.inputs.values()]

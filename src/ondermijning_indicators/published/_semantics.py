@@ -43,6 +43,7 @@ import enum
 import math
 from dataclasses import dataclass
 
+from .._notation import format_number
 from ._phrase import Qualifier, Quantity
 
 __all__ = ["Comparison", "Semantics", "Status", "compare", "compare_bounds"]
@@ -124,7 +125,7 @@ def _close(a: float, b: float) -> bool:
 def _describe(low: float, high: float, lc: bool, hc: bool) -> str:
     left = "[" if lc else "("
     right = "]" if hc else ")"
-    return f"{left}{low:.6g}, {high:.6g}{right}"
+    return f"{left}{format_number(low)}; {format_number(high)}{right}"
 
 
 def compare(q: Quantity, computed: float, semantics: Semantics | None = None) -> Comparison:
@@ -138,7 +139,7 @@ def compare(q: Quantity, computed: float, semantics: Semantics | None = None) ->
     >>> compare(parse_phrase("bijna 18%"), 177 / 999).status
     <Status.CONSISTENT: 'consistent_with_qualifier'>
     >>> compare(parse_phrase("bijna 18%"), 0.181).note
-    "0.181 is not in [0.17, 0.18), which 'bijna 18%' claims"
+    "0,181 is not in [0,17; 0,18), which 'bijna 18%' claims"
     """
     sem = semantics or Semantics()
     if math.isnan(computed):
@@ -153,19 +154,20 @@ def compare(q: Quantity, computed: float, semantics: Semantics | None = None) ->
     )
     if q.qualifier is None and _close(computed, q.value):
         return Comparison(Status.EXACT, "equal to the printed value")
+    shown = format_number(computed)
     if inside:
         if q.qualifier is None:
             return Comparison(
                 Status.WITHIN_ROUNDING,
-                f"{computed:.6g} rounds to the printed {q.phrase!r}",
+                f"{shown} rounds to the printed {q.phrase!r}",
             )
         return Comparison(
             Status.CONSISTENT,
-            f"{computed:.6g} is in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
+            f"{shown} is in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
         )
     return Comparison(
         Status.DISCREPANCY,
-        f"{computed:.6g} is not in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
+        f"{shown} is not in {_describe(low, high, lc, hc)}, which {q.phrase!r} claims",
     )
 
 
