@@ -357,7 +357,7 @@ def test_a_printed_total_without_rows_is_reported() -> None:
     audited = oi.audit(oi.validate_tables(tables), records=[]).set_index("id")
     row = audited.loc["total.financieel_besteding_thema_totaal.beschermen.2022"]
     assert row["status"] == "finding"
-    assert "is 91417, but financieel_besteding_thema has no part for it" in row["finding"]
+    assert "is 91.417, but financieel_besteding_thema has no part for it" in row["finding"]
     assert "thema=beschermen, periode=2022" in _problem(tables, strict=True)
 
 
@@ -537,7 +537,9 @@ def test_the_records_of_the_section_reproduce() -> None:
     assert mine["status"].value_counts().to_dict() == {"transcribed": 211, "exact": 4}
     assert result.loc["financieel.coalitieakkoord.2023", "computed_value"] == 40e6
     note = str(result.loc["financieel.coalitieakkoord.2023", "note"])
-    assert "3e+07, discrepancy" in note  # the planned 2023 amount is the one after the kasschuif
+    assert (
+        "30.000.000, discrepancy" in note
+    )  # the planned 2023 amount is the one after the kasschuif
 
 
 # --- layer 2: edge cases ------------------------------------------------------------------------

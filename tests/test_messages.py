@@ -25,6 +25,7 @@ import ondermijning_indicators as oi
 from ondermijning_indicators import errors
 from ondermijning_indicators import metrics as m
 from ondermijning_indicators._registry import iter_metrics
+from ondermijning_indicators._units import Unit
 from ondermijning_indicators.metrics._inputs import align
 from ondermijning_indicators.published import Semantics, load_records, reproduce_records
 
@@ -1964,13 +1965,13 @@ def test_a_bound_cell_reads_as_the_quantity_its_text_would_give() -> None:
         (0.25, "ruim 0,25", 0.01, 0.01),
     ]:
         rows = _Cells(np.array([value]), np.array(["ruim"], dtype=object))
-        q = _bound(rows, sel, "fte")
+        q = _bound(rows, sel, Unit.FTE)
         assert q is not None
         assert (q.phrase, q.value, q.step, q.unit, q.significance) == (
             text,
             value,
             step,
-            "fte",
+            Unit.FTE,
             significance,
         ), q
 

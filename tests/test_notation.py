@@ -80,7 +80,8 @@ def test_dutch_notation_is_written_in_one_place() -> None:
                 and node.func.value.func.attr == "replace"
             ):
                 places.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
-    assert places and all(p.startswith("_notation.py") for p in places), places
+    assert places
+    assert all(p.startswith("_notation.py") for p in places), places
 
 
 def test_every_note_of_the_edition_writes_its_numbers_in_dutch() -> None:

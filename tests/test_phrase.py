@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ondermijning_indicators._units import Unit
 from ondermijning_indicators.errors import PhraseError
 from ondermijning_indicators.published import (
     Qualifier,
@@ -23,39 +24,39 @@ from ondermijning_indicators.published import (
 @pytest.mark.parametrize(
     ("phrase", "value", "step", "qualifier", "unit"),
     [
-        ("81%", 0.81, 0.01, None, "share"),
-        ("bijna 18%", 0.18, 0.01, Qualifier.BIJNA, "share"),
-        ("Bijna 29%", 0.29, 0.01, Qualifier.BIJNA, "share"),
-        ("ruim 10%", 0.10, 0.01, Qualifier.RUIM, "share"),
-        ("circa 35%", 0.35, 0.01, Qualifier.CIRCA, "share"),
-        ("ongeveer 35 procent", 0.35, 0.01, Qualifier.CIRCA, "share"),
-        ("1.238", 1238.0, 1.0, None, "number"),
-        ("1.234.567", 1234567.0, 1.0, None, "number"),
-        ("3327 kilo", 3327.0, 1.0, None, "kg"),
-        ("3,5", 3.5, 0.1, None, "number"),
-        ("3,5 miljard", 3.5e9, 1e8, None, "number"),
-        ("12,5 miljoen euro", 12.5e6, 1e5, None, "EUR"),
-        ("€ 246 miljoen", 246e6, 1e6, None, "EUR"),
-        ("271,6 mln", 271.6e6, 1e5, None, "number"),
-        ("meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, "number"),
-        ("ruim meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, "number"),
-        ("minder dan 5", 5.0, 1.0, Qualifier.MINDER_DAN, "number"),
-        ("ten minste 3 fte", 3.0, 1.0, Qualifier.TEN_MINSTE, "FTE"),
-        ("maximaal 2 jaar", 2.0, 1.0, Qualifier.HOOGUIT, "year"),
-        ("22 fte", 22.0, 1.0, None, "FTE"),
-        ("twee jaar", 2.0, 1.0, None, "year"),
-        ("Vier", 4.0, 1.0, None, "number"),
-        ("twaalf", 12.0, 1.0, None, "number"),
-        ("ongeveer twintig", 20.0, 10.0, Qualifier.CIRCA, "number"),
-        ("bijna duizend", 1000.0, 1000.0, Qualifier.BIJNA, "number"),
-        ("3 duizend", 3000.0, 1000.0, None, "number"),
-        ("1.234,5", 1234.5, 0.1, None, "number"),
-        ("ruimschoots behaald", 1.0, 1.0, Qualifier.RUIMSCHOOTS, "attainment"),
-        ("  bijna\n18%  ", 0.18, 0.01, Qualifier.BIJNA, "share"),
+        ("81%", 0.81, 0.01, None, Unit.SHARE),
+        ("bijna 18%", 0.18, 0.01, Qualifier.BIJNA, Unit.SHARE),
+        ("Bijna 29%", 0.29, 0.01, Qualifier.BIJNA, Unit.SHARE),
+        ("ruim 10%", 0.10, 0.01, Qualifier.RUIM, Unit.SHARE),
+        ("circa 35%", 0.35, 0.01, Qualifier.CIRCA, Unit.SHARE),
+        ("ongeveer 35 procent", 0.35, 0.01, Qualifier.CIRCA, Unit.SHARE),
+        ("1.238", 1238.0, 1.0, None, Unit.NUMBER),
+        ("1.234.567", 1234567.0, 1.0, None, Unit.NUMBER),
+        ("3327 kilo", 3327.0, 1.0, None, Unit.KG),
+        ("3,5", 3.5, 0.1, None, Unit.NUMBER),
+        ("3,5 miljard", 3.5e9, 1e8, None, Unit.NUMBER),
+        ("12,5 miljoen euro", 12.5e6, 1e5, None, Unit.EUR),
+        ("€ 246 miljoen", 246e6, 1e6, None, Unit.EUR),
+        ("271,6 mln", 271.6e6, 1e5, None, Unit.NUMBER),
+        ("meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, Unit.NUMBER),
+        ("ruim meer dan 250", 250.0, 1.0, Qualifier.MEER_DAN, Unit.NUMBER),
+        ("minder dan 5", 5.0, 1.0, Qualifier.MINDER_DAN, Unit.NUMBER),
+        ("ten minste 3 fte", 3.0, 1.0, Qualifier.TEN_MINSTE, Unit.FTE),
+        ("maximaal 2 jaar", 2.0, 1.0, Qualifier.HOOGUIT, Unit.YEAR),
+        ("22 fte", 22.0, 1.0, None, Unit.FTE),
+        ("twee jaar", 2.0, 1.0, None, Unit.YEAR),
+        ("Vier", 4.0, 1.0, None, Unit.NUMBER),
+        ("twaalf", 12.0, 1.0, None, Unit.NUMBER),
+        ("ongeveer twintig", 20.0, 10.0, Qualifier.CIRCA, Unit.NUMBER),
+        ("bijna duizend", 1000.0, 1000.0, Qualifier.BIJNA, Unit.NUMBER),
+        ("3 duizend", 3000.0, 1000.0, None, Unit.NUMBER),
+        ("1.234,5", 1234.5, 0.1, None, Unit.NUMBER),
+        ("ruimschoots behaald", 1.0, 1.0, Qualifier.RUIMSCHOOTS, Unit.ATTAINMENT),
+        ("  bijna\n18%  ", 0.18, 0.01, Qualifier.BIJNA, Unit.SHARE),
     ],
 )
 def test_phrases_of_the_report_are_read(
-    phrase: str, value: float, step: float, qualifier: Qualifier | None, unit: str
+    phrase: str, value: float, step: float, qualifier: Qualifier | None, unit: Unit
 ) -> None:
     q = parse_phrase(phrase)
     assert q.value == pytest.approx(value, rel=1e-12)
@@ -306,12 +307,12 @@ def test_a_number_that_cannot_be_read_without_a_hint_ends_at_the_phrase() -> Non
     [
         ("€5 miljoen", 5e6, 1e6, "EUR", 1e6),  # the euro sign glued to the number
         ("€ 5 miljoen euro", 5e6, 1e6, "EUR", 1e6),  # the sign and the word agree
-        ("behaald", 1.0, 1.0, "attainment", 1.0),
-        ("circa behaald", 1.0, 1.0, "attainment", 1.0),
+        ("behaald", 1.0, 1.0, Unit.ATTAINMENT, 1.0),
+        ("circa behaald", 1.0, 1.0, Unit.ATTAINMENT, 1.0),
     ],
 )
 def test_euro_signs_and_achieved_targets_read_to_these_fields(
-    phrase: str, value: float, step: float, unit: str, significance: float
+    phrase: str, value: float, step: float, unit: Unit, significance: float
 ) -> None:
     q = parse_phrase(phrase)
     assert (q.value, q.step, q.unit, q.significance) == (value, step, unit, significance)

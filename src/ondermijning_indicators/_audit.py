@@ -40,11 +40,21 @@ import pandas as pd
 from ._editions import Tables, default_records, load_edition
 from ._notation import format_number
 from .published import FigureRecord, Selection, Status, reproduce_records
-from .schemas import AGREEMENTS, SCHEMAS, TOTALS
+from .schemas import AGREEMENTS, SCHEMAS, TOTALS, table_unit
 
 __all__ = ["AUDIT_COLUMNS", "audit"]
 
-AUDIT_COLUMNS = ["id", "kind", "status", "where", "printed", "expected", "difference", "finding"]
+AUDIT_COLUMNS = [
+    "id",
+    "kind",
+    "status",
+    "where",
+    "printed",
+    "expected",
+    "difference",
+    "unit",
+    "finding",
+]
 
 
 def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
@@ -64,6 +74,7 @@ def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
                     "printed": corr.printed,
                     "expected": corr.corrected,
                     "difference": "",
+                    "unit": "",
                     "finding": corr.reason,
                 }
             )
@@ -72,6 +83,12 @@ def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
 
 def _fmt(value: float) -> str:
     return format_number(value)  # "" for a missing value
+
+
+def _unit(table: str) -> str:
+    """Return the unit of a table's amounts, in words (from its schema)."""
+    unit = table_unit(table)
+    return str(unit) if unit is not None else ""
 
 
 def _key(by: Sequence[str], rec: Mapping[Any, Any]) -> tuple[str, str]:
@@ -115,6 +132,7 @@ def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
                     "printed": _fmt(printed),
                     "expected": _fmt(parts),
                     "difference": "" if rec["ok"] else _fmt(float(rec["difference"])),
+                    "unit": _unit(rule.totals),
                     "finding": "" if rec["ok"] else words,
                 }
             )
@@ -140,6 +158,7 @@ def _agreements(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
                     "printed": _fmt(a),
                     "expected": _fmt(b),
                     "difference": "" if ok else _fmt(a - b),
+                    "unit": _unit(rule.table),
                     "finding": ""
                     if ok
                     else (
@@ -167,6 +186,7 @@ def _figures(result: pd.DataFrame, records: Sequence[FigureRecord]) -> list[dict
                     "printed": rec["phrase"],
                     "expected": "",
                     "difference": "",
+                    "unit": "",
                     "finding": f"The record cannot be checked: {rec['note']}",
                 }
             )
@@ -183,6 +203,7 @@ def _figures(result: pd.DataFrame, records: Sequence[FigureRecord]) -> list[dict
                     if rec["status"] == "discrepancy"
                     else "",
                     "difference": "",
+                    "unit": str(record.quantity.unit) if record.quantity else "",
                     "finding": f"{record.finding} {rec['note']}".strip(),
                 }
             )
@@ -197,6 +218,7 @@ def _figures(result: pd.DataFrame, records: Sequence[FigureRecord]) -> list[dict
                     "printed": rec["phrase"],
                     "expected": _fmt(computed),
                     "difference": _fmt(printed - computed),
+                    "unit": str(record.quantity.unit) if record.quantity else "",
                     "finding": str(rec["note"]),
                 }
             )
@@ -228,8 +250,9 @@ def audit(
     pandas.DataFrame
         Columns ``id``, ``kind`` (misprint, total, agreement, figure, inconsistency,
         record), ``status`` (finding or ok), ``where``, ``printed``, ``expected``,
-        ``difference`` and ``finding`` (the explanation, with the numbers); findings
-        first.
+        ``difference`` (numbers in Dutch notation), ``unit`` (of those numbers; empty
+        for a misprint, whose cells are quoted as printed) and ``finding`` (the
+        explanation, with the numbers); findings first.
 
     Examples
     --------

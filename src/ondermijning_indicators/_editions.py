@@ -44,7 +44,7 @@ from ._selection import Selection, index_of, matches
 from ._validation import selected_mask
 from .errors import CatalogueError, InvalidInputError, UnknownEditionError, UnknownSampleError
 from .published import FigureRecord, Semantics, load_records, reproduce_records
-from .schemas import SCHEMAS
+from .schemas import SCHEMAS, amount_column, table_unit
 
 __all__ = [
     "CATALOGUE_FORMAT",
@@ -115,7 +115,6 @@ class TableMeta:
     section: str = ""
     table: str = ""
     producer: str = ""
-    unit: str = ""
     corrections: tuple[Correction, ...] = ()
     printed_labels: Mapping[str, str] = field(default_factory=dict)
     caveats: tuple[Caveat, ...] = ()
@@ -124,6 +123,12 @@ class TableMeta:
     def key(self) -> tuple[str, ...]:
         """The columns that name a row (from the table's schema)."""
         return key_columns(self.name)
+
+    @property
+    def unit(self) -> str:
+        """The unit of the table's amounts (from its schema, `schemas.table_unit`)."""
+        unit = table_unit(self.name)
+        return str(unit) if unit is not None else "per row, in the column eenheid"
 
 
 def key_columns(table: str) -> tuple[str, ...]:
@@ -150,7 +155,6 @@ CATALOGUE_FORMAT: Mapping[str, Mapping[str, str]] = {
         "section": "Where in the report it is printed (section path).",
         "table": "The caption of the table, or the sentence, it comes from.",
         "producer": "Who produced the figures.",
-        "unit": "The unit of its amounts, in words.",
         "printed_labels": "The label as printed, per code used in the table.",
         "corrections": "Misprints corrected in the table: [[tables.NAME.corrections]].",
         "caveats": (
@@ -178,7 +182,7 @@ CATALOGUE_FORMAT: Mapping[str, Mapping[str, str]] = {
 their own catalogue in. The reader accepts these keys and no others."""
 
 _EDITION_KEYS = set(CATALOGUE_FORMAT["[edition]"])
-_TABLE_TEXT = ("title_nl", "title_en", "description", "section", "table", "producer", "unit")
+_TABLE_TEXT = ("title_nl", "title_en", "description", "section", "table", "producer")
 _TABLE_KEYS = set(CATALOGUE_FORMAT["[tables.NAME]"])
 _CORRECTION_KEYS = set(CATALOGUE_FORMAT["[[tables.NAME.corrections]]"])
 _CAVEAT_KEYS = set(CATALOGUE_FORMAT["caveats = [{ ... }]"])
@@ -327,6 +331,11 @@ def _table_meta(name: str, raw: object, *, source: str) -> TableMeta:
         )
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where} must be a table")
+    if "unit" in raw:
+        raise CatalogueError(
+            f"{where}: a catalogue does not give a table's unit: the table's schema states it "
+            f"({TableMeta(name).unit}, in the column {amount_column(name)}); remove unit"
+        )
     unknown = set(raw) - _TABLE_KEYS
     if unknown:
         raise CatalogueError(

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from ._selection import Selection
+from ._units import Unit
 from .errors import DuplicateMetricError, MetadataError, SelectionError
 
 __all__ = [
@@ -54,23 +55,6 @@ class Theme(enum.StrEnum):
     BESCHERMEN = "Beschermen"
     FINANCIEEL_OVERZICHT = "Financieel overzicht"
     ALGEMEEN = "Algemeen"
-
-
-class Unit(enum.StrEnum):
-    """Units of metric results, each stating its scale."""
-
-    SHARE = "share (0-1)"
-    COUNT = "count"
-    EUR = "EUR"
-    EUR_THOUSAND = "EUR thousand"
-    FTE = "FTE"
-    KG = "kg"
-    RELATIVE_CHANGE = "relative change (0.1 = +10%)"
-    ATTAINMENT = "attainment (1.0 = target met)"
-    FACTOR = "factor (2.0 = doubled)"
-    RATE = "annual rate (0.1 = +10% a year)"
-    EUR_PER_KG = "EUR per kg"
-    SAME_AS_INPUT = "unit of the inputs"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .._notation import DOT_NOT_THOUSANDS, DUTCH_NUMBER, Qualifier, format_number
+from .._units import Unit
 from ..errors import PhraseError
 
 __all__ = ["Qualifier", "Quantity", "format_dutch", "parse_phrase"]
@@ -63,17 +64,17 @@ _MAGNITUDES: dict[str, Decimal] = {
 # unit word -> (unit name, factor applied to the number)
 _PERCENT = Decimal("0.01")
 _ONE = Decimal(1)
-_UNITS: dict[str, tuple[str, Decimal]] = {
-    "%": ("share", _PERCENT),
-    "procent": ("share", _PERCENT),
-    "procentpunt": ("share", _PERCENT),
-    "procentpunten": ("share", _PERCENT),
-    "euro": ("EUR", _ONE),
-    "kilo": ("kg", _ONE),
-    "kg": ("kg", _ONE),
-    "fte": ("FTE", _ONE),
-    "jaar": ("year", _ONE),
-    "jaren": ("year", _ONE),
+_UNITS: dict[str, tuple[Unit, Decimal]] = {
+    "%": (Unit.SHARE, _PERCENT),
+    "procent": (Unit.SHARE, _PERCENT),
+    "procentpunt": (Unit.SHARE, _PERCENT),
+    "procentpunten": (Unit.SHARE, _PERCENT),
+    "euro": (Unit.EUR, _ONE),
+    "kilo": (Unit.KG, _ONE),
+    "kg": (Unit.KG, _ONE),
+    "fte": (Unit.FTE, _ONE),
+    "jaar": (Unit.YEAR, _ONE),
+    "jaren": (Unit.YEAR, _ONE),
 }
 
 _NUMBER_WORDS: dict[str, int] = {
@@ -106,8 +107,9 @@ class Quantity:
         printed rounding.
     qualifier : Qualifier or None
         The word in front of the number, normalised ("ongeveer" becomes circa).
-    unit : str
-        "share", "EUR", "kg", "FTE", "year", "attainment" or "number".
+    unit : Unit
+        The unit the phrase names (a percentage is `Unit.SHARE`), `Unit.NUMBER`
+        when it names none.
     significance : float
         The unit of the last non-zero printed digit: 100 for "700", 10 for "250",
         equal to ``step`` when the number has decimals. A round number is often
@@ -119,7 +121,7 @@ class Quantity:
     value: float
     step: float
     qualifier: Qualifier | None
-    unit: str
+    unit: Unit
     significance: float
 
 
@@ -179,7 +181,7 @@ def parse_phrase(phrase: str) -> Quantity:
     >>> from ondermijning_indicators.published import parse_phrase
     >>> q = parse_phrase("bijna 18%")
     >>> q.value, q.step, str(q.qualifier), q.unit
-    (0.18, 0.01, 'bijna', 'share')
+    (0.18, 0.01, 'bijna', <Unit.SHARE: 'share (0-1)'>)
     >>> parse_phrase("1.238").value
     1238.0
     >>> parse_phrase("3,5 miljard euro").value
@@ -202,7 +204,7 @@ def parse_phrase(phrase: str) -> Quantity:
     if rest in _ACHIEVED:
         # "ruimschoots behaald": a target (attainment 1) reached, with a qualifier.
         # "behaald" alone claims the target was reached: attainment of at least 1.
-        return Quantity(phrase, 1.0, 1.0, qualifier or Qualifier.TEN_MINSTE, "attainment", 1.0)
+        return Quantity(phrase, 1.0, 1.0, qualifier or Qualifier.TEN_MINSTE, Unit.ATTAINMENT, 1.0)
     euro_prefix = rest.startswith("€")
     if euro_prefix:
         rest = rest[1:].strip()
@@ -217,7 +219,7 @@ def parse_phrase(phrase: str) -> Quantity:
         factor = _MAGNITUDES[tokens[0]]
         value, step, significance = value * factor, step * factor, significance * factor
         tokens = tokens[1:]
-    unit = "EUR" if euro_prefix else "number"
+    unit = Unit.EUR if euro_prefix else Unit.NUMBER
     if tokens:
         if len(tokens) > 1 or tokens[0] not in _UNITS:
             known = ", ".join(sorted(_UNITS))
@@ -227,7 +229,7 @@ def parse_phrase(phrase: str) -> Quantity:
                 f"({known}); leave other words out of the phrase"
             )
         unit, factor = _UNITS[tokens[0]]
-        if euro_prefix and unit != "EUR":
+        if euro_prefix and unit is not Unit.EUR:
             raise PhraseError(f"phrase {phrase!r} has both '€' and the unit {tokens[0]!r}")
         value, step, significance = value * factor, step * factor, significance * factor
     # Decimal arithmetic above keeps "18%" at exactly 0.18 (not 0.18000000000000002).

@@ -121,7 +121,7 @@ def _last_digit(value: float) -> int:
     return int(Decimal(repr(float(value))).normalize().as_tuple().exponent)
 
 
-def _bound(rows: _Cells, sel: Selection, unit: str) -> Quantity | None:
+def _bound(rows: _Cells, sel: Selection, unit: Unit) -> Quantity | None:
     """Return the cell as the interval it stands for, when it is stored with a qualifier."""
     if rows.qualifiers is None or len(rows) != 1:
         return None
@@ -187,9 +187,9 @@ def _metric_value(
             f"{record.where}: metric {meta.id!r} takes {', '.join(sorted(required))}; "
             f"the record gives {', '.join(sorted(given))}"
         )
-    unit = record.quantity.unit if record.quantity else ""
-    if reading.compare and (meta.unit in _RATIOS) != (unit == "share"):
-        what = "a percentage" if unit == "share" else f"an amount ({unit})"
+    unit = record.quantity.unit if record.quantity else None
+    if reading.compare and (meta.unit in _RATIOS) != (unit is Unit.SHARE):
+        what = "a percentage" if unit is Unit.SHARE else f"an amount ({unit})"
         raise FigureRecordError(
             f"{record.where}: metric {meta.id!r} gives {meta.unit}, but the phrase "
             f"{record.phrase!r} is {what}; a percentage compares with a share, an "

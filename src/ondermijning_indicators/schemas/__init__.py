@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from .._units import EENHEID, Unit
 from ._bestraffen import (
     DUURKLASSEN,
     KENMERKEN,
@@ -50,8 +51,10 @@ from ._voorkomen import PreventieMetGezagGemeenten
 
 __all__ = [
     "AGREEMENTS",
+    "AMOUNT_UNITS",
     "CROSS_TABLE_CHECKS",
     "DUURKLASSEN",
+    "EENHEID",
     "FINANCIEEL_THEMAS",
     "GEDRUKT_ALS",
     "KENMERKEN",
@@ -82,10 +85,12 @@ __all__ = [
     "UitsprakenTotaal",
     "Vrijheidsstraffen",
     "VrijheidsstraffenKenmerken",
+    "amount_column",
     "cross_table_frame",
     "footnote_frame",
     "parts_column",
     "structural_frame",
+    "table_unit",
     "time_column",
 ]
 
@@ -138,6 +143,42 @@ def parts_column(table: str) -> str | None:
     metadata = SCHEMAS[table].metadata or {}
     whole = metadata.get("whole")
     return str(whole) if whole else None
+
+
+AMOUNT_UNITS: Mapping[str, Unit | None] = {
+    "aantal": Unit.COUNT,
+    "bedrag_eur": Unit.EUR,
+    "bedrag_k_eur": Unit.EUR_THOUSAND,
+    "kg": Unit.KG,
+    "waarde": None,
+}
+"""The amount column of every table and its unit, by the column's name: a table's unit
+is stated here once (None: per row, in the column ``eenheid``, words of `EENHEID`)."""
+
+
+def amount_column(table: str) -> str:
+    """Return the column of ``table`` that holds its counts or amounts.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.schemas import amount_column
+    >>> amount_column("uitspraken"), amount_column("financieel_herkomst")
+    ('aantal', 'bedrag_k_eur')
+    """
+    (column,) = (str(c) for c in SCHEMAS[table].columns if c in AMOUNT_UNITS)
+    return column
+
+
+def table_unit(table: str) -> Unit | None:
+    """Return the unit of the amounts of ``table``; None when each row names its own.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.schemas import table_unit
+    >>> str(table_unit("financieel_herkomst")), table_unit("kerncijfers")
+    ('EUR thousand', None)
+    """
+    return AMOUNT_UNITS[amount_column(table)]
 
 
 @dataclass(frozen=True)

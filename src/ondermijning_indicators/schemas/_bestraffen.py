@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .._notation import QUALIFIERS
+from .._units import EENHEID
 from ._build import CODE, column, frame_check, open_category, schema
 
 UITKOMSTEN = ("schuldig", "vrijspraak", "overig")
@@ -200,7 +201,7 @@ Kerncijfers = schema(
         ),
         "eenheid": column(
             str,
-            isin=("aantal", "euro", "kg", "fte", "jaar", "aandeel"),
+            isin=tuple(EENHEID),
             title="Eenheid",
             description=(
                 "Unit of 'waarde': aantal (count), euro, kg, fte, jaar (years) or aandeel "
