@@ -13,16 +13,27 @@ lists the declaration; a new metric is one function and its registration.
 The catalogue is filled once, when the metrics are imported, and only read
 afterwards. Registration checks the metadata: an empty label, a missing unit or a
 second metric under the same id fails at import, not as a blank documentation page.
+
+Each fact is stated once. The id is the function's name: `register` returns a thin
+wrapper that makes the id `current_metric` for the duration of a call, so the helpers
+name the metric in their messages without the metric body spelling it. The formula and
+the source are the metadata's: `register` writes them into the docstring (the Notes'
+first paragraph and the References section), so that ``help()``, the doctests and the
+API reference show them, and the source files do not repeat them.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -31,15 +42,18 @@ from ._units import Unit
 from .errors import DuplicateMetricError, MetadataError, SelectionError
 
 __all__ = [
+    "REPORT",
     "Application",
     "Inputs",
     "MetricMeta",
     "Source",
     "Theme",
     "Unit",
+    "current_metric",
     "get_metric",
     "iter_metrics",
     "list_metrics",
+    "naming",
     "register",
 ]
 
@@ -67,13 +81,69 @@ class Source:
         Section path in the report, outermost first, joined by `` > ``.
     table : str
         Caption of the table (or the sentence) that holds the inputs.
+    quote : str, optional
+        The report's own words that give the metric's figures (verbatim, but for the
+        line breaks of the report's text; ``[...]`` marks a cut). The References
+        section of the metric's docstring quotes them; see `Source.quoting`.
     """
 
     section: str
     table: str
+    quote: str = ""
 
     def __str__(self) -> str:
         return f"{self.section} — {self.table}"
+
+    def quoting(self, words: str) -> Source:
+        """Return this source with the report's own words for one metric.
+
+        Examples
+        --------
+        >>> from ondermijning_indicators import Source
+        >>> Source("Bestraffen", "Tabel").quoting("in 81% een vrijheidsstraf").quote
+        'in 81% een vrijheidsstraf'
+        """
+        return replace(self, quote=words)
+
+
+REPORT = "Voortgangsrapportage georganiseerde, ondermijnende criminaliteit (June 2023)"
+"""The report every `Source` is in, as the References of the metrics cite it."""
+
+_METRIC: ContextVar[str] = ContextVar("ondermijning_indicators.metric")
+"""The id of the registered metric being called (set by `register`'s wrapper)."""
+
+
+def current_metric(default: str = "metric") -> str:
+    """Return the id of the registered metric being called, else ``default``.
+
+    The metrics and their helpers name the metric in their messages with it, and a
+    Series result is named after it; a helper passes its own name as ``default``, so
+    that called outside a metric it names itself.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators._registry import current_metric, naming
+    >>> current_metric("align")
+    'align'
+    >>> with naming("aandeel_schuldig"):
+    ...     current_metric("align")
+    'aandeel_schuldig'
+    """
+    return _METRIC.get(default)
+
+
+@contextmanager
+def naming(metric_id: str) -> Iterator[None]:
+    """Make ``metric_id`` the `current_metric` inside the ``with`` block.
+
+    A registered metric does this itself; this is for calling a helper of the metrics
+    on its own, e.g. in a test, under a name of one's choice.
+    """
+    token = _METRIC.set(metric_id)
+    try:
+        yield
+    finally:
+        _METRIC.reset(token)
 
 
 class Application(enum.StrEnum):
@@ -240,7 +310,12 @@ class MetricMeta:
                 if not isinstance(value, expected):
                     problems.append(f"{f.name} must be a {expected.__name__}, got {value!r}")
             elif f.name == "source":
-                if not isinstance(value, Source) or not value.section or not value.table:
+                if (
+                    not isinstance(value, Source)
+                    or not value.section
+                    or not value.table
+                    or not isinstance(value.quote, str)
+                ):
                     problems.append("source must be a Source with a section and a table")
             elif f.name == "caveats":
                 if not isinstance(value, tuple) or not all(
@@ -283,10 +358,16 @@ def register(
     fixed: Mapping[str, float] | None = None,
     not_from_tables: str | None = None,
 ) -> Callable[[F], F]:
-    """Register a metric function with its metadata; return the function unchanged.
+    """Register a metric function with its metadata; return the metric to export.
 
     The metric's id is the function's name, so the name a user imports and the id
-    a record or the catalogue shows are the same.
+    a record or the catalogue shows are the same. What ``register`` returns is a thin
+    wrapper of the function (`functools.wraps`: the same name, signature and module)
+    that makes the id the `current_metric` while it runs, for the messages of the
+    helpers, and whose docstring is the function's with the formula and the source
+    written in from the metadata: the formula as the first paragraph of the Notes, the
+    source (and its quote) as the References section, both before the Examples. The
+    function's own docstring states neither and has no References section.
 
     ``inputs`` declares the table cells the metric is computed from, in the selection
     grammar of the published-figure records: for ``application=per_period`` a mapping
@@ -299,8 +380,8 @@ def register(
     Raises
     ------
     MetadataError
-        If a field is empty or of the wrong type, the function has no docstring, or the
-        inputs do not match its arguments.
+        If a field is empty or of the wrong type, the function has no docstring or one
+        with a References section, or the inputs do not match its arguments.
     DuplicateMetricError
         If a metric with the same id is already registered.
 
@@ -340,8 +421,22 @@ def register(
             )
         if not (func.__doc__ or "").strip():
             raise MetadataError(f"metric {metric_id!r} has no docstring")
+        if "References" in _sections(inspect.cleandoc(func.__doc__ or ""))[1]:
+            raise MetadataError(
+                f"metric {metric_id!r}: its docstring has a References section; register "
+                "writes it from source= (the report's words go in Source.quote)"
+            )
         declared = _inputs(metric_id, func, inputs, application, fixed, not_from_tables)
-        _CATALOGUE[metric_id] = MetricMeta(
+
+        @functools.wraps(func)
+        def metric(*args: Any, **kwargs: Any) -> Any:
+            token = _METRIC.set(metric_id)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _METRIC.reset(token)
+
+        meta = MetricMeta(
             id=metric_id,
             label_nl=label_nl,
             label_en=label_en,
@@ -353,13 +448,62 @@ def register(
             source=source,
             caveats=caveats,
             precision=precision,
-            func=func,
+            func=metric,
             inputs=declared,
             not_from_tables=not_from_tables,
         )
-        return func
+        metric.__doc__ = _document(func.__doc__ or "", formula, source)
+        _CATALOGUE[metric_id] = meta
+        return cast(F, metric)
 
     return decorator
+
+
+_HEADER = re.compile(r"^(?P<title>[A-Z][A-Za-z ]*)\n(?P<rule>-+)$", flags=re.MULTILINE)
+_ORDER = (
+    "Parameters",
+    "Attributes",
+    "Returns",
+    "Yields",
+    "Receives",
+    "Other Parameters",
+    "Raises",
+    "Warns",
+    "Warnings",
+    "See Also",
+    "Notes",
+    "References",
+    "Examples",
+)
+"""The numpydoc sections in their order."""
+
+
+def _sections(doc: str) -> tuple[str, dict[str, str]]:
+    """Split a cleaned numpydoc docstring into its text before the sections and the sections."""
+    heads = [m for m in _HEADER.finditer(doc) if len(m["rule"]) == len(m["title"])]
+    ends = [m.start() for m in heads[1:]] + [len(doc)]
+    bodies = {
+        m["title"]: doc[m.end() : end].strip("\n") for m, end in zip(heads, ends, strict=False)
+    }
+    return doc[: heads[0].start() if heads else len(doc)].rstrip(), bodies
+
+
+def _document(doc: str, formula: str, source: Source) -> str:
+    """Return a metric's docstring with its formula and source written in.
+
+    The formula opens the Notes (the function's own notes follow it), the source is the
+    References section; both go before the sections numpydoc puts after them (Examples).
+    """
+    intro, bodies = _sections(inspect.cleandoc(doc))
+    notes = f"\\({formula}\\)"
+    if bodies.get("Notes"):
+        notes += "\n\n" + bodies["Notes"]
+    cited = f"{REPORT},\n{source}" + (f':\n"{source.quote}"' if source.quote else ".")
+    written = {**bodies, "Notes": notes, "References": cited}
+    rank = {title: i for i, title in enumerate(_ORDER)}
+    titles = sorted(written, key=lambda t: rank.get(t, rank["Notes"] - 1))
+    parts = [intro] + [f"{t}\n{'-' * len(t)}\n{written[t]}" for t in titles]
+    return "\n\n".join(parts) + "\n"
 
 
 def get_metric(metric_id: str) -> MetricMeta:

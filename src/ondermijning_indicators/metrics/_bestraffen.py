@@ -37,7 +37,9 @@ _ALL_VERDICTS = "uitspraken:aantal"
     formula=r"\frac{\text{vrijheidsstraffen}}{\text{schuldig}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
-    source=_SENTENCES,
+    source=_SENTENCES.quoting(
+        "legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op"
+    ),
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
     inputs={
         "vrijheidsstraffen": _ALL_CUSTODIAL,
@@ -78,14 +80,7 @@ def aandeel_vrijheidsstraffen(
 
     Notes
     -----
-    \(\text{vrijheidsstraffen} / \text{schuldig}\); undefined when nobody was
-    found guilty. Missing values (NaN) give NaN.
-
-    References
-    ----------
-    Voortgangsrapportage georganiseerde, ondermijnende criminaliteit (June 2023),
-    Bestraffen, "Aantal veroordelingen tot een vrijheidsstraf in ondermijningszaken":
-    "legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op".
+    Undefined when nobody was found guilty. Missing values (NaN) give NaN.
 
     Examples
     --------
@@ -103,7 +98,6 @@ def aandeel_vrijheidsstraffen(
     Name: aandeel_vrijheidsstraffen, dtype: float64
     """
     return share_of_counts(
-        "aandeel_vrijheidsstraffen",
         "vrijheidsstraffen",
         vrijheidsstraffen,
         "schuldig",
@@ -163,13 +157,7 @@ def aandeel_duurklasse(
 
     Notes
     -----
-    \(\text{in\_klasse} / \text{vrijheidsstraffen}\); undefined when no
-    custodial sentence was imposed.
-
-    References
-    ----------
-    Bestraffen, "Aantal veroordelingen tot een vrijheidsstraf in ondermijningszaken"
-    (duration table, 2018-2022).
+    Undefined when no custodial sentence was imposed.
 
     Examples
     --------
@@ -181,7 +169,6 @@ def aandeel_duurklasse(
     array([0.364, 0.17 , 0.288, 0.177])
     """
     return share_of_counts(
-        "aandeel_duurklasse",
         "in_klasse",
         in_klasse,
         "vrijheidsstraffen",
@@ -204,7 +191,10 @@ def aandeel_duurklasse(
     formula=r"\frac{\text{meer\_dan\_5\_jaar}}{\text{vrijheidsstraffen}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
-    source=_SENTENCES,
+    source=_SENTENCES.quoting(
+        "Toen ging het bij ruim 10% van het aantal opgelegde vrijheidsstraffen om een duur van "
+        "meer dan 5 jaar; in 2022 ging het om bijna 18%"
+    ),
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
     inputs={
         "meer_dan_5_jaar": "vrijheidsstraffen:aantal[duurklasse=meer_dan_5_jaar]",
@@ -234,15 +224,6 @@ def aandeel_meer_dan_5_jaar(
     float, ndarray or Series
         A share in [0, 1].
 
-    Notes
-    -----
-    \(\text{meer\_dan\_5\_jaar} / \text{vrijheidsstraffen}\).
-
-    References
-    ----------
-    Bestraffen: "Toen ging het bij ruim 10% van het aantal opgelegde vrijheidsstraffen
-    om een duur van meer dan 5 jaar; in 2022 ging het om bijna 18%".
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import aandeel_meer_dan_5_jaar
@@ -252,7 +233,6 @@ def aandeel_meer_dan_5_jaar(
     0.1771...
     """
     return share_of_counts(
-        "aandeel_meer_dan_5_jaar",
         "meer_dan_5_jaar",
         meer_dan_5_jaar,
         "vrijheidsstraffen",
@@ -275,7 +255,10 @@ def aandeel_meer_dan_5_jaar(
     formula=r"\frac{\text{schuldig}}{\text{uitspraken}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
-    source=_VERDICTS,
+    source=_VERDICTS.quoting(
+        "In 2022 sprak de rechter in 1.543 ondermijningszaken een vonnis uit, waarbij 1.238 "
+        "verdachten schuldig werden bevonden"
+    ),
     caveats=(
         "The denominator includes 'overig' (other outcomes, e.g. a case declared "
         "inadmissible); a rate over guilty plus acquitted only would be higher.",
@@ -304,16 +287,6 @@ def aandeel_schuldig(
     float, ndarray or Series
         A share in [0, 1].
 
-    Notes
-    -----
-    \(\text{schuldig} / \text{uitspraken}\).
-
-    References
-    ----------
-    Bestraffen, "Aantal uitspraken rechter in ondermijningszaken": "In 2022 sprak de
-    rechter in 1.543 ondermijningszaken een vonnis uit, waarbij 1.238 verdachten
-    schuldig werden bevonden".
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import aandeel_schuldig
@@ -321,7 +294,6 @@ def aandeel_schuldig(
     0.8023...
     """
     return share_of_counts(
-        "aandeel_schuldig",
         "schuldig",
         schuldig,
         "uitspraken",
@@ -341,7 +313,7 @@ def aandeel_schuldig(
     formula=r"\frac{\text{vrijspraak}}{\text{uitspraken}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
-    source=_VERDICTS,
+    source=_VERDICTS.quoting("201 verdachten werden vrijgesproken"),
     caveats=("The denominator includes 'overig' (other outcomes).",),
     inputs={"vrijspraak": "uitspraken:aantal[uitkomst=vrijspraak]", "uitspraken": _ALL_VERDICTS},
 )
@@ -367,15 +339,6 @@ def aandeel_vrijspraak(
     float, ndarray or Series
         A share in [0, 1].
 
-    Notes
-    -----
-    \(\text{vrijspraak} / \text{uitspraken}\).
-
-    References
-    ----------
-    Bestraffen, "Aantal uitspraken rechter in ondermijningszaken": "201 verdachten
-    werden vrijgesproken".
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import aandeel_vrijspraak
@@ -383,7 +346,6 @@ def aandeel_vrijspraak(
     0.1302...
     """
     return share_of_counts(
-        "aandeel_vrijspraak",
         "vrijspraak",
         vrijspraak,
         "uitspraken",
@@ -406,7 +368,11 @@ def aandeel_vrijspraak(
     formula=r"\frac{\text{met\_taakstraf}}{\text{vrijheidsstraffen}}",
     unit=Unit.SHARE,
     theme=Theme.BESTRAFFEN,
-    source=Source(_SECTION, "Aantal veroordelingen tot een vrijheidsstraf (tekst)"),
+    source=Source(
+        _SECTION,
+        "Aantal veroordelingen tot een vrijheidsstraf (tekst)",
+        quote="In 161 zaken was dat in combinatie met een taakstraf.",
+    ),
     caveats=(_CUSTODIAL_TOTAL_CAVEAT,),
     inputs={
         "met_taakstraf": "vrijheidsstraffen_kenmerken:aantal[kenmerk=met_taakstraf]",
@@ -436,14 +402,6 @@ def aandeel_met_taakstraf(
     float, ndarray or Series
         A share in [0, 1].
 
-    Notes
-    -----
-    \(\text{met\_taakstraf} / \text{vrijheidsstraffen}\).
-
-    References
-    ----------
-    Bestraffen: "In 161 zaken was dat in combinatie met een taakstraf."
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import aandeel_met_taakstraf
@@ -451,7 +409,6 @@ def aandeel_met_taakstraf(
     0.1611...
     """
     return share_of_counts(
-        "aandeel_met_taakstraf",
         "met_taakstraf",
         met_taakstraf,
         "vrijheidsstraffen",

@@ -30,7 +30,7 @@ _SOURCE = Source(
     formula=r"\text{huidig} - \text{vorig}",
     unit=Unit.SAME_AS_INPUT,
     theme=Theme.ALGEMEEN,
-    source=_SOURCE,
+    source=_SOURCE.quoting("Dat aandeel ligt fors hoger dan in 2021."),
     caveats=(
         "The change of a share is in shares (0.07 is 7 percentage points), not a relative change.",
     ),
@@ -55,11 +55,7 @@ def verandering(vorig: M, huidig: M | float) -> M:
 
     Notes
     -----
-    \(\text{huidig} - \text{vorig}\); defined for any finite inputs.
-
-    References
-    ----------
-    Bestraffen: "Dat aandeel ligt fors hoger dan in 2021."
+    Defined for any finite inputs.
 
     Examples
     --------
@@ -71,7 +67,7 @@ def verandering(vorig: M, huidig: M | float) -> M:
     >>> round(verandering(95 / 906, 177 / 999), 4)  # in shares: 7.2 percentage points
     0.0723
     """
-    aligned = align("verandering", vorig=vorig, huidig=huidig)
+    aligned = align(vorig=vorig, huidig=huidig)
     return cast(M, aligned.wrap(aligned.values["huidig"] - aligned.values["vorig"]))
 
 
@@ -83,7 +79,10 @@ def verandering(vorig: M, huidig: M | float) -> M:
     formula=r"\frac{\text{huidig} - \text{vorig}}{\text{vorig}}",
     unit=Unit.RELATIVE_CHANGE,
     theme=Theme.ALGEMEEN,
-    source=_SOURCE,
+    source=_SOURCE.quoting(
+        "In totaal werden 177 verdachten veroordeeld tot een gevangenisstraf van meer dan 5 jaar. "
+        "Dat aandeel ligt fors hoger dan in 2021."
+    ),
     caveats=(
         "Undefined when the earlier value is 0; only for non-negative quantities "
         "(counts, amounts, shares).",
@@ -117,13 +116,7 @@ def relatieve_verandering(
 
     Notes
     -----
-    \((\text{huidig} - \text{vorig}) / \text{vorig}\). Relative changes
-    compose: ``(1 + r(a, b)) * (1 + r(b, c)) == 1 + r(a, c)``.
-
-    References
-    ----------
-    Bestraffen: "In totaal werden 177 verdachten veroordeeld tot een gevangenisstraf
-    van meer dan 5 jaar. Dat aandeel ligt fors hoger dan in 2021."
+    Relative changes compose: ``(1 + r(a, b)) * (1 + r(b, c)) == 1 + r(a, c)``.
 
     Examples
     --------
@@ -131,7 +124,7 @@ def relatieve_verandering(
     >>> relatieve_verandering(95, 177)  # sentences over five years, 2021 to 2022
     0.8631...
     """
-    aligned = align("relatieve_verandering", vorig=vorig, huidig=huidig)
+    aligned = align(vorig=vorig, huidig=huidig)
     for name in ("vorig", "huidig"):
         check_non_negative(aligned, name)
     with_diff = replace(

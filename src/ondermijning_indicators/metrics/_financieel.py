@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._registry import Application, Source, Theme, Unit, register
+from .._registry import Application, Source, Theme, Unit, current_metric, register
 from ..errors import InvalidInputError, MisalignedYearsError
 from ._inputs import (
     FloatArray,
@@ -104,14 +104,7 @@ def aandeel_besteding(
 
     Notes
     -----
-    \(\text{bedrag} / \text{totaal}\); undefined when the total is 0. Missing
-    values (NaN) give NaN.
-
-    References
-    ----------
-    Voortgangsrapportage georganiseerde, ondermijnende criminaliteit (June 2023),
-    Financieel overzicht, "Overzicht van de herkomst en besteding
-    ondermijningsgelden": theme totals and the grand total, in 1.000 euro.
+    Undefined when the total is 0. Missing values (NaN) give NaN.
 
     Examples
     --------
@@ -132,7 +125,6 @@ def aandeel_besteding(
     Name: aandeel_besteding, dtype: float64
     """
     return share_of_counts(
-        "aandeel_besteding",
         "bedrag",
         bedrag,
         "totaal",
@@ -199,14 +191,8 @@ def aandeel_structureel_van_piek(
 
     Notes
     -----
-    \(\text{structureel} / \text{piek}\), with
-    \(\text{piek} = \max(\text{jaren}, \text{structureel})\); undefined where
-    the peak is 0.
-
-    References
-    ----------
-    Financieel overzicht, "Overzicht van de herkomst en besteding
-    ondermijningsgelden": Ondermijningsbeleid, 87.197 in 2023 and 22.160 structureel.
+    The peak is \(\max(\text{jaren}, \text{structureel})\), the structural amount
+    included; undefined where the peak is 0.
 
     Examples
     --------
@@ -228,7 +214,6 @@ def aandeel_structureel_van_piek(
     Name: aandeel_structureel_van_piek, dtype: float64
     """
     return share_of_counts(
-        "aandeel_structureel_van_piek",
         "structureel",
         structureel,
         "piek",
@@ -252,7 +237,7 @@ def aandeel_structureel_van_piek(
     formula=r"\frac{\text{incidenteel}}{\text{structureel}}",
     unit=Unit.FACTOR,
     theme=Theme.FINANCIEEL_OVERZICHT,
-    source=_BY_ORIGIN,
+    source=_BY_ORIGIN.quoting("verdeeld in incidentele en structurele middelen"),
     caveats=(
         "Incidental money is printed as one amount, without the years it is spent in; "
         "the ratio compares a stock with a yearly flow.",
@@ -288,24 +273,18 @@ def verhouding_incidenteel_structureel(
 
     Notes
     -----
-    \(\text{incidenteel} / \text{structureel}\); undefined where the structural
-    amount is 0.
-
-    References
-    ----------
-    Financieel overzicht, "Overzicht van de herkomst van de middelen ondermijning":
-    "verdeeld in incidentele en structurele middelen"; the totals 615.000
-    (Incidenteel) and 694.000 (structureel), in 1.000 euro.
+    Undefined where the structural amount is 0.
 
     Examples
     --------
+    The totals of the origin table, 615.000 incidenteel and 694.000 structureel (in
+    1.000 euro):
+
     >>> from ondermijning_indicators.metrics import verhouding_incidenteel_structureel
     >>> verhouding_incidenteel_structureel(615_000, 694_000)
     0.8861...
     """
-    aligned = align(
-        "verhouding_incidenteel_structureel", incidenteel=incidenteel, structureel=structureel
-    )
+    aligned = align(incidenteel=incidenteel, structureel=structureel)
     for name in ("incidenteel", "structureel"):
         check_non_negative(aligned, name)
     ratio = divide(
@@ -385,13 +364,8 @@ def totaal_over_periode(
 
     Notes
     -----
-    \(\sum_{j=\text{van}}^{\text{tot\_en\_met}} \text{bedrag}_j\). Totals over
-    adjoining periods add up to the total over their union. An empty array totals 0.
-
-    References
-    ----------
-    Financieel overzicht, "Overzicht van de geplande besteding, naar herkomst van de
-    middelen": the coalitieakkoord money, 2023-2027, before and after the kasschuif.
+    Totals over adjoining periods add up to the total over their union. An empty array
+    totals 0.
 
     Examples
     --------
@@ -408,16 +382,16 @@ def totaal_over_periode(
     >>> totaal_over_periode(besteding, van=2023, tot_en_met=2024)
     112500.0
     """
-    metric = "totaal_over_periode"
+    metric = current_metric()
     if isinstance(bedragen, pd.DataFrame):
-        years = year_labels(metric, "bedragen", bedragen.columns, what="column")
+        years = year_labels("bedragen", bedragen.columns, what="column")
         keep = _period(metric, years, van, tot_en_met)
-        values = _amounts(metric, frame_values(metric, "bedragen", bedragen)[:, keep])
+        values = _amounts(metric, frame_values("bedragen", bedragen)[:, keep])
         return pd.Series(values.sum(axis=-1), index=bedragen.index, name=metric, dtype="float64")
     if isinstance(bedragen, pd.Series):
-        years = year_labels(metric, "bedragen", bedragen.index, what="index label")
+        years = year_labels("bedragen", bedragen.index, what="index label")
         keep = _period(metric, years, van, tot_en_met)
-        values = _amounts(metric, frame_values(metric, "bedragen", bedragen)[keep])
+        values = _amounts(metric, frame_values("bedragen", bedragen)[keep])
         return float(values.sum())
     if van is not None or tot_en_met is not None:
         raise InvalidInputError(
@@ -428,7 +402,7 @@ def totaal_over_periode(
         raise InvalidInputError(
             f"{metric}: `bedragen` must be a number, array, Series or DataFrame, got {bedragen!r}"
         )
-    values = _amounts(metric, to_float_array(metric, "bedragen", bedragen))
+    values = _amounts(metric, to_float_array("bedragen", bedragen))
     if values.ndim <= 1:
         return float(values.sum())
     return np.asarray(values.sum(axis=-1), dtype="float64")
@@ -490,6 +464,10 @@ def _period(
     source=Source(
         f"{_SECTION} > Overzicht van geplande besteding per opgave",
         "the tables' unit 'in 1.000 euro' against the text's 'miljoen euro'",
+        quote=(
+            "De beschikbaar gestelde middelen uit het Coalitieakkoord 2021, 40 miljoen euro "
+            "in 2023 oplopend tot 100 miljoen euro structureel vanaf 2025"
+        ),
     ),
     caveats=("A conversion of scale only; the amount keeps its precision in 1.000 euro.",),
     not_from_tables="a unit conversion, not an indicator: apply it to any amount in 1.000 euro",
@@ -509,13 +487,8 @@ def bedrag_in_euro(bedrag_k_eur: M) -> M:
 
     Notes
     -----
-    \(1000 \times \text{bedrag\_k\_eur}\); exact for whole thousands.
-
-    References
-    ----------
-    Financieel overzicht: "De beschikbaar gestelde middelen uit het Coalitieakkoord
-    2021, 40 miljoen euro in 2023 oplopend tot 100 miljoen euro structureel vanaf
-    2025" against the table's 40.000 and 100.000 (in 1.000 euro).
+    Exact for whole thousands: the text's "40 miljoen euro" is the table's 40.000 (in
+    1.000 euro).
 
     Examples
     --------
@@ -523,5 +496,5 @@ def bedrag_in_euro(bedrag_k_eur: M) -> M:
     >>> bedrag_in_euro(40_000)
     40000000.0
     """
-    aligned = align("bedrag_in_euro", bedrag_k_eur=bedrag_k_eur)
+    aligned = align(bedrag_k_eur=bedrag_k_eur)
     return cast(M, aligned.wrap(aligned.values["bedrag_k_eur"] * 1000.0))

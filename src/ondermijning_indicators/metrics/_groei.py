@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .._registry import Application, Source, Theme, Unit, register
+from .._registry import Application, Source, Theme, Unit, current_metric, register
 from ..errors import InvalidInputError
 from ._inputs import (
     FloatArray,
@@ -31,10 +31,15 @@ _ACM_SERIES = ("kerncijfers:waarde[indicator=acm_fte_extra]",)
 _VEILIGHEIDSAGENDA = Source(
     "Verstoren > Aanpak criminele geldstromen en verdienmodellen",
     "Beslaglegging crimineel vermogen: de stijgende lijn in de Veiligheidsagenda (tekst)",
+    quote=(
+        "Voor de politie is in de Veiligheidsagenda een stijgende lijn overeengekomen van 190 "
+        "miljoen euro aan beslag in 2023 naar 220 miljoen euro in 2026."
+    ),
 )
 
 
-def _check_years(metric: str, begin_jaar: object, eind_jaar: object) -> None:
+def _check_years(begin_jaar: object, eind_jaar: object) -> None:
+    metric = current_metric()
     for name, year in (("begin_jaar", begin_jaar), ("eind_jaar", eind_jaar)):
         if isinstance(year, bool) or not isinstance(year, int | np.integer):
             raise InvalidInputError(f"{metric}: `{name}` must be a whole year, got {year!r}")
@@ -74,22 +79,13 @@ def groeifactor(begin: M, eind: M | float, *, zero_division: ZeroDivision = "rai
     float, ndarray or Series
         ``eind / begin``: 2.0 is a doubling. Growth factors compose by multiplication.
 
-    Notes
-    -----
-    \(\text{eind} / \text{begin}\).
-
-    References
-    ----------
-    Bestraffen, Aanpak Criminele Machtsstructuren: "oplopend van 22 fte in 2023 tot
-    structureel 130 fte in 2027".
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import groeifactor
     >>> groeifactor(22, 130)
     5.909...
     """
-    aligned = align("groeifactor", begin=begin, eind=eind)
+    aligned = align(begin=begin, eind=eind)
     for name in ("begin", "eind"):
         check_non_negative(aligned, name)
     ratio = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth factor")
@@ -141,13 +137,8 @@ def jaarlijkse_groei(
 
     Notes
     -----
-    \((\text{eind} / \text{begin})^{1/\text{jaren}} - 1\). Rates over consecutive
-    periods compose: growing at ``r1`` for ``n1`` years and ``r2`` for ``n2`` years equals
-    the rate over ``n1 + n2`` years.
-
-    References
-    ----------
-    Bestraffen, Aanpak Criminele Machtsstructuren.
+    Rates over consecutive periods compose: growing at ``r1`` for ``n1`` years and
+    ``r2`` for ``n2`` years equals the rate over ``n1 + n2`` years.
 
     Examples
     --------
@@ -155,7 +146,7 @@ def jaarlijkse_groei(
     >>> jaarlijkse_groei(22, 130, jaren=2027 - 2023)
     0.559...
     """
-    metric = "jaarlijkse_groei"
+    metric = current_metric()
     if (
         isinstance(jaren, bool)
         or not isinstance(jaren, int | float)
@@ -165,7 +156,7 @@ def jaarlijkse_groei(
         raise InvalidInputError(
             f"{metric}: jaren must be a positive number of years, got {jaren!r}"
         )
-    aligned = align(metric, begin=begin, eind=eind)
+    aligned = align(begin=begin, eind=eind)
     for name in ("begin", "eind"):
         check_non_negative(aligned, name)
     factor = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth rate")
@@ -197,7 +188,10 @@ class FteGroei(NamedTuple, Generic[M]):
     ),
     unit=Unit.FTE,
     theme=Theme.BESTRAFFEN,
-    source=_ACM,
+    source=_ACM.quoting(
+        "Vanaf 2023 worden extra mensen beschikbaar gesteld, oplopend van 22 fte in 2023 tot "
+        "structureel 130 fte in 2027."
+    ),
     caveats=(
         "An end value printed as structural ('structureel') is the level from that year on, "
         "not a one-off of that year.",
@@ -234,13 +228,7 @@ def fte_groei(
 
     Notes
     -----
-    See `verandering`, `groeifactor` and `jaarlijkse_groei`, which
-    this combines.
-
-    References
-    ----------
-    Bestraffen, Aanpak Criminele Machtsstructuren: "Vanaf 2023 worden extra mensen
-    beschikbaar gesteld, oplopend van 22 fte in 2023 tot structureel 130 fte in 2027."
+    See `verandering`, `groeifactor` and `jaarlijkse_groei`, which this combines.
 
     Examples
     --------
@@ -249,8 +237,8 @@ def fte_groei(
     >>> groei.absoluut, round(groei.factor, 2), round(groei.jaarlijks, 3)
     (108.0, 5.91, 0.559)
     """
-    _check_years("fte_groei", begin_jaar, eind_jaar)
-    aligned = align("fte_groei", begin=begin, eind=eind)
+    _check_years(begin_jaar, eind_jaar)
+    aligned = align(begin=begin, eind=eind)
     for name in ("begin", "eind"):
         check_non_negative(aligned, name)
     factor = divide(aligned, "eind", "begin", zero_division=zero_division, what="a growth factor")
@@ -319,13 +307,8 @@ def traject(
 
     Notes
     -----
-    Linear: \(b + (e - b)(j - j_0)/(j_1 - j_0)\); geometric:
-    \(b (e/b)^{(j - j_0)/(j_1 - j_0)}\). Both pass through the printed end points.
-
-    References
-    ----------
-    Verstoren: "Voor de politie is in de Veiligheidsagenda een stijgende lijn
-    overeengekomen van 190 miljoen euro aan beslag in 2023 naar 220 miljoen euro in 2026."
+    \(j\) is ``jaar``, \(j_0\) ``begin_jaar`` and \(j_1\) ``eind_jaar``. Both paths pass
+    through the printed end points.
 
     Examples
     --------
@@ -341,8 +324,8 @@ def traject(
     ...               pad="geometrisch"), 1)
     53.5
     """
-    metric = "traject"
-    _check_years(metric, begin_jaar, eind_jaar)
+    metric = current_metric()
+    _check_years(begin_jaar, eind_jaar)
     if pad not in ("lineair", "geometrisch"):
         raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
     if not (np.isfinite(begin) and np.isfinite(eind)) or begin < 0 or eind < 0:
@@ -351,7 +334,7 @@ def traject(
         )
     if pad == "geometrisch" and begin <= 0:
         raise InvalidInputError(f"{metric}: a geometric path needs begin > 0, got {begin!r}")
-    aligned = align(metric, jaar=jaar)
+    aligned = align(jaar=jaar)
     years = aligned.values["jaar"]
     outside = (years < begin_jaar) | (years > eind_jaar)
     if outside.any():
@@ -439,17 +422,10 @@ def aangevuld_traject(
 
     Notes
     -----
-    For a year \(j\) between supplied years \(a < j < b\) with values \(w_a, w_b\):
-    linear \(w_a + (w_b - w_a)(j - a)/(b - a)\), geometric
-    \(w_a (w_b / w_a)^{(j - a)/(b - a)}\). Supplied years are returned as given, so
-    the result restricted to them equals the input: a filled-in value never replaces a
-    supplied one. With only the two end points supplied this is `traject` for every
-    year between them.
-
-    References
-    ----------
-    Verstoren: "Voor de politie is in de Veiligheidsagenda een stijgende lijn
-    overeengekomen van 190 miljoen euro aan beslag in 2023 naar 220 miljoen euro in 2026."
+    \(j\) is a year between the supplied years \(a < j < b\), whose values are \(w_a\)
+    and \(w_b\). Supplied years are returned as given, so the result restricted to them
+    equals the input: a filled-in value never replaces a supplied one. With only the two
+    end points supplied this is `traject` for every year between them.
 
     Examples
     --------
@@ -467,15 +443,15 @@ def aangevuld_traject(
     >>> aangevuld_traject(pd.Series({2023: 190e6, 2024: 197e6, 2026: 220e6})).tolist()
     [190000000.0, 197000000.0, 208500000.0, 220000000.0]
     """
-    metric = "aangevuld_traject"
+    metric = current_metric()
     if pad not in ("lineair", "geometrisch"):
         raise InvalidInputError(f"{metric}: pad must be 'lineair' or 'geometrisch', got {pad!r}")
     if isinstance(waarden, pd.Series):
-        years = year_labels(metric, "waarden", waarden.index, what="index label")
-        values = frame_values(metric, "waarden", waarden)[None, :]
+        years = year_labels("waarden", waarden.index, what="index label")
+        values = frame_values("waarden", waarden)[None, :]
     elif isinstance(waarden, pd.DataFrame):
-        years = year_labels(metric, "waarden", waarden.columns, what="column")
-        values = frame_values(metric, "waarden", waarden)
+        years = year_labels("waarden", waarden.columns, what="column")
+        values = frame_values("waarden", waarden)
     else:
         raise InvalidInputError(
             f"{metric}: `waarden` must be a Series indexed by year or a DataFrame with one "

@@ -4,6 +4,10 @@ Metrics accept scalars, numpy arrays and pandas Series. `align` turns the
 arguments into float arrays of one shape and remembers how to give the result
 back in the caller's kind; the ``check_*`` helpers raise the package's errors
 with the metric, the argument, the offending values and where they occur.
+
+No metric passes its id to these helpers: a registered metric is running under it
+(`ondermijning_indicators._registry.current_metric`), and the helpers read it there.
+A helper called outside a metric names itself.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .._registry import current_metric, naming
 from ..errors import (
     InvalidInputError,
     MisalignedYearsError,
@@ -126,7 +131,7 @@ def _beyond_exact(raw: Any) -> npt.NDArray[np.bool_] | None:
     return np.asarray((ints > _EXACT_INTEGER) | (ints < -_EXACT_INTEGER))
 
 
-def to_float_array(metric: str, name: str, value: Any) -> FloatArray:
+def to_float_array(name: str, value: Any) -> FloatArray:
     """Return the numbers of one argument as floats, refusing what is not a number.
 
     Text, booleans, dates, periods, categories and complex numbers are refused, never
@@ -134,6 +139,7 @@ def to_float_array(metric: str, name: str, value: Any) -> FloatArray:
     beyond 2^53, which float64 cannot hold exactly (a count that large would be
     rounded, and a part could pass as smaller than its whole).
     """
+    metric = current_metric("to_float_array")
     raw: Any
     if isinstance(value, np.ma.MaskedArray):
         # a masked value is missing (NaN), never the number hidden under the mask
@@ -201,12 +207,15 @@ def _is_scalar(value: Any) -> bool:
     )
 
 
-def align(metric: str, **arguments: Any) -> Aligned:
-    """Bring the arguments of ``metric`` to float arrays of one shape.
+def align(metric: str | None = None, /, **arguments: Any) -> Aligned:
+    """Bring the arguments of the metric being called to float arrays of one shape.
 
     Series must cover the same years (index labels) in any order; the result
     follows the order of the first Series. Series and numpy arrays cannot be
     mixed, since an array has no years to align on. Scalars broadcast.
+
+    The messages and the name of a Series result are the `current_metric`'s; outside
+    a metric, ``metric`` names the caller (as `naming` does), else "align".
 
     Raises
     ------
@@ -216,6 +225,10 @@ def align(metric: str, **arguments: Any) -> Aligned:
     MisalignedYearsError
         If two Series do not cover the same years.
     """
+    if metric is not None:
+        with naming(metric):
+            return align(**arguments)
+    metric = current_metric("align")
     series = {k: v for k, v in arguments.items() if isinstance(v, pd.Series)}
     arrays = {
         k: v for k, v in arguments.items() if not isinstance(v, pd.Series) and not _is_scalar(v)
@@ -272,15 +285,15 @@ def align(metric: str, **arguments: Any) -> Aligned:
                 )
         converted = {
             k: (
-                to_float_array(metric, k, v.reindex(index))
+                to_float_array(k, v.reindex(index))
                 if isinstance(v, pd.Series)
-                else to_float_array(metric, k, v)
+                else to_float_array(k, v)
             )
             for k, v in arguments.items()
         }
         kind: Literal["scalar", "array", "series"] = "series"
     else:
-        converted = {k: to_float_array(metric, k, v) for k, v in arguments.items()}
+        converted = {k: to_float_array(k, v) for k, v in arguments.items()}
         kind = "array" if arrays else "scalar"
     dims = {k: v.ndim for k, v in converted.items() if v.ndim > 0}
     if len(set(dims.values())) > 1:
@@ -456,22 +469,23 @@ def divide(
     return out
 
 
-def frame_values(metric: str, name: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
+def frame_values(name: str, data: pd.DataFrame | pd.Series[Any]) -> FloatArray:
     """Return the numbers of a Series or DataFrame argument as floats (NaN for missing).
 
     Each column is checked as `align` checks an argument: text, booleans, dates and
     whole numbers beyond 2^53 are refused, never converted.
     """
     if isinstance(data, pd.Series):
-        return to_float_array(metric, name, data)
-    columns = [to_float_array(metric, name, data.iloc[:, i]) for i in range(data.shape[1])]
+        return to_float_array(name, data)
+    columns = [to_float_array(name, data.iloc[:, i]) for i in range(data.shape[1])]
     if not columns:
         return np.empty((len(data), 0), dtype="float64")
     return np.column_stack(columns)
 
 
-def year_labels(metric: str, name: str, labels: pd.Index, *, what: str) -> npt.NDArray[np.int64]:
+def year_labels(name: str, labels: pd.Index, *, what: str) -> npt.NDArray[np.int64]:
     """Read index or column labels as years; refuse any label that is not one, or a repeat."""
+    metric = current_metric("year_labels")
     text = pd.Index(labels).astype(str).str.strip()
     ok = text.str.fullmatch(r"\d{4}", flags=re.ASCII)
     if not ok.all():

@@ -16,7 +16,6 @@ from ._inputs import (
 
 
 def share_of_counts(
-    metric: str,
     part_name: str,
     part: M,
     whole_name: str,
@@ -30,9 +29,10 @@ def share_of_counts(
     Both arguments must be non-negative, with the part at most the whole; with
     ``counts=True`` (the default) they must also be whole numbers, which catches a
     Dutch thousands dot read as a decimal point. Pass ``counts=False`` for amounts
-    (euro, kg). A zero whole raises unless ``zero_division`` gives a value.
+    (euro, kg). A zero whole raises unless ``zero_division`` gives a value. The
+    messages name the metric being called (see `align`).
     """
-    aligned = align(metric, **{part_name: part, whole_name: whole})
+    aligned = align(**{part_name: part, whole_name: whole})
     for name in (part_name, whole_name):
         check_non_negative(aligned, name)
         if counts:

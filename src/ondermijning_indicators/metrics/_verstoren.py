@@ -6,7 +6,7 @@ from typing import Literal, cast
 
 import numpy as np
 
-from .._registry import Source, Theme, Unit, register
+from .._registry import Source, Theme, Unit, current_metric, register
 from ..errors import InvalidInputError
 from ._inputs import M, ZeroDivision, align, check_non_negative, check_part_le_whole, divide
 from ._shares import share_of_counts
@@ -35,7 +35,10 @@ _DRUGS = Source("Verstoren > Aanpak logistieke knooppunten", "Drugsvangsten zeeh
     formula=r"\frac{\text{beslag}}{\text{doelstelling}}",
     unit=Unit.ATTAINMENT,
     theme=Theme.VERSTOREN,
-    source=_BESLAG,
+    source=_BESLAG.quoting(
+        "In 2022 is er ruim 246 miljoen euro aan beslag gelegd. [...] lager dan de doelstelling "
+        "voor 2022 van 271,6 miljoen euro."
+    ),
     caveats=(
         "The overall target (partij totaal) is that of all parties together; a party's own "
         "target (such as the police trajectory) is not compared with all seizures.",
@@ -69,13 +72,8 @@ def beslag_realisatie(
 
     Notes
     -----
-    \(\text{beslag} / \text{doelstelling}\). The 2022 amount was registered on a
-    narrower basis than the target assumed; the report says the two cannot be compared.
-
-    References
-    ----------
-    Verstoren, "Beslaglegging crimineel vermogen": "In 2022 is er ruim 246 miljoen euro
-    aan beslag gelegd. [...] lager dan de doelstelling voor 2022 van 271,6 miljoen euro."
+    The 2022 amount was registered on a narrower basis than the target assumed; the
+    report says the two cannot be compared.
 
     Examples
     --------
@@ -83,7 +81,7 @@ def beslag_realisatie(
     >>> beslag_realisatie(246e6, 271.6e6)
     0.9057...
     """
-    aligned = align("beslag_realisatie", beslag=beslag, doelstelling=doelstelling)
+    aligned = align(beslag=beslag, doelstelling=doelstelling)
     for name in ("beslag", "doelstelling"):
         check_non_negative(aligned, name)
     ratio = divide(
@@ -123,21 +121,13 @@ def beslag_tekort(beslag: M, doelstelling: M | float) -> M:
         ``doelstelling - beslag``: positive for a shortfall, negative when the target
         is exceeded.
 
-    Notes
-    -----
-    \(\text{doelstelling} - \text{beslag}\).
-
-    References
-    ----------
-    Verstoren, "Beslaglegging crimineel vermogen".
-
     Examples
     --------
     >>> from ondermijning_indicators.metrics import beslag_tekort
     >>> round(beslag_tekort(246e6, 271.6e6))
     25600000
     """
-    aligned = align("beslag_tekort", beslag=beslag, doelstelling=doelstelling)
+    aligned = align(beslag=beslag, doelstelling=doelstelling)
     for name in ("beslag", "doelstelling"):
         check_non_negative(aligned, name)
     return cast(M, aligned.wrap(aligned.values["doelstelling"] - aligned.values["beslag"]))
@@ -160,7 +150,10 @@ def beslag_tekort(beslag: M, doelstelling: M | float) -> M:
     ),
     unit=Unit.EUR,
     theme=Theme.VERSTOREN,
-    source=_BESLAG,
+    source=_BESLAG.quoting(
+        "De ervaring leert dat het jaarlijks afgepakte vermogen tot ongeveer 10 jaar later nog 30%"
+        " blijft groeien."
+    ),
     caveats=(
         "The report gives only the end point (about 30% after up to about 10 years); the "
         "path between is an assumption of the caller (pad), geometric by default.",
@@ -202,14 +195,8 @@ def na_ijl_projectie(
 
     Notes
     -----
-    Geometric: \(\text{beslag} \cdot (1 + g)^{\min(t, H)/H}\); linear:
-    \(\text{beslag} \cdot (1 + g \cdot \min(t, H)/H)\). Both end at
-    \(1.3 \times\) the registered amount with the defaults.
-
-    References
-    ----------
-    Verstoren, "Beslaglegging crimineel vermogen": "De ervaring leert dat het jaarlijks
-    afgepakte vermogen tot ongeveer 10 jaar later nog 30% blijft groeien."
+    \(t\) is ``jaren_na``, \(g\) ``totale_groei`` and \(H\) ``horizon``. Both paths end
+    at \(1.3 \times\) the registered amount with the defaults.
 
     Examples
     --------
@@ -221,14 +208,14 @@ def na_ijl_projectie(
     ... )
     (280.5, 282.9)
     """
-    metric = "na_ijl_projectie"
+    metric = current_metric()
     if not np.isfinite(totale_groei) or totale_groei < 0:
         raise InvalidInputError(f"{metric}: totale_groei must be >= 0, got {totale_groei!r}")
     if not np.isfinite(horizon) or horizon <= 0:
         raise InvalidInputError(f"{metric}: horizon must be > 0 years, got {horizon!r}")
     if pad not in ("geometrisch", "lineair"):
         raise InvalidInputError(f"{metric}: pad must be 'geometrisch' or 'lineair', got {pad!r}")
-    aligned = align(metric, beslag=beslag, jaren_na=jaren_na)
+    aligned = align(beslag=beslag, jaren_na=jaren_na)
     for name in ("beslag", "jaren_na"):
         check_non_negative(aligned, name)
     fraction = np.minimum(aligned.values["jaren_na"], horizon) / horizon
@@ -247,7 +234,9 @@ def na_ijl_projectie(
     formula=r"\frac{\text{waarde}}{\text{kg}}",
     unit=Unit.EUR_PER_KG,
     theme=Theme.VERSTOREN,
-    source=_DRUGS,
+    source=_DRUGS.quoting(
+        "De totale straatwaarde van de inbeslaggenomen cocaïne is 3,5 miljard euro."
+    ),
     caveats=(
         "The value and the kilos must cover the same seizures; computed from the tables, "
         "the kilos are those of every port in drugsvangsten.",
@@ -279,15 +268,6 @@ def waarde_per_kilo(
     float, ndarray or Series
         EUR per kg.
 
-    Notes
-    -----
-    \(\text{waarde} / \text{kg}\).
-
-    References
-    ----------
-    Verstoren, "Drugsvangsten zeehavens 2022": "De totale straatwaarde van de
-    inbeslaggenomen cocaïne is 3,5 miljard euro."
-
     Examples
     --------
     The two readings of the street value (Rotterdam and Vlissingen; all three ports):
@@ -298,7 +278,7 @@ def waarde_per_kilo(
     >>> round(waarde_per_kilo(3.5e9, 46789 + 4157 + 1522))
     66707
     """
-    aligned = align("waarde_per_kilo", waarde=waarde, kg=kg)
+    aligned = align(waarde=waarde, kg=kg)
     for name in ("waarde", "kg"):
         check_non_negative(aligned, name)
     ratio = divide(aligned, "waarde", "kg", zero_division=zero_division, what="a value per kilo")
@@ -347,11 +327,7 @@ def aandeel_drugsvangst(
 
     Notes
     -----
-    \(\text{kg\_haven} / \text{kg\_totaal}\). Kilos need not be whole numbers.
-
-    References
-    ----------
-    Verstoren, "Drugsvangsten zeehavens 2022".
+    Kilos need not be whole numbers.
 
     Examples
     --------
@@ -362,7 +338,6 @@ def aandeel_drugsvangst(
     array([0.892, 0.079, 0.029])
     """
     return share_of_counts(
-        "aandeel_drugsvangst",
         "kg_haven",
         kg_haven,
         "kg_totaal",
@@ -385,6 +360,7 @@ def aandeel_drugsvangst(
     source=Source(
         "Verstoren > Aanpak criminele geldstromen en verdienmodellen",
         "Beslaglegging digitaal crimineel vermogen (tekst)",
+        quote="2021 werd gekenmerkt door een grote vangst in één zaak van circa 25 miljoen euro.",
     ),
     caveats=(
         "Only meaningful when the exceptional case is known to be part of the total it is "
@@ -411,15 +387,6 @@ def zonder_uitschieter(waarde: M, uitschieter: M | float) -> M:
         ``waarde - uitschieter``, in the unit of the inputs; combine with
         `verandering` to compare years without the case.
 
-    Notes
-    -----
-    \(\text{waarde} - \text{uitschieter}\).
-
-    References
-    ----------
-    Verstoren, "Beslaglegging digitaal crimineel vermogen": "2021 werd gekenmerkt door
-    een grote vangst in één zaak van circa 25 miljoen euro."
-
     Examples
     --------
     The 2022 digital seizures (13,9 miljoen) are below 2021's, but above 2021 without its
@@ -429,7 +396,7 @@ def zonder_uitschieter(waarde: M, uitschieter: M | float) -> M:
     >>> round(verandering(zonder_uitschieter(35e6, 25e6), 13.9e6) / 1e6, 1)
     3.9
     """
-    aligned = align("zonder_uitschieter", waarde=waarde, uitschieter=uitschieter)
+    aligned = align(waarde=waarde, uitschieter=uitschieter)
     for name in ("waarde", "uitschieter"):
         check_non_negative(aligned, name)
     check_part_le_whole(aligned, "uitschieter", "waarde")
