@@ -14,6 +14,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterable
+from html import escape
 from pathlib import Path
 
 import mkdocs_gen_files
@@ -281,22 +282,8 @@ def record_definitions() -> str:
 
 
 def check_text(check: object) -> str:
-    """Describe a pandera check in words."""
-    name = getattr(check, "name", str(check))
-    stats = getattr(check, "statistics", {}) or {}
-    if name == "isin":
-        return "one of " + ", ".join(f"`{v}`" for v in stats.get("allowed_values", []))
-    if name == "greater_than_or_equal_to":
-        return f">= {stats.get('min_value')}"
-    if name == "less_than_or_equal_to":
-        return f"<= {stats.get('max_value')}"
-    if name == "greater_than":
-        return f"> {stats.get('min_value')}"
-    if name == "str_matches":
-        return f"matches `{stats.get('pattern')}`"
-    if name == "str_length":
-        return "non-empty"
-    return str(getattr(check, "error", None) or name)
+    """Return a pandera check's rule in words: the sentence the schema gives it."""
+    return str(getattr(check, "error", None) or getattr(check, "name", check))
 
 
 def _scope(where: object) -> str:
@@ -306,7 +293,7 @@ def _scope(where: object) -> str:
 
 def write_editions(out: io.StringIO) -> None:
     """Return the layout of an edition and the format of its catalogue, for users' own folders."""
-    from ondermijning_indicators import editions
+    from ondermijning_indicators import _editions as editions
 
     doc = inspect.getdoc(editions) or ""
     out.write("## Editions and catalogues {#editions}\n\n")
@@ -489,14 +476,55 @@ def write_data() -> None:
 # --- published figures and audit ---------------------------------------------------------------
 
 
+RECORD_COLUMNS = ("printed", "printed value", "computed", "status")
+"""The columns of a published-figures table; the id and the note of a record span them."""
+
+
+def records_table(result: pd.DataFrame, ids: Iterable[str]) -> str:
+    """Return an HTML table of published-figure records, three lines each.
+
+    A record is a ``<tbody class="record">``: its id whole on the first line (a code span
+    that never wraps, see ``docs/stylesheets/tables.css``), the printed and computed values
+    and the status on the second, and on the third the note and how the value was computed,
+    across the whole width. Markdown tables put the id and the note in columns of their own,
+    which a page of seven columns squeezed to a few words a line.
+    """
+    span = len(RECORD_COLUMNS)
+    lines = ["<table>", "<thead><tr>"]
+    lines += [f"<th>{escape(c)}</th>" for c in RECORD_COLUMNS]
+    lines += ["</tr></thead>"]
+    for i in ids:
+        row = result.loc[i]
+        computed = row["computed_value"]
+        values = [
+            row["phrase"],
+            f"{row['printed_value']:.6g}",
+            "" if pd.isna(computed) else f"{computed:.6g}",
+            row["status"],
+        ]
+        lines += [
+            f'<tbody class="record" id="{anchor(i)}">',
+            f'<tr><td colspan="{span}" class="record-id"><code>{escape(i)}</code></td></tr>',
+            "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in values) + "</tr>",
+            f'<tr><td colspan="{span}" class="record-note">{escape(str(row["note"]))}<br>'
+            f"how: <code>{escape(str(row['how']))}</code></td></tr>",
+            "</tbody>",
+        ]
+    lines.append("</table>")
+    return "\n".join(lines) + "\n"
+
+
 def write_published() -> None:
     """Write every published-figure record with its reproduction status."""
     out = io.StringIO()
     out.write("# Published figures\n\n")
     out.write(
-        "Every number the report prints, one row each, recomputed from the bundled tables by "
+        "Every number the report prints, recomputed from the bundled tables by "
         "`oi.reproduce()` when this site was built. The statuses and the reading of rounding "
-        "and qualifiers are explained in [Definitions of reproduction](reproduction.md).\n\n"
+        "and qualifiers are explained in [Definitions of reproduction](reproduction.md). "
+        "Each record takes three lines: its id; the number as printed, the value it is read "
+        "as, the value computed and the status; then a note on the reading and how the value "
+        "was computed.\n\n"
     )
     summary = summarize(RESULT)
     out.write(table(["", "records"], [[k, int(v)] for k, v in summary.items()]) + "\n")
@@ -507,25 +535,7 @@ def write_published() -> None:
     for stem, ids in by_file.items():
         section = ids and result.loc[ids[0], "section"].split(" > ")[0]
         out.write(f"## {section}\n\n")
-        out.write(
-            table(
-                ["record", "printed", "printed value", "computed", "status", "how", "note"],
-                [
-                    [
-                        f'<a id="{anchor(i)}"></a>`{i}`',
-                        result.loc[i, "phrase"],
-                        f"{result.loc[i, 'printed_value']:.6g}",
-                        ""
-                        if pd.isna(result.loc[i, "computed_value"])
-                        else f"{result.loc[i, 'computed_value']:.6g}",
-                        result.loc[i, "status"],
-                        f"`{result.loc[i, 'how']}`",
-                        result.loc[i, "note"],
-                    ]
-                    for i in ids
-                ],
-            )
-        )
+        out.write(records_table(result, ids))
         out.write(f"\n*Records file: `data/editions/{EDITION.id}/figures/{stem}.toml`.*\n\n")
     with mkdocs_gen_files.open("published.md", "w") as f:
         f.write(out.getvalue())
@@ -639,29 +649,15 @@ def limits_rows() -> list[tuple[str, str, str]]:
     return rows
 
 
-EXIT_CODES = [
-    ("reproduce", "every figure reproduced or explained", "an unexplained discrepancy",
-     "the tables cannot be read", "a record is invalid (the others are checked)"),
-    ("audit", "the checks ran (findings are its output)", "", "the tables cannot be read", ""),
-    ("validate", "every table valid", "a problem in a table (all listed)", "", ""),
-    ("compute", "every value the tables support computed",
-     "the tables cannot be read, or the output cannot be written",
-     "", "a value could not be computed (skipped with the reason; the rest written)"),
-    ("aggregate", "the tables written",
-     "a record breaks a rule, a table cannot be written or exists (without --force)",
-     "the records file cannot be read or was cut short", ""),
-    ("generate", "the records written", "the file cannot be written or exists (without --force)",
-     "", ""),
-]  # fmt: skip
-
-
 def write_boundaries() -> None:
     """Write the page on what the library reads, refuses and writes, and its exit codes."""
+    from ondermijning_indicators.cli import EXIT_CODES
+
     text = (ROOT / "docs" / "boundaries.md.in").read_text(encoding="utf-8")
     text = text.replace("{{ limits }}", table(["limit", "value", "what it bounds"], limits_rows()))
     text = text.replace(
         "{{ exit_codes }}",
-        table(["command", "0", "1", "2", "3"], [(f"`{c}`", *rest) for c, *rest in EXIT_CODES]),
+        table(["code", "meaning"], [(str(int(c)), m) for c, m in EXIT_CODES.items()]),
     )
     with mkdocs_gen_files.open("boundaries.md", "w") as f:
         f.write(text)
