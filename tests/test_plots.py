@@ -192,7 +192,8 @@ def test_seizure_chart_keeps_every_supplied_target_and_draws_a_new_party() -> No
 
 
 def _annotations(ax: Axes) -> list[Any]:
-    return [t for t in ax.texts if hasattr(t, "xy")]
+    """The notes on the data (the source line under the chart is not one)."""
+    return [t for t in ax.texts if hasattr(t, "xy") and t.get_gid() != "bron"]
 
 
 def _narrower_basis() -> Any:
@@ -278,12 +279,12 @@ def test_spending_chart_stacks_the_themes_per_period() -> None:
     periods = ["2022", "2023", "2024", "2025", "2026", "2027", "structureel"]
     bars = _bars(ax)
     assert len(bars) == len(FINANCIEEL_THEMAS)
-    assert _legend(ax) == [
-        "Voorkomen",
-        "Verstoren",
-        "Bestraffen",
-        "Beschermen",
+    assert _legend(ax) == [  # top of the stack first, as printed
         "Ondermijningsbeleid",
+        "Beschermen",
+        "Bestraffen",
+        "Verstoren van netwerken en verdienmodellen",
+        "Voorkomen",
     ]
     for container, theme in zip(bars, FINANCIEEL_THEMAS, strict=True):
         assert _heights(container) == pytest.approx([sums[theme, p] for p in periods])
@@ -321,7 +322,7 @@ def test_spending_chart_sums_tasks_and_leaves_out_absent_themes() -> None:
     )
     ax = _ax(plots.besteding_per_thema(besteding=besteding, taal="en"))
     voorkomen, verstoren = _bars(ax)
-    assert _legend(ax) == ["Prevent", "Disrupt"]
+    assert _legend(ax) == ["Disrupt", "Prevent"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024", "Structural"]
     assert _heights(voorkomen) == [3.0, 0.0]
     assert _heights(verstoren) == pytest.approx([2.0, 0.1])
@@ -342,17 +343,17 @@ def test_court_chart_draws_user_data() -> None:
 def test_custodial_labels_are_the_printed_labels() -> None:
     printed = oi.sample_metadata("vrijheidsstraffen").printed_labels
     ax = _ax(plots.vrijheidsstraffen_per_duur())
-    assert _legend(ax) == [printed[k] for k in DUURKLASSEN]
-    assert _legend(ax) == ["< 1 jaar", "1-2 jaar", "2-5 jaar", "> 5 jaar"]
+    assert _legend(ax) == [printed[k] for k in reversed(DUURKLASSEN)]
+    assert _legend(ax) == ["> 5 jaar", "2-5 jaar", "1-2 jaar", "< 1 jaar"]
     ax_en = _ax(plots.vrijheidsstraffen_per_duur(taal="en"))
-    assert _legend(ax_en) == ["< 1 year", "1-2 years", "2-5 years", "> 5 years"]
+    assert _legend(ax_en) == ["> 5 years", "2-5 years", "1-2 years", "< 1 year"]
 
 
 def test_verdict_labels_in_dutch_and_english() -> None:
     nl = _ax(plots.uitspraken_per_uitkomst())
     en = _ax(plots.uitspraken_per_uitkomst(taal="en"))
-    assert _legend(nl) == ["Schuldig", "Vrijspraak", "Overig"]
-    assert _legend(en) == ["Guilty", "Acquitted", "Other"]
+    assert _legend(nl) == ["Overig", "Vrijspraak", "Schuldig"]
+    assert _legend(en) == ["Other", "Acquitted", "Guilty"]
     meta = oi.sample_metadata("uitspraken")
     assert nl.get_title() == meta.title_nl
     assert en.get_title() == meta.title_en
@@ -386,19 +387,142 @@ def test_an_unknown_language_is_refused(name: str, taal: object) -> None:
         CHARTS[name](taal=taal)
 
 
+CATEGORY_TABLES = {
+    "uitspraken": UITKOMSTEN,
+    "vrijheidsstraffen": DUURKLASSEN,
+    "financieel_besteding_thema": FINANCIEEL_THEMAS,
+}
+
+
 def test_every_label_has_both_languages() -> None:
     codes = {*UITKOMSTEN, *DUURKLASSEN, *FINANCIEEL_THEMAS}
-    assert codes <= set(plots.LABELS["nl"])
+    assert codes <= set(plots.LABELS["en"])
+    # In Dutch the categories are labelled as printed, from the edition's catalogue.
+    for table, table_codes in CATEGORY_TABLES.items():
+        assert set(table_codes) <= set(oi.sample_metadata(table).printed_labels), table
     # Caveats are not labels: the charts take them from the edition's catalogue.
-    assert set(plots.LABELS["en"]) == set(plots.LABELS["nl"])
+    assert set(plots.LABELS["en"]) == set(plots.LABELS["nl"]) | codes
     for taal, labels in plots.LABELS.items():
         assert all(text.strip() for text in labels.values()), taal
 
 
-def test_theme_labels_in_dutch_are_the_printed_themes() -> None:
-    printed = oi.sample_metadata("financieel_besteding_thema").printed_labels
-    for theme in FINANCIEEL_THEMAS:
-        assert printed[theme].startswith(plots.LABELS["nl"][theme])
+def test_each_label_is_stated_once() -> None:
+    """No label of the charts repeats one of the edition's catalogue or the metric catalogue."""
+    stated: set[str] = set()
+    for table in oi.list_samples().index:
+        meta = oi.sample_metadata(table)
+        stated |= {meta.title_nl, meta.title_en, *meta.printed_labels.values()}
+    metrics = oi.list_metrics()
+    stated |= {*metrics["label_nl"], *metrics["label_en"]}
+    for taal, labels in plots.LABELS.items():
+        assert not set(labels.values()) & stated, taal
+
+
+@pytest.mark.parametrize("chart", [plots.uitspraken_per_uitkomst, plots.besteding_per_thema])
+def test_dutch_categories_are_labelled_as_printed(chart: Chart) -> None:
+    table = "uitspraken" if chart is plots.uitspraken_per_uitkomst else "financieel_besteding_thema"
+    printed = oi.sample_metadata(table).printed_labels
+    ax = _ax(chart())
+    assert _legend(ax) == [printed[code] for code in reversed(CATEGORY_TABLES[table])]
+
+
+# --------------------------------------------------------------------------- source, legend, axis
+
+
+def _source_text(ax: Axes) -> str:
+    (source,) = [t for t in ax.texts if t.get_gid() == "bron"]
+    return " ".join(source.get_text().split())
+
+
+def _catalogue_source(name: str, taal: str) -> list[str]:
+    """What the source line of a chart of the bundled tables must name, from the catalogues."""
+    edition = oi.load_edition()
+    named = [edition.publisher, edition.title, edition.published]
+    if name == "fte_groei_traject":
+        source = oi.get_metric("fte_groei").source
+        return [*named, source.section, source.table]
+    tables = {
+        "uitspraken_per_uitkomst": ["uitspraken"],
+        "vrijheidsstraffen_per_duur": ["vrijheidsstraffen"],
+        "beslag_tegen_doelstelling": ["beslag", "beslag_doelstellingen"],
+        "besteding_per_thema": ["financieel_besteding_thema"],
+    }[name]
+    for table in tables:
+        meta = oi.sample_metadata(table)
+        named += [meta.section.split(" > ")[0], meta.title_nl if taal == "nl" else meta.title_en]
+    return named
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_chart_names_its_source_under_it(name: str, taal: str) -> None:
+    fig = CHARTS[name](taal=taal)
+    ax = _ax(fig)
+    text = _source_text(ax)
+    assert text.startswith({"nl": "Bron: ", "en": "Source: "}[taal])
+    for part in _catalogue_source(name, taal):
+        assert " ".join(part.split()) in text, part
+    # under the chart: below the x-axis label, inside the figure
+    fig.draw_without_rendering()
+    (source,) = [t for t in ax.texts if t.get_gid() == "bron"]
+    box = source.get_window_extent()
+    assert box.y1 <= ax.xaxis.label.get_window_extent().y0
+    assert box.y0 >= 0
+    assert box.x0 == pytest.approx(ax.get_window_extent().x0, abs=1)
+
+
+def test_a_chart_of_your_own_table_names_it_as_own_data() -> None:
+    uitspraken = oi.load_sample("uitspraken")
+    assert _source_text(_ax(plots.uitspraken_per_uitkomst(uitspraken=uitspraken))) == (
+        "Bron: eigen gegevens (uitspraken)."
+    )
+    en = _ax(plots.fte_groei_traject(waarden=pd.Series({2020: 1.0, 2021: 2.0}), taal="en"))
+    assert _source_text(en) == "Source: own data (waarden)."
+    doelstellingen = pd.DataFrame({"jaar": [2024], "partij": ["politie"], "bedrag_eur": [5e7]})
+    mixed = _source_text(_ax(plots.beslag_tegen_doelstelling(doelstellingen=doelstellingen)))
+    assert mixed.endswith("; eigen gegevens (beslag_doelstellingen).")
+    assert oi.sample_metadata("beslag").title_nl in mixed
+
+
+STACKED = ["besteding_per_thema", "uitspraken_per_uitkomst", "vrijheidsstraffen_per_duur"]
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize("name", STACKED)
+def test_the_legend_lists_the_stack_from_the_top(name: str, taal: str) -> None:
+    ax = _ax(CHARTS[name](taal=taal))
+    bars = _bars(ax)
+    assert _legend(ax) == [str(c.get_label()) for c in reversed(bars)]
+    # as seen: in every bar, the segment higher up comes first in the legend
+    for i in range(len(bars[0])):
+        segments = [(c[i].get_y(), c.get_label()) for c in bars if c[i].get_height() > 0]
+        seen = [label for _, label in sorted(segments, reverse=True)]
+        assert seen == [label for label in _legend(ax) if label in seen]
+
+
+def _drawn_top(ax: Axes) -> float:
+    """The highest value drawn: a bar's (a stack's) top, a line's or a marker's value."""
+    tops = [float(b.get_y() + b.get_height()) for c in _bars(ax) for b in c]
+    tops += [v for line in ax.get_lines() for v in _y(line)]
+    return max(tops)
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_the_y_axis_fits_the_data(name: str, taal: str) -> None:
+    """From 0 (counts and amounts; bars start there) to at most 8% above the highest value."""
+    ax = _ax(CHARTS[name](taal=taal))
+    low, high = ax.get_ylim()
+    top = _drawn_top(ax)
+    assert low == 0
+    assert top <= high <= top * 1.08, (top, high)
+
+
+def test_a_stacked_chart_fits_the_stacks_total() -> None:
+    ax = _ax(plots.besteding_per_thema())
+    total = oi.load_sample("financieel_besteding_thema_eindtotaal")["bedrag_k_eur"].max() / 1000
+    assert _drawn_top(ax) == pytest.approx(total)
+    assert total < ax.get_ylim()[1] <= total * 1.08
 
 
 # --------------------------------------------------------------------------- validation, purity

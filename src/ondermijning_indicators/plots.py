@@ -3,9 +3,16 @@
 Every function draws one chart of the bundled sample data, or of your own table of
 the same form, and returns a `matplotlib.figure.Figure`. Labels are Dutch by
 default (``taal="nl"``) and English on request (``taal="en"``); all of them come from
-`LABELS`, the edition's catalogue (titles, caveats) and the metric catalogue. A chart
-of your own table carries no caveat of a bundled edition; a category code without a
-label (a port or party a new edition names) is shown as its code.
+`LABELS`, the edition's catalogue (titles, the categories as the report prints them,
+caveats) and the metric catalogue, each stated once. A chart of your own table carries
+no caveat of a bundled edition; a category code without a label (a port or party a new
+edition names) is shown as its code.
+
+Under every chart is its source (an annotation with the gid ``"bron"``): the report, the
+section and the table drawn, from the edition's catalogue, or "eigen gegevens" ("own
+data") for a table of your own. The legend of stacked bars lists the segments from the
+top of the stack down, as they are seen; the y-axis runs from 0 to just above the
+highest value drawn (the highest stack).
 
 matplotlib is an optional dependency: install it with
 ``pip install "ondermijning-indicators[plots]"``. It is imported only when a chart is
@@ -35,10 +42,8 @@ from typing import TYPE_CHECKING, Final, Literal
 import numpy as np
 import pandas as pd
 
-from . import metrics
-from ._editions import load_sample, sample_metadata
-from ._registry import get_metric
-from ._validation import validate_tables
+# The package's public names (not its private modules, which may move)
+from . import get_metric, load_edition, load_sample, metrics, sample_metadata, validate_tables
 from .errors import InvalidInputError
 from .schemas import DUURKLASSEN, FINANCIEEL_THEMAS, UITKOMSTEN
 
@@ -59,23 +64,12 @@ Taal = Literal["nl", "en"]
 
 LABELS: Final[Mapping[str, Mapping[str, str]]] = {
     "nl": {
-        # categories: the codes of the tables
-        "schuldig": "Schuldig",
-        "vrijspraak": "Vrijspraak",
-        "overig": "Overig",
-        "minder_dan_1_jaar": "< 1 jaar",
-        "1_tot_2_jaar": "1-2 jaar",
-        "2_tot_5_jaar": "2-5 jaar",
-        "meer_dan_5_jaar": "> 5 jaar",
+        # categories: the codes of the tables (those the report prints: the catalogue's
+        # printed_labels, not here)
         "beslag_totaal": "Beslag",
         "beslag_digitaal": "Waarvan digitaal",
         "doelstelling_totaal": "Doelstelling",
         "doelstelling_politie": "Stijgende lijn politie (Veiligheidsagenda)",
-        "voorkomen": "Voorkomen",
-        "verstoren": "Verstoren",
-        "bestraffen": "Bestraffen",
-        "beschermen": "Beschermen",
-        "ondermijningsbeleid": "Ondermijningsbeleid",
         "structureel": "Structureel",
         "lineair": "Lineair",
         "geometrisch": "Geometrisch",
@@ -86,6 +80,8 @@ LABELS: Final[Mapping[str, Mapping[str, str]]] = {
         "miljoen_euro": "Miljoen euro",
         "fte": "fte",
         "titel_besteding_per_thema": "Geplande besteding per thema",
+        "bron": "Bron",
+        "eigen_gegevens": "eigen gegevens",
     },
     "en": {
         "schuldig": "Guilty",
@@ -113,18 +109,26 @@ LABELS: Final[Mapping[str, Mapping[str, str]]] = {
         "miljoen_euro": "Million euro",
         "fte": "FTE",
         "titel_besteding_per_thema": "Planned spending by theme",
+        "bron": "Source",
+        "eigen_gegevens": "own data",
     },
 }
 """Every label the charts print, by language (``"nl"``, ``"en"``) and key.
 
 Category keys are the codes of the tables (``"schuldig"``, ``"minder_dan_1_jaar"``,
-``"verstoren"``, ...); the others name an axis, a title or a note. Caveats are not
-labels: they come from the catalogue of the edition drawn.
+``"verstoren"``, ...); the others name an axis, a title or a note. In Dutch, a category
+the report prints (an outcome, a duration class, a theme) is labelled as printed, from
+the ``printed_labels`` of the table in the edition's catalogue, and has no key here.
+Caveats and sources are not labels: they come from the catalogue of the edition drawn.
 """
 
 _INSTALL_HINT = 'pip install "ondermijning-indicators[plots]"'
 _MILJOEN = 1e6
 _TITLE_WIDTH = 60
+_SOURCE_WIDTH = 110
+_SOURCE_GID = "bron"
+_Y_MARGIN = 0.05
+"""Room above the highest value drawn, as a share of it (matplotlib's own margin)."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -153,6 +157,66 @@ def _labels(taal: str) -> Mapping[str, str]:
 def _label(labels: Mapping[str, str], key: str) -> str:
     """Return the label of a code, or the code itself for one the labels do not know."""
     return labels.get(key, key)
+
+
+def _category_labels(table: str, taal: Taal) -> Mapping[str, str]:
+    """Return the labels, with the codes of ``table`` as printed when in Dutch."""
+    labels = _labels(taal)
+    if taal == "nl":
+        return {**labels, **sample_metadata(table).printed_labels}
+    return labels
+
+
+def _report() -> str:
+    """Return the report of the latest edition: publisher, title and date."""
+    edition = load_edition()
+    return f"{edition.publisher}, {edition.title} ({edition.published})"
+
+
+def _source(drawn: Mapping[str, bool], labels: Mapping[str, str], taal: Taal) -> str:
+    """Return the source line of a chart of the tables ``drawn`` (name: whether bundled).
+
+    A bundled table is cited by the report, its section and its title in the catalogue
+    (a section inside another one cited is left out, and a title that ends its section);
+    a table of your own as own data.
+    """
+    metas = [sample_metadata(name) for name, bundled in drawn.items() if bundled]
+    parts = []
+    if metas:
+        sections: list[str] = []
+        for meta in metas:
+            if not any(meta.section in cited for cited in sections):
+                sections.append(meta.section)
+        titles = [meta.title_nl if taal == "nl" else meta.title_en for meta in metas]
+        named = [t for t in titles if not any(s.rsplit(" > ", 1)[-1] == t for s in sections)]
+        parts.append(
+            f"{_report()}, {'; '.join(sections)}" + (f": {'; '.join(named)}" if named else "")
+        )
+    parts += [
+        f"{labels['eigen_gegevens']} ({name})" for name, bundled in drawn.items() if not bundled
+    ]
+    return f"{labels['bron']}: {'; '.join(parts)}."
+
+
+def _source_note(ax: Axes, text: str) -> None:
+    """Write the source under the chart: below the x-axis label, from the axes' left edge."""
+    ax.annotate(
+        textwrap.fill(text, _SOURCE_WIDTH),
+        xy=(0.0, 0.0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0.0, -4.0),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize="x-small",
+        color="0.3",
+        gid=_SOURCE_GID,
+    )
+
+
+def _fit_y(ax: Axes, top: float) -> None:
+    """Run the y-axis from 0 to just above ``top``, the highest value drawn."""
+    ax.set_ylim(0.0, top * (1 + _Y_MARGIN) if top > 0 else 1.0)
 
 
 def _axes(ax: Axes | None) -> tuple[Figure, Axes]:
@@ -200,8 +264,15 @@ def _stacked_bars(
         bottom = bottom + heights
 
 
-def _legend_outside(ax: Axes) -> None:
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize="small")
+def _legend_outside(ax: Axes, *, stacked: bool = False) -> None:
+    """Put the legend right of the axes; for stacked bars, the top of the stack first."""
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        fontsize="small",
+        reverse=stacked,
+    )
 
 
 def _year_axis(ax: Axes, years: np.ndarray, labels: Mapping[str, str]) -> None:
@@ -221,7 +292,7 @@ def _counts_per_year(
     ax: Axes | None,
 ) -> Figure:
     """Stacked bars of a court table: suspects per year, one segment per category."""
-    labels = _labels(taal)
+    labels = _category_labels(name, taal)
     table = _table(name, df)
     fig, axes = _axes(ax)
     wide = (
@@ -232,10 +303,12 @@ def _counts_per_year(
     years = wide.index.to_numpy()
     _stacked_bars(axes, wide, years, labels, width=0.7)
     _year_axis(axes, years, labels)
+    _fit_y(axes, float(wide.sum(axis=1).max()) if len(wide) else 0.0)
     axes.set_ylabel(labels["aantal_verdachten"])
     meta = sample_metadata(name)
     axes.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
-    _legend_outside(axes)
+    _legend_outside(axes, stacked=True)
+    _source_note(axes, _source({name: df is None}, labels, taal))
     return fig
 
 
@@ -330,8 +403,8 @@ def vrijheidsstraffen_per_duur(
     >>> from ondermijning_indicators import plots
     >>> fig = plots.vrijheidsstraffen_per_duur()
     >>> ax = fig.axes[0]
-    >>> [text.get_text() for text in ax.get_legend().get_texts()]
-    ['< 1 jaar', '1-2 jaar', '2-5 jaar', '> 5 jaar']
+    >>> [text.get_text() for text in ax.get_legend().get_texts()]  # top of the stack first
+    ['> 5 jaar', '2-5 jaar', '1-2 jaar', '< 1 jaar']
     >>> int(sum(container.datavalues[-1] for container in ax.containers))  # 2022
     999
     """
@@ -469,14 +542,14 @@ def beslag_tegen_doelstelling(
 
     caveats = _year_caveats("beslag", taal) if beslag is None else {}
     annotated = [y for y in caveats if y in totaal.index]
-    for year in annotated:
+    for year in annotated:  # in the lower right, below the targets, clear of the bars
         ax.annotate(
             textwrap.fill(caveats[year], 38),
             xy=(year, float(totaal[year])),
-            xytext=(0.5, 0.97),
+            xytext=(0.98, 0.04),
             textcoords="axes fraction",
-            ha="center",
-            va="top",
+            ha="right",
+            va="bottom",
             fontsize="small",
             arrowprops={"arrowstyle": "->", "color": "0.3"},
         )
@@ -484,13 +557,13 @@ def beslag_tegen_doelstelling(
     plotted = {int(y) for series in drawn for y in series.index}
     if plotted:
         _year_axis(ax, np.arange(min(plotted), max(plotted) + 1), labels)
-    top = max([0.0, *(float(v) for series in drawn for v in series.to_numpy())])
-    headroom = 1.6 if annotated else 1.15  # room for the caveat above the bars
-    ax.set_ylim(0, top * headroom if top > 0 else 1.0)
+    _fit_y(ax, max([0.0, *(float(v) for series in drawn for v in series.to_numpy())]))
     ax.set_ylabel(labels["miljoen_euro"])
     meta = sample_metadata("beslag")
     ax.set_title(_title(meta.title_nl if taal == "nl" else meta.title_en))
-    ax.legend(loc="lower right", fontsize="small")
+    _legend_outside(ax)
+    drawn_tables = {"beslag": beslag is None, "beslag_doelstellingen": doelstellingen is None}
+    _source_note(ax, _source(drawn_tables, labels, taal))
     return fig
 
 
@@ -551,6 +624,7 @@ def fte_groei_traject(
     53.5
     """
     labels = _labels(taal)
+    bundled = waarden is None
     if waarden is None:
         kern = load_sample("kerncijfers")
         waarden = kern[kern["indicator"] == "acm_fte_extra"].set_index("jaar")["waarde"]
@@ -569,21 +643,29 @@ def fte_groei_traject(
     ends_x = [int(y) for y in supplied.index]
     ends_y = [float(v) for v in supplied.to_numpy()]
     ax.plot(ends_x, ends_y, linestyle="none", marker="o", markersize=8, color="black")
-    for x, y in zip(ends_x, ends_y, strict=True):
+    last = len(ends_x) - 1
+    for i, (x, y) in enumerate(zip(ends_x, ends_y, strict=True)):
+        # inside the axes: the last point's label left of it, the others' below them
         ax.annotate(
             f"{y:g} {labels['fte']}",
             xy=(x, y),
-            xytext=(0, 8),
+            xytext=(-8, 0) if i == last else (0, -8),
             textcoords="offset points",
-            ha="center",
+            ha="right" if i == last else "center",
+            va="center" if i == last else "top",
         )
     years = paths["lineair"].index.to_numpy()
     _year_axis(ax, years, labels)
-    ax.set_ylim(0, max(ends_y) * 1.15)
+    _fit_y(ax, max(float(v) for path in paths.values() for v in path.to_numpy()))
     ax.set_ylabel(labels["fte"])
     meta = get_metric("fte_groei")
     ax.set_title(_title(meta.label_nl if taal == "nl" else meta.label_en))
-    ax.legend()
+    ax.legend(loc="upper left", fontsize="small")
+    if bundled:
+        source = f"{labels['bron']}: {_report()}, {meta.source.section}: {meta.source.table}."
+    else:
+        source = _source({"waarden": False}, labels, taal)
+    _source_note(ax, source)
     return fig
 
 
@@ -643,7 +725,7 @@ def besteding_per_thema(
     >>> round(float(ax.containers[0].datavalues[0]), 3)  # voorkomen, 2022
     48.849
     """
-    labels = _labels(taal)
+    labels = _category_labels("financieel_besteding_thema", taal)
     df = _table("financieel_besteding_thema", besteding)
     fig, ax = _axes(ax)
     sums = df.groupby(["periode", "thema"])["bedrag_k_eur"].sum()
@@ -663,7 +745,9 @@ def besteding_per_thema(
     _stacked_bars(ax, wide, x, labels, width=0.7)
     ax.set_xticks(x, [labels["structureel"] if p == "structureel" else p for p in periods])
     ax.set_xlabel(labels["periode"])
+    _fit_y(ax, float(wide.sum(axis=1).max()) if len(wide) else 0.0)
     ax.set_ylabel(labels["miljoen_euro"])
     ax.set_title(_title(labels["titel_besteding_per_thema"]))
-    _legend_outside(ax)
+    _legend_outside(ax, stacked=True)
+    _source_note(ax, _source({"financieel_besteding_thema": besteding is None}, labels, taal))
     return fig
