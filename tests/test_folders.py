@@ -218,10 +218,10 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
 
 def test_cli_validate_reports_ok_and_problems(tmp_path: Path) -> None:
     oi.write_tables(SAMPLES, tmp_path / "goed", notation="nl")
-    ok = CliRunner().invoke(cli.app, ["validate", str(tmp_path / "goed")])
+    ok = CliRunner().invoke(cli.app, ["validate", "--data", str(tmp_path / "goed")])
     assert ok.exit_code == 0, ok.output
     assert "OK: 17 tables" in ok.output
     _write(tmp_path / "fout", "uitspraken.csv", GOOD_NL.replace("201", "20.1"))
-    bad = CliRunner().invoke(cli.app, ["validate", str(tmp_path / "fout")])
-    assert bad.exit_code == 1
+    bad = CliRunner().invoke(cli.app, ["validate", "--data", str(tmp_path / "fout")])
+    assert bad.exit_code == 2
     assert "20.1" in bad.output

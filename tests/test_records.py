@@ -544,7 +544,7 @@ def test_the_cli_generates_aggregates_and_computes(tmp_path: Path) -> None:
     records = tmp_path / "uitspraken.parquet"
     made = runner.invoke(cli.app, ["generate", str(records), "--scale", "2", "--seed", "4"])
     assert made.exit_code == 0, made.output
-    assert "14114 synthetic verdict records" in made.output
+    assert "14.114 synthetic verdict records" in made.output
     out = tmp_path / "tabellen"
     counted = runner.invoke(cli.app, ["aggregate", str(records), "--out", str(out)])
     assert counted.exit_code == 0, counted.output
@@ -556,14 +556,16 @@ def test_the_cli_generates_aggregates_and_computes(tmp_path: Path) -> None:
     assert runner.invoke(cli.app, ["generate", str(seizures), "--kind", "seizures"]).exit_code == 0
     summed = runner.invoke(cli.app, ["aggregate", str(seizures), "--out", str(out)])
     assert summed.exit_code == 0, summed.output
-    computed = runner.invoke(cli.app, ["compute", str(out), "--out", str(tmp_path / "i.csv")])
+    computed = runner.invoke(
+        cli.app, ["compute", "--data", str(out), "--out", str(tmp_path / "i.csv")]
+    )
     assert computed.exit_code == 0, computed.output
     values = pd.read_csv(tmp_path / "i.csv")
     share = values.query("metric == 'aandeel_vrijheidsstraffen' and year == 2022")["value"]
     assert float(share.iloc[0]) == pytest.approx(999 / 1238)
 
 
-def test_the_cli_lists_every_broken_rule_and_exits_1(tmp_path: Path) -> None:
+def test_the_cli_lists_every_broken_rule_and_exits_2(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from ondermijning_indicators import cli
@@ -573,7 +575,7 @@ def test_the_cli_lists_every_broken_rule_and_exits_1(tmp_path: Path) -> None:
         path, index=False
     )
     result = CliRunner().invoke(cli.app, ["aggregate", str(path), "--out", str(tmp_path / "t")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "2 problem(s) in the verdict records" in result.output
     assert not (tmp_path / "t").exists()
 

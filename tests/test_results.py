@@ -265,11 +265,11 @@ def _folder_with_2023(tmp_path: Path) -> Path:
 def test_validate_compute_and_reproduce_a_draft_from_the_command_line(tmp_path: Path) -> None:
     folder = _folder_with_2023(tmp_path)
     runner = CliRunner()
-    ok = runner.invoke(cli.app, ["validate", str(folder)])
+    ok = runner.invoke(cli.app, ["validate", "--data", str(folder)])
     assert ok.exit_code == 0, ok.output
     assert "jaar 2018-2023" in ok.output
     out = tmp_path / "uit" / "indicatoren.csv"
-    computed = runner.invoke(cli.app, ["compute", str(folder), "--out", str(out)])
+    computed = runner.invoke(cli.app, ["compute", "--data", str(folder), "--out", str(out)])
     assert computed.exit_code == 0, computed.output
     values = pd.read_csv(out)
     row = values[(values["metric"] == "aandeel_vrijheidsstraffen") & (values["year"] == 2023)]

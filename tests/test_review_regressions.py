@@ -229,7 +229,7 @@ def test_tables_without_an_edition_carry_no_records(tmp_path: Path) -> None:
     assert oi.audit(tables).empty  # no record of any edition is checked against it
     with pytest.raises(errors.InvalidInputError, match="carry no figure records"):
         oi.reproduce(tables)
-    out = CliRunner().invoke(cli.app, ["audit", str(file), "-f", "csv"])
+    out = CliRunner().invoke(cli.app, ["audit", "--data", str(file), "-f", "csv"])
     assert out.exit_code == 0
     assert out.output.strip() == ",".join(oi.audit(tables).columns)
 

@@ -1,53 +1,133 @@
 """Command-line interface: ``ondermijning-indicators`` (or ``python -m ondermijning_indicators``).
 
-The CLI only calls the library and formats what it returns; it adds no logic.
+The CLI only calls the library and formats what it returns; it adds no logic. Every
+command runs inside one error handler (`_exit_codes`) that turns the library's errors
+into one message on stderr and the exit code of `EXIT_CODES`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import functools
 import io
 import json
 import math
+import os
+import shutil
 import sys
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import pandas as pd
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from . import __version__
 from ._audit import audit as _audit
-from ._editions import Tables, list_editions, list_samples, load_edition, load_tables
+from ._editions import default_records, list_editions, list_samples, load_edition
+from ._editions import load_tables as _load_tables
 from ._editions import reproduce as _reproduce
 from ._folders import write_tables
+from ._notation import format_number
 from ._registry import list_metrics
 from ._results import NOT_COMPUTED, write_results
 from ._results import compute as compute_results
 from ._validation import validate_tables
 from ._writers import neutralise_text, to_csv
-from .errors import (
-    CatalogueError,
-    DataValidationError,
-    FigureRecordError,
-    InvalidInputError,
-    OutputExistsError,
-    UnknownSampleError,
-)
+from .errors import IndicatorError, OutputExistsError
 from .published import Status, load_records, summarize
 
-_INPUT_ERRORS = (
-    CatalogueError,
-    DataValidationError,
-    FigureRecordError,
-    InvalidInputError,
-    OutputExistsError,
-    UnknownSampleError,
+if TYPE_CHECKING:
+    from .records import Engine as EngineName
+
+# --- exit codes: one table, one handler --------------------------------------------------------
+
+
+class ExitCode(enum.IntEnum):
+    """The exit codes of every command; `EXIT_CODES` says what each means."""
+
+    OK = 0
+    PROBLEMS = 1
+    INPUT = 2
+    PARTIAL = 3
+    OUTPUT = 4
+
+
+EXIT_CODES: dict[ExitCode, str] = {
+    ExitCode.OK: "done, nothing wrong ('audit' ends with 0 when it has findings: they are its "
+    "result)",
+    ExitCode.PROBLEMS: "done, and the check found a problem in what it checked: a discrepancy "
+    "nobody has explained ('reproduce')",
+    ExitCode.INPUT: "the input cannot be read or used: a table, records file or catalogue that "
+    "cannot be read or breaks a rule ('validate' lists every problem), an unknown edition, a "
+    "wrong option or argument",
+    ExitCode.PARTIAL: "done in part: a figure record cannot be read or is invalid ('reproduce' "
+    "checks the others), or a value could not be computed ('compute' writes the rest)",
+    ExitCode.OUTPUT: "the output cannot be written: it exists (without --force), its place is "
+    "wrong (a folder, the folder of the input, no file name), or the system refuses it (no "
+    "permission, disk full)",
+}
+"""What each exit code means, the same for every command."""
+
+
+class _InputError(Exception):
+    """The CLI refuses its input (a combination of options): exit code 2."""
+
+
+class _OutputError(Exception):
+    """The output cannot be written (raised by `_writing`): exit code 4."""
+
+
+_HANDLED: tuple[tuple[type[BaseException], ExitCode], ...] = (
+    (_OutputError, ExitCode.OUTPUT),
+    (OutputExistsError, ExitCode.OUTPUT),
+    (_InputError, ExitCode.INPUT),
+    (IndicatorError, ExitCode.INPUT),
+    (OSError, ExitCode.INPUT),  # reading; an error while writing is _OutputError
 )
-"""Errors that mean the user's input cannot be read: one message, no traceback."""
+"""Exception classes to exit codes, first match wins: the one mapping of every command."""
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, IndicatorError):
+        return f"cannot read {exc.filename or 'the input'}: {exc.strerror or exc}"
+    return str(exc)
+
+
+@contextlib.contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Turn an expected error into its message on stderr and its exit code; no traceback."""
+    try:
+        yield
+    except tuple(cls for cls, _ in _HANDLED) as exc:
+        code = next(code for cls, code in _HANDLED if isinstance(exc, cls))
+        sys.stderr.write(_message(exc).rstrip() + "\n")
+        raise typer.Exit(code=int(code)) from None
+
+
+@contextlib.contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """Mark the writing of ``target``: whatever goes wrong here is an output error (4)."""
+    try:
+        yield
+    except IndicatorError as exc:  # the library refuses the target: exists, a folder, ...
+        raise _OutputError(str(exc)) from exc
+    except OSError as exc:  # the system refuses it: permission, disk full, name too long
+        raise _OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _epilog(*codes: ExitCode) -> str:
+    """Return the rows of `EXIT_CODES` a command ends with, as an epilog kept as written."""
+    shown = codes or tuple(ExitCode)
+    rows = [textwrap.wrap(EXIT_CODES[c], 72) for c in shown]
+    lines = ["\b", "Exit codes:"]
+    for code, wrapped in zip(shown, rows, strict=True):
+        lines += [f"  {int(code)}  {wrapped[0]}", *(f"     {ln}" for ln in wrapped[1:])]
+    return "\n".join(lines)
+
 
 app = typer.Typer(
     name="ondermijning-indicators",
@@ -56,17 +136,42 @@ app = typer.Typer(
         "(Voortgangsrapportage georganiseerde, ondermijnende criminaliteit).\n\n"
         "Start with 'reproduce': it recomputes every published figure of the latest bundled "
         "edition from its tables and says whether the printed number holds. 'audit' lists "
-        "the report's misprints and inconsistencies. Both take --edition, and a folder of "
-        "your own tables for the next edition ('editions' lists the bundled ones)."
+        "the report's misprints and inconsistencies. Both take --edition, or --data FOLDER "
+        "with your own tables for the next edition ('editions' lists the bundled ones)."
     ),
+    epilog=_epilog(),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _command(
+    *codes: ExitCode,
+) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Register a command that runs inside `_exit_codes`, its help ending with its codes."""
+
+    def register(func: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(func)
+        def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            with _exit_codes():
+                return func(*args, **kwargs)
+
+        app.command(epilog=_epilog(ExitCode.OK, *codes))(run)
+        return run
+
+    return register
+
+
+# --- options -----------------------------------------------------------------------------------
 
 
 class Format(enum.StrEnum):
-    """Output formats."""
+    """How a command renders its result."""
 
     table = "table"
     csv = "csv"
@@ -74,17 +179,60 @@ class Format(enum.StrEnum):
     markdown = "markdown"
 
 
-_STATUS_STYLE = {
-    "exact": "green",
-    "within_rounding": "green",
-    "consistent_with_qualifier": "green",
-    "transcribed": "cyan",
-    "not_derivable": "yellow",
-    "discrepancy": "bold red",
-    "invalid": "bold magenta",
-}
+class Notation(enum.StrEnum):
+    """How numbers are written in the CSV and Excel files of a folder."""
+
+    auto = "auto"
+    machine = "machine"
+    nl = "nl"
+
+
+class Engine(enum.StrEnum):
+    """Where records are counted (`ondermijning_indicators.records.ENGINES`)."""
+
+    polars = "polars"
+    duckdb = "duckdb"
+    pandas = "pandas"
+
+
+class TablesAs(enum.StrEnum):
+    """The file type of the tables `aggregate` writes."""
+
+    csv = "csv"
+    parquet = "parquet"
+
+
+class RecordKind(enum.StrEnum):
+    """Which records a file holds."""
+
+    auto = "auto"
+    verdicts = "verdicts"
+    seizures = "seizures"
+
+
+class SyntheticKind(enum.StrEnum):
+    """Which records `generate` writes."""
+
+    verdicts = "verdicts"
+    seizures = "seizures"
+
 
 EDITION_HELP = "A bundled edition (see 'editions'); default the latest."
+DATA_HELP = (
+    "A folder of your own tables (laid out as an edition, or one file per table; "
+    "see 'validate'). Default: the bundled edition's."
+)
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="table (for reading), csv, json or markdown (for other programs)."
+    ),
+]
+EditionOption = Annotated[
+    str | None, typer.Option("--edition", metavar="EDITION", help=EDITION_HELP)
+]
+DataOption = Annotated[Path | None, typer.Option("--data", metavar="FOLDER", help=DATA_HELP)]
 
 
 def _version(value: bool) -> None:
@@ -103,12 +251,13 @@ def _main(
     """Show the help of the command-line interface."""
 
 
-def _fmt_number(value: float) -> str:
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if float(value).is_integer() and abs(value) >= 1:
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:.4g}".replace(".", ",")
+def _tables(data: Path | None, edition: str | None) -> Any:
+    if data is not None and edition is not None:
+        raise _InputError("give --data or --edition, not both")
+    return _load_tables(data) if data is not None else load_edition(edition).tables()
+
+
+# --- rendering ---------------------------------------------------------------------------------
 
 
 def _markdown(df: pd.DataFrame) -> str:
@@ -121,6 +270,7 @@ def _markdown(df: pd.DataFrame) -> str:
 
 
 def _emit(df: pd.DataFrame, fmt: Format) -> None:
+    """Write ``df`` in a machine format: the library's values, unformatted."""
     if fmt is Format.csv:
         buffer = io.StringIO()
         to_csv(neutralise_text(df), buffer)  # text a spreadsheet would run is quoted
@@ -132,16 +282,123 @@ def _emit(df: pd.DataFrame, fmt: Format) -> None:
         sys.stdout.write(_markdown(df) + "\n")
 
 
-@app.command()
+@dataclass(frozen=True)
+class _Screen:
+    """Where the table rendering goes: its width, and whether it may use colour."""
+
+    width: int
+    color: bool
+
+    @classmethod
+    def detect(cls) -> _Screen:
+        """Detect a terminal (its width, colour) or a pipe (no colour; $COLUMNS or 100, >= 80)."""
+        if sys.stdout.isatty():
+            color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+            return cls(max(40, shutil.get_terminal_size().columns), color)
+        columns = os.environ.get("COLUMNS", "")
+        return cls(max(80, int(columns)) if columns.isdecimal() else 100, False)
+
+    def style(self, text: str, **style: Any) -> str:
+        return typer.style(text, **style) if self.color and style else text
+
+
+_STATUS_STYLE: dict[str, dict[str, Any]] = {
+    "exact": {"fg": "green"},
+    "within_rounding": {"fg": "green"},
+    "consistent_with_qualifier": {"fg": "green"},
+    "transcribed": {"fg": "cyan"},
+    "not_derivable": {"fg": "yellow"},
+    "discrepancy": {"fg": "red", "bold": True},
+    "invalid": {"fg": "magenta", "bold": True},
+}
+_NOTE_INDENT = "    "
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line of a block: its key (never broken), its cells, and notes below it."""
+
+    key: str
+    cells: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    style: dict[str, Any] | None = None  # of the last cell
+
+
+def _number(value: Any) -> str:
+    """Write a number in Dutch notation, by the library's one formatter; "" for NaN."""
+    number = float(value)
+    return "" if math.isnan(number) else format_number(number, notation="nl")
+
+
+def _block(
+    screen: _Screen,
+    title: str | None,
+    columns: Sequence[tuple[str, bool]],
+    rows: Sequence[_Row],
+) -> list[str]:
+    """Lay rows out in columns: ``key  cell  cell ...``, notes wrapped and indented below.
+
+    ``columns`` are (title, right-aligned) pairs. Cells are never cut: the key column
+    takes what is left of the width, and a key longer than that gets its own line, its
+    cells on the next. Notes are wrapped at word boundaries, indented.
+    """
+    lines = [] if title is None else ["", screen.style(title, bold=True)]
+    if not rows:
+        return lines
+    widths = [
+        max(len(name), *(len(r.cells[i]) for r in rows)) for i, (name, _) in enumerate(columns)
+    ]
+    values = sum(widths) + 2 * (len(widths) - 1)
+    key_width = max(2, min(max(len(r.key) for r in rows), screen.width - 2 - values))
+
+    def cells(texts: Sequence[str], style: dict[str, Any] | None = None) -> str:
+        out = [
+            t.rjust(w) if right else t.ljust(w)
+            for t, w, (_, right) in zip(texts, widths, columns, strict=True)
+        ]
+        if style and texts[-1]:
+            out[-1] = screen.style(texts[-1], **style)
+        return "  ".join(out).rstrip()
+
+    header = "id".ljust(key_width) + "  " + cells([name for name, _ in columns])
+    lines.append(screen.style(header, dim=True))
+    for row in rows:
+        if len(row.key) > key_width:
+            lines += [row.key, " " * (key_width + 2) + cells(row.cells, row.style)]
+        else:
+            lines.append(row.key.ljust(key_width) + "  " + cells(row.cells, row.style))
+        for note in row.notes:
+            wrapped = textwrap.wrap(
+                " ".join(note.split()),
+                width=screen.width,
+                initial_indent=_NOTE_INDENT,
+                subsequent_indent=_NOTE_INDENT,
+                break_on_hyphens=False,
+            )
+            lines += [screen.style(ln, dim=True) for ln in wrapped]
+    return lines
+
+
+def _write(lines: Sequence[str]) -> None:
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _grouped(
+    frame: pd.DataFrame, key: Callable[[dict[str, Any]], str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Return the rows of ``frame`` by ``key``, the groups in the order they first appear."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for rec in frame.to_dict("records"):
+        groups.setdefault(key(rec), []).append(rec)  # type: ignore[arg-type]
+    return groups
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+@_command(ExitCode.PROBLEMS, ExitCode.INPUT, ExitCode.PARTIAL)
 def reproduce(
-    fmt: Annotated[
-        Format,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (for reading), csv, json or markdown (for other programs).",
-        ),
-    ] = Format.table,
+    fmt: FormatOption = Format.table,
     only_problems: Annotated[
         bool,
         typer.Option(
@@ -152,105 +409,99 @@ def reproduce(
         list[Path] | None,
         typer.Option(
             "--figures",
+            metavar="FILE",
             help="A TOML file of published-figure records (e.g. of your draft); repeatable. "
             "Default: the records that come with the tables (the edition's, or the folder's "
             "figures/).",
         ),
     ] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            help="A folder of your own tables (see 'validate'). Default: the edition's.",
-        ),
-    ] = None,
-    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
+    data: DataOption = None,
+    edition: EditionOption = None,
 ) -> None:
     """Recompute every published figure of the report and compare it with the print.
 
-    Each printed number is one row: the phrase as printed, the value read from it,
-    the value computed from the edition's tables, and a status: exact,
-    within_rounding, consistent_with_qualifier (bijna, ruim, circa, meer dan ...),
-    transcribed (the number is itself table data), not_derivable (no published
-    table gives it), discrepancy, or invalid (the record cannot be read or
-    evaluated; the others are still checked).
+    Each printed number is one row: the phrase as printed, the value computed from
+    the edition's tables, and a status: exact, within_rounding,
+    consistent_with_qualifier (bijna, ruim, circa, meer dan ...), transcribed (the
+    number is itself table data), not_derivable (no published table gives it),
+    discrepancy, or invalid (the record cannot be read or evaluated; the others are
+    still checked).
 
     With --figures and --data it checks the records of your own draft against your
     own tables, with the same rounding and qualifier rules.
-
-    Exit status 0 when every figure is reproduced or explained, 1 when a
-    discrepancy is unexplained, 2 when the tables cannot be read, 3 when a record
-    is invalid.
     """
-    try:
-        tables = load_tables(data) if data is not None else load_edition(edition).tables()
-        records = load_records(list(figures)) if figures else None
-        if records is None and isinstance(tables, Tables) and tables.edition is not None:
-            records = tables.edition.records()
-            if not records:
-                typer.echo(
-                    f"{data} has no figure records (figures/*.toml); give them with --figures",
-                    err=True,
-                )
-                raise typer.Exit(code=2)
-        result = _reproduce(tables, records)
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=2) from None
+    tables = _tables(data, edition)
+    records = load_records(list(figures)) if figures else default_records(tables)
+    if records == []:
+        raise _InputError(
+            f"{data} has no figure records (figures/*.toml); give them with --figures"
+        )
+    result = _reproduce(tables, records)
     summary = summarize(result)
     shown = result
     if only_problems:
         shown = result[result["status"].isin(["discrepancy", "invalid"]) | ~result["explained"]]
     if fmt is Format.table:
-        console = Console()
-        table = Table(title="Published figures of the report, recomputed", expand=True)
-        table.add_column("figure (and note)", overflow="fold", ratio=1)
-        table.add_column("printed", no_wrap=True)
-        table.add_column("computed", justify="right", no_wrap=True)
-        table.add_column("status", no_wrap=True)
-        for rec in shown.to_dict("records"):
-            status = str(rec["status"])
-            style = "bold red" if not rec["explained"] else _STATUS_STYLE.get(status, "")
-            figure = escape(str(rec["id"]))
-            if status not in {"exact", "transcribed"} or not rec["explained"]:
-                figure += f"\n[dim]{escape(str(rec['note']))}[/dim]"
-            table.add_row(
-                figure,
-                escape(str(rec["phrase"])),
-                _fmt_number(float(rec["computed_value"])),
-                f"[{style}]{status}[/]" if style else status,
-            )
-        if len(shown):
-            console.print(table)
-        else:
-            console.print("No discrepancies: every figure is reproduced or explained.")
-        parts = [f"{k}: {int(v)}" for k, v in summary.items()]
-        console.print("Summary: " + ", ".join(parts))
-        console.print("Notes of every record: --format csv, json or markdown.", style="dim")
+        _write(_reproduce_text(shown, summary, _source(data, tables), _Screen.detect()))
     else:
         _emit(shown, fmt)
     if int(summary[str(Status.INVALID)]):
-        raise typer.Exit(code=3)
-    raise typer.Exit(code=0 if int(summary["unexplained"]) == 0 else 1)
+        raise typer.Exit(code=ExitCode.PARTIAL)
+    if int(summary["unexplained"]):
+        raise typer.Exit(code=ExitCode.PROBLEMS)
 
 
-@app.command()
+def _source(data: Path | None, tables: object) -> str:
+    if data is not None:
+        return str(data)
+    edition = getattr(tables, "edition", None)
+    return f"the report, edition {edition.id}" if edition is not None else "the report"
+
+
+def _reproduce_text(
+    shown: pd.DataFrame, summary: pd.Series, source: str, screen: _Screen
+) -> list[str]:
+    """Lay out a `reproduce` result: a block per part of the report, a line per figure."""
+    lines = [screen.style(f"Published figures of {source}, recomputed", bold=True)]
+    columns = (("printed", False), ("computed", True), ("status", False))
+    hidden = False
+    for name, group in _grouped(shown, lambda rec: str(rec["section"]).split(" > ")[0]).items():
+        rows = []
+        for rec in group:
+            status = str(rec["status"])
+            noted = status not in {"exact", "transcribed"} or not rec["explained"]
+            hidden |= not noted and bool(str(rec["note"]).strip())
+            style = _STATUS_STYLE.get(status, {})
+            rows.append(
+                _Row(
+                    key=str(rec["id"]),
+                    cells=(str(rec["phrase"]), _number(rec["computed_value"]), status),
+                    notes=(str(rec["note"]),) if noted else (),
+                    style=style if rec["explained"] else _STATUS_STYLE["discrepancy"],
+                )
+            )
+        figures = "figure" if len(rows) == 1 else "figures"
+        title = f"{name or 'No section'} ({_number(len(rows))} {figures})"
+        lines += _block(screen, title, columns, rows)
+    if shown.empty:
+        lines.append("No discrepancies: every figure is reproduced or explained.")
+    parts = ", ".join(f"{k}: {_number(int(v))}" for k, v in summary.items())
+    lines += ["", *textwrap.wrap(f"Summary: {parts}", screen.width, subsequent_indent="  ")]
+    if hidden:
+        lines.append(
+            screen.style("The notes of every record: --format csv, json or markdown.", dim=True)
+        )
+    return lines
+
+
+@_command(ExitCode.INPUT)
 def audit(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            help="A folder of tables (laid out as an edition, or one file per table); "
-            "default: the bundled edition."
-        ),
-    ] = None,
-    fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="table (for reading), csv, json or markdown."),
-    ] = Format.table,
+    fmt: FormatOption = Format.table,
     all_checks: Annotated[
         bool, typer.Option("--all", help="Also list the checks that pass, not only findings.")
     ] = False,
-    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
+    data: DataOption = None,
+    edition: EditionOption = None,
 ) -> None:
     """Check an edition (or a folder of tables) against itself: misprints, totals, figures.
 
@@ -258,54 +509,68 @@ def audit(
     and the text both give, and the catalogue's corrections of misprints: each
     finding says which cells, what they are, what they would be if they agreed, and
     the difference. Only the checks the data supports are run. Findings are the
-    expected output (a report has them), so the exit status is 0; 2 when the tables
-    cannot be read.
+    expected output (a report has them): the exit code is 0 with findings.
     """
-    try:
-        tables = load_tables(path) if path is not None else load_edition(edition).tables()
-        result = _audit(tables)
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=2) from None
+    tables = _tables(data, edition)
+    result = _audit(tables, notation="nl" if fmt is Format.table else "machine")
     shown = result if all_checks else result[result["status"] == "finding"]
     if fmt is not Format.table:
         _emit(shown, fmt)
         return
-    console = Console()
-    title = f"Audit of {path}" if path is not None else "Audit of the report"
-    table = Table(title=title, expand=True)
-    table.add_column("finding", overflow="fold", ratio=1)
-    table.add_column("printed", no_wrap=True)
-    table.add_column("expected", no_wrap=True)
-    for rec in shown.to_dict("records"):
-        style = "yellow" if rec["status"] == "finding" else "green"
-        table.add_row(
-            f"[bold]{escape(str(rec['id']))}[/bold] ({rec['kind']}, [{style}]{rec['status']}[/])\n"
-            f"{escape(str(rec['where']))}\n[dim]{escape(str(rec['finding']))}[/dim]",
-            escape(str(rec["printed"])),
-            escape(str(rec["expected"])),
+    _write(_audit_text(result, shown, _source(data, tables), _Screen.detect()))
+
+
+def _audit_text(
+    result: pd.DataFrame, shown: pd.DataFrame, source: str, screen: _Screen
+) -> list[str]:
+    """Lay out an audit: a block per kind of check, findings first, amounts with units.
+
+    The amounts are the library's text (Dutch notation); the unit is shown when the
+    audit gives one (a ``unit`` column).
+    """
+    lines = [screen.style(f"Audit of {source}", bold=True)]
+    amounts = ["printed", "expected", "difference"]
+    with_unit = "unit" in shown.columns
+    columns = [(name, name != "printed") for name in amounts]
+    if with_unit:
+        columns.append(("unit", False))
+    heading = {"finding": "Findings", "ok": "Checks passed"}
+    for name, group in _grouped(shown, lambda rec: f"{rec['status']}: {rec['kind']}").items():
+        rows = []
+        for rec in group:
+            cells = [str(rec[c]) for c in amounts]  # text for a reader, written by the library
+            if with_unit:
+                cells.append("" if pd.isna(rec["unit"]) else str(rec["unit"]))
+            notes = [f"where: {rec['where']}", str(rec["finding"])] if rec["finding"] else []
+            rows.append(_Row(key=str(rec["id"]), cells=tuple(cells), notes=tuple(notes)))
+        status, kind = name.split(": ", 1)
+        lines += _block(
+            screen, f"{heading.get(status, status)}: {kind} ({_number(len(rows))})", columns, rows
         )
-    console.print(table)
-    counts = result.groupby(["status"]).size().to_dict()
-    console.print(
-        f"{counts.get('finding', 0)} findings; {counts.get('ok', 0)} checks passed "
-        "(--all lists them)."
-    )
+    counts = result["status"].value_counts()
+    found, passed = int(counts.get("finding", 0)), int(counts.get("ok", 0))
+    lines += [
+        "",
+        f"Summary: {_number(found)} finding{'s' if found != 1 else ''}; "
+        f"{_number(passed)} check{'s' if passed != 1 else ''} passed"
+        + ("" if shown is result or passed == 0 else " (--all lists them)")
+        + ".",
+    ]
+    return lines
 
 
-@app.command()
+@_command(ExitCode.INPUT, ExitCode.PARTIAL, ExitCode.OUTPUT)
 def compute(
-    path: Annotated[
-        Path | None,
-        typer.Argument(help="A folder of your own tables; default: the bundled edition's."),
-    ] = None,
+    data: DataOption = None,
     out: Annotated[
         Path,
         typer.Option(
-            "--out", help="Output file: .csv, .parquet, .json or .xlsx (datapackage.json beside)."
+            "--out",
+            metavar="FILE",
+            help="Output file: .csv, .parquet, .json or .xlsx (datapackage.json beside).",
         ),
     ] = Path("indicatoren.csv"),
-    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
+    edition: EditionOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
@@ -316,52 +581,47 @@ def compute(
     was computed from, whether it was filled in between supplied values, and the
     caveats about those cells; metrics the tables cannot feed are listed as skipped
     with the reason (also in datapackage.json). Files are written atomically: on an
-    error nothing is left, and an existing file is replaced only with --force.
-
-    Exit status 0 when every value the tables support is computed, 1 when the tables
-    cannot be read or the output cannot be written, 3 when a value could not be
-    computed (a zero denominator in one year, say): the rest is written, and the
-    skipped lines say which and why.
+    error nothing is left, and an existing file is replaced only with --force. A value
+    that cannot be computed (a zero denominator in one year, say) is skipped with the
+    reason, and the rest is written.
     """
-    if path is not None and path.is_dir() and out.resolve().parent == path.resolve():
-        typer.echo(
-            f"cannot write {out} into {path}, the folder of tables it is computed from: "
-            "it would be read as a table of that folder next time; give --out elsewhere",
-            err=True,
+    if data is not None and data.is_dir() and out.resolve().parent == data.resolve():
+        raise _OutputError(
+            f"cannot write {out} into {data}, the folder of tables it is computed from: "
+            "it would be read as a table of that folder next time; give --out elsewhere"
         )
-        raise typer.Exit(code=1)
-    try:
-        tables = load_tables(path) if path is not None else load_edition(edition).tables()
-        result = compute_results(tables)
+    tables = _tables(data, edition)
+    result = compute_results(tables)
+    with _writing(out):
         written = write_results(result, out, overwrite=force)
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
-    except OSError as exc:
-        typer.echo(f"cannot write {out}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(code=1) from None
     metrics = result.values["metric"].nunique()
     typer.echo(
-        f"{len(result.values)} values of {metrics} metric{'s' if metrics != 1 else ''} written "
-        f"to {', '.join(str(p) for p in written)}"
+        f"{_number(len(result.values))} values of {_number(metrics)} "
+        f"metric{'s' if metrics != 1 else ''} written to {', '.join(str(p) for p in written)}"
     )
     for rec in result.skipped.to_dict("records"):
         typer.echo(f"skipped {rec['metric']}: {rec['reason']}")
     if result.skipped["kind"].isin(NOT_COMPUTED).any():
-        raise typer.Exit(code=3)
+        raise typer.Exit(code=ExitCode.PARTIAL)
 
 
-@app.command()
+@_command(ExitCode.INPUT)
 def validate(
-    path: Annotated[
-        Path, typer.Argument(help="A folder of table files (CSV, Excel, Parquet), or one file.")
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            metavar="FOLDER",
+            help="A folder of table files (CSV, Excel, Parquet), or one file.",
+        ),
     ],
     notation: Annotated[
-        str,
+        Notation,
         typer.Option(help="auto (Dutch when a CSV header is separated by ';'), machine or nl."),
-    ] = "auto",
+    ] = Notation.auto,
     require: Annotated[
-        list[str] | None, typer.Option(help="A table that must be present (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="TABLE", help="A table that must be present (repeatable)."),
     ] = None,
     strict: Annotated[
         bool,
@@ -375,110 +635,124 @@ def validate(
     """Check a folder of your own tables against the library's schemas.
 
     Every problem in every file is listed at once (file, sheet, row, column, value,
-    the rule it breaks); exit status 0 when all tables are valid, 1 otherwise. A
-    printed total that does not equal its parts is loaded (the audit reports it),
-    unless --strict.
+    the rule it breaks), with exit code 2; or it says OK with the tables and years it
+    found. A printed total that does not equal its parts is loaded (the audit
+    reports it), unless --strict.
     """
-    if notation not in ("auto", "machine", "nl"):
-        raise typer.BadParameter("must be auto, machine or nl", param_hint="--notation")
-    try:
-        tables = load_tables(
-            path,
-            notation=notation,  # type: ignore[arg-type]
-            required=require or (),
-            strict=strict,
-        )
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
+    tables = _load_tables(data, notation=notation.value, required=require or (), strict=strict)
     rows = sum(len(df) for df in tables.values())
     years = sorted({int(y) for df in tables.values() if "jaar" in df for y in df["jaar"]})
     span = f", jaar {years[0]}-{years[-1]}" if years else ""
-    typer.echo(f"OK: {len(tables)} tables, {rows} rows{span}: {', '.join(sorted(tables))}")
+    typer.echo(
+        f"OK: {_number(len(tables))} tables, {_number(rows)} rows{span}: "
+        f"{', '.join(sorted(tables))}"
+    )
 
 
-def _listing(df: pd.DataFrame, fmt: Format, *, title: str, columns: tuple[str, ...]) -> None:
-    """Print a catalogue: a few columns as a terminal table, or all in a machine format."""
+def _listing(
+    df: pd.DataFrame,
+    fmt: Format,
+    *,
+    title: str,
+    key: str,
+    columns: Sequence[str],
+    notes: Sequence[tuple[str, ...]] = (),
+    group: str | None = None,
+) -> None:
+    """Print a catalogue: a line per entry, its texts below; or all in a machine format.
+
+    Each of ``notes`` is a line (wrapped) of the texts of its columns, joined by " / ".
+    """
     if fmt is not Format.table:
         _emit(df, fmt)
         return
-    table = Table(title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for rec in df.to_dict("records"):
-        table.add_row(*(escape(str(rec[c])) for c in columns))
-    Console().print(table)
+    screen = _Screen.detect()
+    lines = [screen.style(title, bold=True)]
+    layout = [(c, pd.api.types.is_numeric_dtype(df[c])) for c in columns]
+    for name, part in _grouped(df, lambda rec: str(rec[group]) if group else "").items():
+        rows = [
+            _Row(
+                key=str(rec[key]),
+                cells=tuple(_number(rec[c]) if right else str(rec[c]) for c, right in layout),
+                notes=tuple(
+                    text
+                    for note in notes
+                    if (text := " / ".join(str(rec[c]) for c in note if str(rec[c]).strip()))
+                ),
+            )
+            for rec in part
+        ]
+        heading = f"{name} ({_number(len(rows))})" if group else None
+        lines += _block(screen, heading, layout, rows)
+    _write(lines)
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-
-
-@app.command()
+@_command()
 def metrics(fmt: FormatOption = Format.table) -> None:
     """List every registered metric with its labels, unit, theme and source."""
     _listing(
         list_metrics().reset_index(),
         fmt,
-        title="Metrics",
-        columns=("id", "label_nl", "label_en", "unit", "theme"),
+        title="Registered metrics, by theme",
+        key="id",
+        columns=("unit",),
+        notes=(("label_nl", "label_en"),),
+        group="theme",
     )
 
 
-@app.command()
-def samples(
-    fmt: FormatOption = Format.table,
-    edition: Annotated[str | None, typer.Option("--edition", help=EDITION_HELP)] = None,
-) -> None:
+@_command(ExitCode.INPUT)
+def samples(fmt: FormatOption = Format.table, edition: EditionOption = None) -> None:
     """List the tables of a bundled edition with their provenance."""
-    try:
-        listing = list_samples(edition=edition)
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=2) from None
     _listing(
-        listing.reset_index(),
+        list_samples(edition=edition).reset_index(),
         fmt,
-        title="Sample tables",
-        columns=("name", "title_nl", "section", "corrections"),
+        title="Tables of the bundled edition",
+        key="name",
+        columns=("corrections",),
+        notes=(("title_nl",), ("section",)),
     )
 
 
-@app.command()
+@_command()
 def editions(fmt: FormatOption = Format.table) -> None:
     """List the bundled editions of the report."""
     _listing(
         list_editions().reset_index(),
         fmt,
-        title="Editions",
-        columns=("id", "title", "published", "tables", "records"),
+        title="Bundled editions of the report",
+        key="id",
+        columns=("published", "tables", "records"),
+        notes=(("title",),),
     )
 
 
-class RecordKind(enum.StrEnum):
-    """Which records a file holds."""
-
-    auto = "auto"
-    verdicts = "verdicts"
-    seizures = "seizures"
-
-
-@app.command()
+@_command(ExitCode.INPUT, ExitCode.OUTPUT)
 def aggregate(
     records: Annotated[
         Path,
-        typer.Argument(help="A Parquet or CSV file of records: one row per verdict or seizure."),
+        typer.Argument(
+            metavar="RECORDS",
+            help="A Parquet or CSV file of records: one row per verdict or seizure.",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the report's tables into.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="FOLDER", help="Folder to write the report's tables into."),
+    ],
     kind: Annotated[
         RecordKind, typer.Option(help="verdicts or seizures; default: told by the columns.")
     ] = RecordKind.auto,
     engine: Annotated[
-        str | None, typer.Option(help="polars, duckdb or pandas; default the fastest installed.")
+        Engine | None,
+        typer.Option(help="Where the records are counted; default the fastest installed."),
     ] = None,
     validate: Annotated[
         bool, typer.Option(help="Check every rule of the record schema first.")
     ] = True,
-    table_format: Annotated[str, typer.Option("--format", help="csv or parquet.")] = "csv",
+    tables_as: Annotated[
+        TablesAs, typer.Option("--tables-as", help="The file type of the tables written.")
+    ] = TablesAs.csv,
     force: Annotated[
         bool, typer.Option("--force", help="Replace tables that exist in the folder.")
     ] = False,
@@ -487,22 +761,18 @@ def aggregate(
 
     Verdict records give uitspraken, vrijheidsstraffen and vrijheidsstraffen_kenmerken;
     seizure records give beslag. The file is read in streaming mode (it may be larger
-    than memory); every broken rule of the record schema is listed at once (exit 1).
+    than memory); every broken rule of the record schema is listed at once.
     """
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from . import records as rec
 
-    if table_format not in ("csv", "parquet"):
-        raise typer.BadParameter("must be csv or parquet", param_hint="--format")
-    if engine is not None and engine not in rec.ENGINES:
-        raise typer.BadParameter(f"must be one of {', '.join(rec.ENGINES)}", param_hint="--engine")
-    try:
-        rec.verify_records(records, what="aggregate")  # a file cut short: refused first
-        chosen = kind if kind is not RecordKind.auto else RecordKind(rec.record_kind(records))
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=2) from None
+    rec.verify_records(records, what="aggregate")  # a file cut short: refused first
+    chosen = kind if kind is not RecordKind.auto else RecordKind(rec.record_kind(records))
+    chosen_engine: EngineName | None = None
+    if engine is not None:
+        chosen_engine = engine.value
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -510,42 +780,36 @@ def aggregate(
         console=Console(stderr=True),
         transient=True,
     )
-    try:
-        with progress:
-            progress.add_task(f"Counting {chosen.value} in {records.name}", total=None)
-            if chosen is RecordKind.verdicts:
-                tables = rec.aggregate_verdicts(records, validate=validate, engine=engine)
-            else:
-                tables = {
-                    "beslag": rec.aggregate_seizures(records, validate=validate, engine=engine)
-                }
-            validated = validate_tables(tables)
-            written = write_tables(
-                validated,
-                out,
-                format=table_format,  # type: ignore[arg-type]
-                overwrite=force,
-            )
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
-    except OSError as exc:
-        typer.echo(f"cannot write the tables into {out}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(code=1) from None
+    with progress:
+        progress.add_task(f"Counting {chosen.value} in {records.name}", total=None)
+        if chosen is RecordKind.verdicts:
+            tables = rec.aggregate_verdicts(records, validate=validate, engine=chosen_engine)
+        else:
+            tables = {
+                "beslag": rec.aggregate_seizures(records, validate=validate, engine=chosen_engine)
+            }
+        validated = validate_tables(tables)
+        with _writing(out):
+            written = write_tables(validated, out, format=tables_as.value, overwrite=force)
     for path in written:
-        name = path.stem
-        typer.echo(f"{path}: {len(validated[name])} rows")
+        typer.echo(f"{path}: {_number(len(validated[path.stem]))} rows")
 
 
-@app.command()
+@_command(ExitCode.INPUT, ExitCode.OUTPUT)
 def generate(
-    out: Annotated[Path, typer.Argument(help="Parquet or CSV file to write the records into.")],
-    kind: Annotated[RecordKind, typer.Option(help="verdicts or seizures.")] = RecordKind.verdicts,
+    out: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="Parquet or CSV file to write the records into."),
+    ],
+    kind: Annotated[SyntheticKind, typer.Option(help="verdicts or seizures.")] = (
+        SyntheticKind.verdicts
+    ),
     scale: Annotated[
-        int, typer.Option(help="Multiply every count (verdicts; 1417 gives ten million).")
+        int,
+        typer.Option(metavar="N", help="Multiply every count (verdicts; 1417 gives ten million)."),
     ] = 1,
-    seed: Annotated[int, typer.Option(help="Seed of the random choices.")] = 0,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+    seed: Annotated[int, typer.Option(metavar="N", help="Seed of the random choices.")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write synthetic records that count back exactly to the bundled tables.
 
@@ -556,25 +820,15 @@ def generate(
     from . import records as rec
 
     if out.suffix.lower() not in (".parquet", ".csv"):
-        raise typer.BadParameter("must end in .parquet or .csv", param_hint="OUT")
-    try:
-        if kind is RecordKind.seizures:
-            frame = rec.generate_seizures(seed=seed)
-        else:
-            frame = rec.generate_verdicts(scale=scale, seed=seed)
-    except InvalidInputError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
-    try:
+        raise _OutputError(f"cannot write {out}: the name must end in .parquet or .csv")
+    if kind is SyntheticKind.seizures:
+        frame = rec.generate_seizures(seed=seed)
+    else:
+        frame = rec.generate_verdicts(scale=scale, seed=seed)
+    with _writing(out):
         rec.write_records(frame, out, overwrite=force)
-    except _INPUT_ERRORS as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(code=1) from None
-    except OSError as exc:
-        typer.echo(f"cannot write {out}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(code=1) from None
-    what = "seizure" if kind is RecordKind.seizures else "verdict"
-    typer.echo(f"{out}: {len(frame)} synthetic {what} records")
+    what = "seizure" if kind is SyntheticKind.seizures else "verdict"
+    typer.echo(f"{out}: {_number(len(frame))} synthetic {what} records")
 
 
 def main() -> None:
