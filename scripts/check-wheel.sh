@@ -15,6 +15,10 @@ import ondermijning_indicators as oi
 
 location = pathlib.Path(oi.__file__).resolve()
 assert "site-packages" in location.parts, f"imported from the checkout: {location}"
+from ondermijning_indicators._resources import editions_root
+
+data = location.parent / "_data" / "editions"
+assert editions_root() == data and data.is_dir(), f"data not from the wheel: {editions_root()}"
 names = set(oi.list_samples().index)
 for name in names:
     assert len(oi.load_sample(name)) > 0, name

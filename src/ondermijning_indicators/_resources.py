@@ -18,8 +18,21 @@ FIGURES = "figures"
 
 
 def editions_root() -> Path:
-    """Return the folder of the bundled editions."""
-    return Path(str(resources.files("ondermijning_indicators") / "_data" / "editions"))
+    """Return the folder of the bundled editions.
+
+    An installed wheel has them in the package, ``_data/editions`` (the wheel ships the
+    repository's ``data/`` there); a source checkout or an editable install reads the
+    repository's ``data/editions``, two folders above this file. The first that exists.
+    """
+    installed = Path(str(resources.files("ondermijning_indicators"))) / "_data" / "editions"
+    checkout = Path(__file__).resolve().parents[2] / "data" / "editions"
+    for root in (installed, checkout):
+        if root.is_dir():
+            return root
+    raise FileNotFoundError(
+        f"the bundled editions are missing: neither {installed} (an installed package) nor "
+        f"{checkout} (a source checkout) is a folder; reinstall ondermijning-indicators"
+    )
 
 
 def bundled_edition_ids() -> list[str]:
