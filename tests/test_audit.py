@@ -29,8 +29,8 @@ def _finding(result: pd.DataFrame, finding_id: str) -> pd.Series:
 KNOWN = [
     (
         "agreement.financieel_besteding_herkomst_totaal.2022",
-        "549.209",
-        "549.195",
+        "549209",
+        "549195",
         "a difference of 14",
     ),
     ("misprint.uitspraken.1", "2018", "2019", "2018 2018 2020 2021 2022"),
@@ -114,7 +114,18 @@ def test_a_wrong_total_becomes_a_finding() -> None:
     changed = oi.audit(tables).set_index("id")
     row = changed.loc["total.uitspraken_totaal.2020"]
     assert row["status"] == "finding"
-    assert (row["printed"], row["expected"], row["difference"]) == ("1.190", "1.182", "8")
+    assert (row["printed"], row["expected"], row["difference"]) == ("1190", "1182", "8")
+    assert row["unit"] == "count"
+
+
+def test_the_audit_writes_its_amounts_in_the_notation_asked_for() -> None:
+    machine = oi.audit().set_index("id").loc["agreement.financieel_besteding_herkomst_totaal.2022"]
+    dutch = oi.audit(notation="nl").set_index("id")
+    row = dutch.loc["agreement.financieel_besteding_herkomst_totaal.2022"]
+    assert (machine["printed"], machine["expected"]) == ("549209", "549195")
+    assert (row["printed"], row["expected"], row["difference"]) == ("549.209", "549.195", "14")
+    assert "prints 549.209 for periode=2022" in row["finding"]  # the key stays a name
+    assert row["unit"] == "EUR thousand"
 
 
 def test_cli_audit_lists_the_findings() -> None:

@@ -357,7 +357,7 @@ def test_a_printed_total_without_rows_is_reported() -> None:
     audited = oi.audit(oi.validate_tables(tables), records=[]).set_index("id")
     row = audited.loc["total.financieel_besteding_thema_totaal.beschermen.2022"]
     assert row["status"] == "finding"
-    assert "is 91.417, but financieel_besteding_thema has no part for it" in row["finding"]
+    assert "is 91417, but financieel_besteding_thema has no part for it" in row["finding"]
     assert "thema=beschermen, periode=2022" in _problem(tables, strict=True)
 
 

@@ -32,13 +32,13 @@ inconsistencies from the records.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from ._editions import Tables, default_records, load_edition
-from ._notation import format_number
+from ._notation import Notation, format_number
 from .published import FigureRecord, Selection, Status, reproduce_records
 from .schemas import AGREEMENTS, SCHEMAS, TOTALS, table_unit
 
@@ -81,8 +81,8 @@ def _misprints(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
     return rows
 
 
-def _fmt(value: float) -> str:
-    return format_number(value)  # "" for a missing value
+Formatter = Callable[[float], str]
+"""Writes a number of the audit: `format_number` in the notation asked for."""
 
 
 def _unit(table: str) -> str:
@@ -99,7 +99,7 @@ def _key(by: Sequence[str], rec: Mapping[Any, Any]) -> tuple[str, str]:
     return where, ".".join(values)
 
 
-def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+def _totals(tables: Mapping[str, pd.DataFrame], _fmt: Formatter) -> list[dict[str, Any]]:
     rows = []
     for rule in TOTALS:
         if rule.totals not in tables or rule.parts not in tables:
@@ -139,7 +139,7 @@ def _totals(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
     return rows
 
 
-def _agreements(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+def _agreements(tables: Mapping[str, pd.DataFrame], _fmt: Formatter) -> list[dict[str, Any]]:
     """Figures that two tables both print, compared cell by cell."""
     rows = []
     for rule in AGREEMENTS:
@@ -171,7 +171,9 @@ def _agreements(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
     return rows
 
 
-def _figures(result: pd.DataFrame, records: Sequence[FigureRecord]) -> list[dict[str, Any]]:
+def _figures(
+    result: pd.DataFrame, records: Sequence[FigureRecord], _fmt: Formatter
+) -> list[dict[str, Any]]:
     by_id = {r.id: r for r in records}
     rows = []
     for rec in result.to_dict("records"):
@@ -230,6 +232,7 @@ def audit(
     records: Sequence[FigureRecord] | None = None,
     *,
     edition: str | None = None,
+    notation: Notation = "machine",
 ) -> pd.DataFrame:
     """Check an edition (or a folder of tables) against itself; one row per check.
 
@@ -244,13 +247,17 @@ def audit(
         one that cannot be read, or names a table the library does not know, is a finding.
     edition : str, optional
         A bundled edition; default the latest.
+    notation : {"machine", "nl"}, default="machine"
+        How the amounts of ``printed`` (of a total or an agreement), ``expected``,
+        ``difference`` and the numbers of ``finding`` are written: machine notation
+        (``1543``, for a program) or Dutch (``1.543``, for a reader).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``id``, ``kind`` (misprint, total, agreement, figure, inconsistency,
         record), ``status`` (finding or ok), ``where``, ``printed``, ``expected``,
-        ``difference`` (numbers in Dutch notation), ``unit`` (of those numbers; empty
+        ``difference`` (text, in ``notation``), ``unit`` (of those numbers; empty
         for a misprint, whose cells are quoted as printed) and ``finding`` (the
         explanation, with the numbers); findings first.
 
@@ -275,7 +282,16 @@ def audit(
         return catalogue.caveats_for(cells, tables) if catalogue else []
 
     result = reproduce_records(applicable, tables, caveats_for=caveats_for)
-    rows = _misprints(tables) + _totals(tables) + _agreements(tables) + _figures(result, applicable)
+
+    def fmt(value: float) -> str:
+        return format_number(value, notation=notation)  # "" for a missing value
+
+    rows = [
+        *_misprints(tables),
+        *_totals(tables, fmt),
+        *_agreements(tables, fmt),
+        *_figures(result, applicable, fmt),
+    ]
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     order = frame["status"].map({"finding": 0, "ok": 1})
     return (

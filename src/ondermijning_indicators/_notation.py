@@ -104,9 +104,10 @@ def format_number(
         return ""
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
-    if decimals == "exact":
-        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-        decimals = max(0, -int(exponent))
+    number: float | Decimal = value
+    if decimals == "exact":  # the shortest digits that give the float back, written exactly
+        number = Decimal(repr(float(value)))
+        decimals = max(0, -int(number.normalize().as_tuple().exponent))
     elif decimals is None:
         whole_digits = math.floor(math.log10(abs(value))) + 1 if value else 1
         decimals = max(0, significant - whole_digits)
@@ -115,7 +116,7 @@ def format_number(
             decimals = len(text.rstrip("0").split(".")[1])
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    text = f"{value:,.{decimals}f}"
+    text = f"{number:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     if notation == "machine":

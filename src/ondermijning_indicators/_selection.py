@@ -177,7 +177,7 @@ class TableIndex:
 
     def __init__(self, frame: pd.DataFrame) -> None:
         self.frame = frame
-        self._factors: dict[str, tuple[npt.NDArray[np.intp], pd.Series]] = {}
+        self._factors: dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[Any]]] = {}
         self._masks: dict[tuple[str, tuple[str, ...]], npt.NDArray[np.bool_]] = {}
         self.memo: dict[object, Any] = {}
         """Results derived from the frame (selected rows), kept by their callers' keys."""
@@ -190,9 +190,10 @@ class TableIndex:
             if factor is None:
                 column = self.frame[key]
                 codes, uniques = pd.factorize(column, use_na_sentinel=False)
-                factor = self._factors[key] = (codes, pd.Series(uniques, dtype=column.dtype))
-            codes, distinct = factor
-            mask = self._masks[(key, values)] = matches(distinct, values)[codes]
+                labels = _labels(pd.Series(uniques, dtype=column.dtype))
+                factor = self._factors[key] = (codes, labels)
+            codes, labels = factor
+            mask = self._masks[(key, values)] = _hits(labels, values)[codes]
         return mask
 
     def array(self, column: str) -> npt.NDArray[Any]:
@@ -278,13 +279,24 @@ def _empty(column: pd.Series) -> npt.NDArray[np.bool_]:
 
 def matches(column: pd.Series, values: tuple[str, ...]) -> npt.NDArray[np.bool_]:
     """Return where ``column`` holds one of ``values`` (given as text: "2022" matches 2022)."""
+    return _hits(_labels(column), values)
+
+
+def _labels(column: pd.Series) -> npt.NDArray[Any]:
+    """Return what a value is compared with: the integers of an integer column, else text."""
     if pd.api.types.is_integer_dtype(column.dtype):
+        return column.to_numpy()
+    return column.astype(str).to_numpy()
+
+
+def _hits(labels: npt.NDArray[Any], values: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    if labels.dtype.kind in "iu":
         digits = [v.lstrip("+-") for v in values]
         wanted = [
             int(v) for v, d in zip(values, digits, strict=True) if d.isascii() and d.isdigit()
         ]
-        return np.isin(column.to_numpy(), wanted)
-    return np.isin(column.astype(str).to_numpy(), values)
+        return np.isin(labels, wanted)
+    return np.isin(labels, values)
 
 
 def evaluate(

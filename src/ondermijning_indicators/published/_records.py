@@ -281,10 +281,12 @@ def _invalid(rid: str, source: str, line: int | None, problem: str) -> FigureRec
 
 def _figure_lines(text: str) -> list[int]:
     """Line numbers of the ``[[figure]]`` headers, in order."""
-    return [
-        text[: m.start()].count("\n") + 1
-        for m in re.finditer(r"(?m)^[ \t]*\[\[[ \t]*figure[ \t]*\]\]", text)
-    ]
+    lines, line, done = [], 1, 0
+    for m in re.finditer(r"(?m)^[ \t]*\[\[[ \t]*figure[ \t]*\]\]", text):
+        line += text.count("\n", done, m.start())  # counted once, from the last header
+        lines.append(line)
+        done = m.start()
+    return lines
 
 
 def _read_file(source: str, text: str, *, edition: str | None) -> list[FigureRecord]:

@@ -76,20 +76,23 @@ def _cells(sel: Selection, tables: Mapping[str, pd.DataFrame], record: str) -> _
             f"{record}: table {sel.table!r} has no column {sel.column!r}; "
             f"columns: {', '.join(map(str, df.columns))}"
         )
-    column = df[sel.column]
-    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-        raise FigureRecordError(
-            f"{record}: {sel} reads the column {sel.column!r} of {sel.table!r}, which holds "
-            f"{'true/false values' if pd.api.types.is_bool_dtype(column) else 'text'}, "
-            "not numbers; name a column of counts or amounts"
-        )
+    index = index_of(df)
+    if not (index and index.memo.get(("numbers", sel.column))):
+        column = df[sel.column]
+        if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            raise FigureRecordError(
+                f"{record}: {sel} reads the column {sel.column!r} of {sel.table!r}, which "
+                f"holds {'true/false values' if pd.api.types.is_bool_dtype(column) else 'text'}"
+                ", not numbers; name a column of counts or amounts"
+            )
+        if index:
+            index.memo[("numbers", sel.column)] = True  # checked once per column
     try:
         where = np.flatnonzero(selected_mask(sel, df))
     except SelectionError as exc:
         raise FigureRecordError(f"{record}: {exc}") from None
     if not len(where):
         raise FigureRecordError(f"{record}: {sel} matches no row")
-    index = index_of(df)
 
     def array(name: str) -> npt.NDArray[Any]:
         return index.array(name) if index else df[name].to_numpy()
