@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import gc
 import io
 import json
 import math
@@ -833,4 +834,8 @@ def generate(
 
 def main() -> None:
     """Run the command-line interface."""
+    # What importing pandas, pandera and the library made lives as long as the process:
+    # the garbage collector need not walk it again (a full collection over it costs
+    # about 50 ms, a third of a `reproduce` run; benchmarks/cold_start.py).
+    gc.freeze()
     app()
