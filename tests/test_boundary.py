@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -1091,6 +1092,17 @@ def test_compute_does_not_write_into_the_folder_it_reads(tmp_path: Path) -> None
     assert code == 4
     assert "the folder of tables it is computed from" in output.replace("\n", " ")
     assert sorted(p.name for p in folder.iterdir()) == ["uitspraken.csv"]
+    # the library refuses it (the CLI only reports it), also into an edition's tables/
+    edition = tmp_path / "editie"
+    (edition / "tables").mkdir(parents=True)
+    shutil.copy(folder / "uitspraken.csv", edition / "tables")
+    for where in (folder, edition, edition / "tables"):
+        source = edition if where != folder else folder
+        result = oi.compute(oi.load_tables(source))
+        with pytest.raises(errors.InvalidInputError, match="the folder of tables it is computed"):
+            oi.write_results(result, where / "extra.csv")
+    written = oi.write_results(oi.compute(oi.load_tables(folder)), tmp_path / "uit" / "x.csv")
+    assert [p.name for p in written] == ["x.csv", "datapackage.json"]
 
 
 def test_an_output_that_is_only_a_suffix_is_asked_for_a_name(tmp_path: Path) -> None:

@@ -70,8 +70,8 @@ def test_reproduce_as_csv_has_one_row_per_record_with_machine_values() -> None:
     assert result.exit_code == 0
     df = pd.read_csv(io.StringIO(result.output))
     assert len(df) == len(load_records())
-    assert list(df.columns[:6]) == [
-        "id", "section", "phrase", "printed_value", "computed_value", "status",
+    assert list(df.columns[:7]) == [
+        "id", "section", "phrase", "printed_value", "computed_value", "unit", "status",
     ]  # fmt: skip
     row = df.set_index("id").loc["bestraffen.uitspraken.schuldig_2022_tekst"]
     assert row["computed_value"] == 1238  # a number, not the Dutch '1.238'

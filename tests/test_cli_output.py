@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 import ondermijning_indicators as oi
 from ondermijning_indicators import cli
+from ondermijning_indicators.cli import _UNIT_WORDS
 
 runner = CliRunner()
 WIDTHS = {"80": 80, "100": 100, None: 100, "60": 80}  # $COLUMNS -> width when piped
@@ -124,7 +125,8 @@ def _computed_cells(lines: Sequence[str], ids: set[str]) -> dict[str, str]:
             key, row = line.strip(), lines[i + 1]
         else:
             continue
-        cells[key] = row[:edge].split()[-1] if row[edge - 1 : edge] not in ("", " ") else ""
+        shown = re.search(r"\S+%?(?: (?:euro|kg|fte|jaar))?$", row[:edge])
+        cells[key] = shown.group(0) if shown and row[edge - 1 : edge] != " " else ""
     return cells
 
 
@@ -140,13 +142,20 @@ def test_reproduce_writes_every_computed_number_in_dutch_notation(
         if math.isnan(value):
             assert cell == "", rec["id"]
             continue
-        assert DUTCH.match(cell), (rec["id"], cell)
-        shown = float(cell.replace(".", "").replace(",", "."))
+        number, _, word = cell.partition(" ")
+        share = number.endswith("%")  # a share is shown as a percentage
+        number = number.removesuffix("%")
+        assert DUTCH.match(number), (rec["id"], cell)
+        expected_word = "" if share else _UNIT_WORDS.get(rec["unit"], "")
+        assert word == expected_word, (rec["id"], cell, rec["unit"])
+        assert share == (rec["unit"] == "share (0-1)"), (rec["id"], cell)
+        shown = float(number.replace(".", "").replace(",", ".")) / (100 if share else 1)
         assert shown == pytest.approx(value, rel=1e-3), (rec["id"], cell, value)
         if abs(value) >= 1000:
-            assert "." in cell, (rec["id"], cell)  # 1.238, never 1238
+            assert "." in number, (rec["id"], cell)  # 1.238, never 1238
     assert cells["bestraffen.uitspraken.schuldig_2022_tekst"] == "1.238"
-    assert cells["bestraffen.vrijheidsstraffen.aandeel_2022"].startswith("0,806")
+    assert cells["bestraffen.vrijheidsstraffen.aandeel_2022"] == "80,6947%"
+    assert cells["bestraffen.acm.fte_2027"] == "130 fte"
     assert not any(re.search(r"\d[eE][+-]?\d", ln) for ln in lines if not NOTE.match(ln))
 
 

@@ -196,7 +196,9 @@ def test_a_folder_without_records_asks_for_them(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE / "tables", tmp_path / "tables")
     out = runner.invoke(cli.app, ["reproduce", "--data", str(tmp_path)])
     assert out.exit_code == 2
-    assert "has no figure records (figures/*.toml); give them with --figures" in out.output
+    assert "has no figure records (figures/*.toml); pass records= (--figures" in out.output
+    with pytest.raises(errors.InvalidInputError, match="has no figure records"):
+        oi.reproduce(oi.load_tables(tmp_path))  # the library says so, not only the CLI
 
 
 def test_new_ports_drugs_and_seizure_types_are_accepted(computed: oi.ComputeResult) -> None:

@@ -910,7 +910,8 @@ def reproduce(
     -------
     pandas.DataFrame
         One row per record: ``id``, ``section``, ``phrase``, ``printed_value``,
-        ``computed_value``, ``status`` (exact, within_rounding,
+        ``computed_value``, ``unit`` (of both values: the `Unit` the phrase names, a
+        percentage as a share), ``status`` (exact, within_rounding,
         consistent_with_qualifier, transcribed, discrepancy, not_derivable, invalid),
         ``explained`` (False for a discrepancy nobody has explained, a known
         discrepancy that no longer occurs, or an invalid record), ``how`` and ``note``.
@@ -932,6 +933,12 @@ def reproduce(
             "reproduce: these tables carry no figure records (a plain mapping, or a single "
             "file); pass records=, e.g. oi.load_edition().records() for the report's own, or "
             "load a folder with figures/*.toml"
+        )
+    if records is None and not recs:
+        where = tables.edition.root if isinstance(tables, Tables) and tables.edition else None
+        raise InvalidInputError(
+            f"reproduce: {where} has no figure records (figures/*.toml); pass records= "
+            "(--figures on the command line), e.g. the records of a draft"
         )
     catalogue = _caveats_of(tables)
 

@@ -68,6 +68,9 @@ class ComputeResult:
 
     values: pd.DataFrame
     skipped: pd.DataFrame
+    read_from: tuple[Path, ...] = ()
+    """The folders the tables were read from (a user's folder, and its tables/): a result
+    is not written into them, where it would be read as a table of the folder next time."""
 
 
 def category_columns() -> tuple[str, ...]:
@@ -621,7 +624,17 @@ def compute(
             {name: pd.Series(dtype=column.dtype.type) for name, column in schema.columns.items()}
         )
     values = schema.validate(values)
-    return ComputeResult(values=values, skipped=pd.DataFrame(skipped, columns=SKIPPED_COLUMNS))
+    origin = tables.edition if isinstance(tables, Tables) else None
+    read_from = (
+        (origin.root.resolve(), origin.tables_dir.resolve())
+        if origin is not None and not origin.bundled
+        else ()
+    )
+    return ComputeResult(
+        values=values,
+        skipped=pd.DataFrame(skipped, columns=SKIPPED_COLUMNS),
+        read_from=read_from,
+    )
 
 
 # --------------------------------------------------------------------------- writing
@@ -662,7 +675,8 @@ def write_results(
     OutputExistsError
         If the data file or ``datapackage.json`` exists and ``overwrite`` is False.
     InvalidInputError
-        For another suffix, a folder given as the file, or the name ``datapackage.json``.
+        For another suffix, a folder given as the file, the name ``datapackage.json``,
+        or the folder the tables were read from.
 
     Examples
     --------
@@ -689,6 +703,12 @@ def write_results(
                 if named
                 else "use .csv, .parquet, .json or .xlsx"
             )
+        )
+    if target.parent.resolve() in result.read_from:
+        raise InvalidInputError(
+            f"write_results: cannot write {target} into {target.parent}, the folder of tables "
+            "it is computed from: it would be read as a table of that folder next time; "
+            "write it elsewhere"
         )
     _refuse_another_package(target)
     names = [target.name, _PACKAGE]

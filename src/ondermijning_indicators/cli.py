@@ -28,7 +28,7 @@ import typer
 
 from . import __version__
 from ._audit import audit as _audit
-from ._editions import default_records, list_editions, list_samples, load_edition
+from ._editions import list_editions, list_samples, load_edition
 from ._editions import load_tables as _load_tables
 from ._editions import reproduce as _reproduce
 from ._folders import write_tables
@@ -36,6 +36,7 @@ from ._notation import format_number
 from ._registry import list_metrics
 from ._results import NOT_COMPUTED, write_results
 from ._results import compute as compute_results
+from ._units import EENHEID, Unit
 from ._validation import validate_tables
 from ._writers import neutralise_text, to_csv
 from .errors import IndicatorError, OutputExistsError
@@ -331,6 +332,21 @@ def _number(value: Any) -> str:
     return "" if math.isnan(number) else format_number(number, notation="nl")
 
 
+_UNIT_WORDS = {str(unit): word for word, unit in EENHEID.items() if unit is not Unit.COUNT}
+"""The Dutch word after an amount in the terminal, as the eenheid column writes it."""
+
+
+def _amount(value: Any, unit: str) -> str:
+    """Write an amount with its unit: a share as a percentage, else the Dutch unit word."""
+    number = float(value)
+    if math.isnan(number):
+        return ""
+    if unit == Unit.SHARE:
+        return f"{format_number(number * 100)}%"
+    word = _UNIT_WORDS.get(unit)
+    return f"{format_number(number)} {word}" if word else format_number(number)
+
+
 def _block(
     screen: _Screen,
     title: str | None,
@@ -432,12 +448,7 @@ def reproduce(
     own tables, with the same rounding and qualifier rules.
     """
     tables = _tables(data, edition)
-    records = load_records(list(figures)) if figures else default_records(tables)
-    if records == []:
-        raise _InputError(
-            f"{data} has no figure records (figures/*.toml); give them with --figures"
-        )
-    result = _reproduce(tables, records)
+    result = _reproduce(tables, load_records(list(figures)) if figures else None)
     summary = summarize(result)
     shown = result
     if only_problems:
@@ -476,7 +487,7 @@ def _reproduce_text(
             rows.append(
                 _Row(
                     key=str(rec["id"]),
-                    cells=(str(rec["phrase"]), _number(rec["computed_value"]), status),
+                    cells=(str(rec["phrase"]), _amount(rec["computed_value"], rec["unit"]), status),
                     notes=(str(rec["note"]),) if noted else (),
                     style=style if rec["explained"] else _STATUS_STYLE["discrepancy"],
                 )
@@ -586,11 +597,6 @@ def compute(
     that cannot be computed (a zero denominator in one year, say) is skipped with the
     reason, and the rest is written.
     """
-    if data is not None and data.is_dir() and out.resolve().parent == data.resolve():
-        raise _OutputError(
-            f"cannot write {out} into {data}, the folder of tables it is computed from: "
-            "it would be read as a table of that folder next time; give --out elsewhere"
-        )
     tables = _tables(data, edition)
     result = compute_results(tables)
     with _writing(out):
