@@ -119,7 +119,7 @@ def copy_repo(root: Path, work: Path, working_tree: bool = False) -> None:
     """Copy the committed HEAD (git clone), or with working_tree the files as they are now.
 
     HEAD is the default: a working tree that is being edited may be half-way a change.
-    Either way the _data -> ../../data symlink stays a symlink.
+    The data are the repository's data/, which the package finds from the checkout.
     """
     if work.exists():
         shutil.rmtree(work)
@@ -234,12 +234,11 @@ def mutmut_config(only: list[str] | None) -> str:
         # sys.path); only_mutate narrows what is mutated.
         "source_paths": ["src"],
         "only_mutate": only_mutate,
-        # the _data symlink is not copied by mutmut (os.walk does not list it as a file);
-        # copytree of the symlink makes a real copy in mutants/src/.../_data.
-        # data/ itself: tests/conftest.py reads ROOT/data/editions/2023/report.txt;
+        # data/: the package reads it from the checkout (_resources), and
+        # tests/conftest.py reads ROOT/data/editions/2023/report.txt;
         # docs/: test_metrics_properties imports every test module, and test_docs reads
         # docs/getting-started.md at import
-        "also_copy": [f"{PKG}/_data", "data", "docs", "conftest.py"],
+        "also_copy": ["data", "docs", "conftest.py"],
         "pytest_add_cli_args_test_selection": TESTS,
         # fixed seed: every run draws the same hypothesis examples, and with a forced
         # seed hypothesis does not use its example database (no replay across mutants)
