@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,22 @@ def test_rounding_noise_in_a_count_gets_its_own_advice() -> None:
     table.loc[0, "aantal"] = 1238.0000001
     with pytest.raises(errors.DataValidationError, match="rounding noise; round it to 1238"):
         oi.validate_tables({"uitspraken": table})
+
+
+@pytest.mark.parametrize("written", ["1173.0", "1173.00", "1.173e3"])
+def test_a_whole_count_written_with_decimals_is_not_called_noise(
+    tmp_path: Path, written: str
+) -> None:
+    # the number is exact; only its spelling is not a count's
+    (tmp_path / "uitspraken_totaal.csv").write_text(f"jaar,aantal\n2022,{written}\n")
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.load_tables(tmp_path, required=())
+    message = str(info.value)
+    assert (
+        f"is not a whole number as written ('{written}'): a count is written without "
+        "decimals; write 1173" in " ".join(message.split())
+    )
+    assert "noise" not in message
 
 
 # --- the outside review of the editions work --------------------------------------------------
@@ -309,3 +326,42 @@ def test_table_files_beside_a_tables_folder_are_refused_not_left_out(tmp_path: P
     oi.write_tables({"uitspraken": oi.load_sample("uitspraken")}, tmp_path)
     with pytest.raises(errors.InvalidInputError, match=r"holds table files \(uitspraken.csv\)"):
         oi.load_tables(tmp_path)
+
+
+def test_an_unreadable_table_file_is_not_also_called_missing(tmp_path: Path) -> None:
+    (tmp_path / "uitspraken.csv").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "uitspraken_totaal.csv").write_text("jaar,aantal\n2022,1543\n")
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.load_tables(tmp_path)
+    message = str(info.value)
+    assert message.startswith("1 problem in the tables:")
+    assert "uitspraken.csv is not UTF-8 text" in message
+    assert "missing" not in message
+    (tmp_path / "uitspraken.csv").unlink()  # without the file, it is missing
+    with pytest.raises(errors.DataValidationError, match="required table 'uitspraken' is missing"):
+        oi.load_tables(tmp_path)
+
+
+def test_an_infinite_count_is_called_infinite_not_too_large(tmp_path: Path) -> None:
+    pd.DataFrame({"jaar": [2022, 2021], "aantal": [float("inf"), 2.0**60]}).to_parquet(
+        tmp_path / "uitspraken_totaal.parquet"
+    )
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.load_tables(tmp_path)
+    message = " ".join(str(info.value).split())
+    assert "row 1, column aantal: is infinite, not a count" in message
+    assert "row 2, column aantal: is too large to count exactly: above 2^53" in message
+
+
+def test_a_table_with_a_header_only_is_one_problem_not_five(tmp_path: Path) -> None:
+    from ondermijning_indicators._resources import edition_dir
+
+    shutil.copytree(edition_dir("2023") / "tables", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "uitspraken.csv").write_text("jaar,uitkomst,aantal\n")
+    with pytest.raises(errors.DataValidationError) as info:
+        oi.load_tables(tmp_path)
+    message = " ".join(str(info.value).split())
+    assert message == (
+        "1 problem in the tables: - uitspraken (uitspraken.csv, machine notation): has a "
+        "header but no rows; give its rows, or leave the table out"
+    )

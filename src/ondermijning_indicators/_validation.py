@@ -73,12 +73,13 @@ def _explain_number(value: str, kind: str) -> str:
             f"is not {what} in machine notation: {value!r} has a decimal comma; "
             f"write {value.replace(',', '.')}"
         )
-    if (
-        kind == "int"
-        and MACHINE_FLOAT.match(value)
-        and math.isfinite(float(value))
-        and abs(float(value) - round(float(value))) < 1e-6
-    ):
+    whole = kind == "int" and MACHINE_FLOAT.match(value) and math.isfinite(float(value))
+    if whole and float(value) == round(float(value)):
+        return (
+            f"is not a whole number as written ({value!r}): a count is written without "
+            f"decimals; write {round(float(value))}"
+        )
+    if whole and abs(float(value) - round(float(value))) < 1e-6:
         return (
             f"is not a whole number ({value!r}): it looks like a computed value with rounding "
             f"noise; round it to {round(float(value))} in the spreadsheet"
@@ -154,7 +155,7 @@ def _parse_numbers(
             else:
                 too_big = values.abs() > (EXACT_INTEGER if kind == "int" else np.finfo("f8").max)
             for idx in out.index[too_big.to_numpy()]:
-                refuse(idx, col, _as_text(series[idx]), _too_large(kind))
+                refuse(idx, col, _as_text(series[idx]), _too_large(kind, series[idx]))
             out[col] = series.where(~too_big)
             continue
         # Python numbers (a spreadsheet's number cells, Dutch text already converted) are
@@ -175,7 +176,7 @@ def _parse_numbers(
             # ("9.007199254740993E15" is stored as 2^53): not a count held exactly
             inexact = whole & series.map(_float_beyond_exact).astype(bool)
             for idx in out.index[inexact.to_numpy()]:
-                refuse(idx, col, repr(float(series[idx])), _too_large(kind))
+                refuse(idx, col, repr(float(series[idx])), _too_large(kind, series[idx]))
             whole &= ~inexact
             text = pd.Series(
                 [str(int(v)) if w else t for v, w, t in zip(series, whole, text, strict=True)],
@@ -208,7 +209,7 @@ def _parse_numbers(
             exact = text[valid].map(int)
             big = exact.map(lambda n: abs(n) > EXACT_INTEGER).astype(bool)
             for idx in exact.index[big.to_numpy()]:
-                refuse(idx, col, text[idx], _too_large(kind))
+                refuse(idx, col, text[idx], _too_large(kind, text[idx]))
             ints = pd.array([pd.NA] * len(out), dtype="Int64")
             keep = exact[~big]
             positions = out.index.get_indexer(keep.index)
@@ -224,7 +225,7 @@ def _parse_numbers(
             )
             infinite = np.isinf(numbers.to_numpy())
             for idx in out.index[infinite]:
-                refuse(idx, col, text[idx], _too_large(kind))
+                refuse(idx, col, text[idx], _too_large(kind, text[idx]))
             out[col] = numbers.where(~infinite)
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
@@ -237,7 +238,13 @@ def _float_beyond_exact(value: object) -> bool:
     return isinstance(value, float | np.floating) and abs(float(value)) >= EXACT_INTEGER
 
 
-def _too_large(kind: str) -> str:
+def _too_large(kind: str, value: object = None) -> str:
+    try:
+        infinite = math.isinf(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        infinite = False
+    if kind == "int" and infinite:
+        return "is infinite, not a count"
     if kind == "int":
         return (
             f"is too large to count exactly: above 2^53 = {EXACT_INTEGER} a whole number "
@@ -420,6 +427,11 @@ def _validate_one(
         return None, failures
     if failures:
         return None, failures
+    if validated.empty:  # a header alone: every check across tables would blame the others
+        return None, [
+            failure_row(name, "", "", None, "no rows",
+                        "has a header but no rows; give its rows, or leave the table out")
+        ]  # fmt: skip
     return validated, []
 
 
