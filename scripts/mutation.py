@@ -52,6 +52,7 @@ TESTS = [
     "tests/test_audit.py",
     "tests/test_boundary.py",
     "tests/test_cli.py",
+    "tests/test_cli_output.py",
     "tests/test_data.py",
     "tests/test_editions.py",
     "tests/test_financieel.py",
@@ -59,10 +60,13 @@ TESTS = [
     "tests/test_metrics_edge.py",
     "tests/test_metrics_known.py",
     "tests/test_metrics_properties.py",
+    "tests/test_notation.py",
+    "tests/test_one_place.py",
     "tests/test_phrase.py",
     "tests/test_registry.py",
     "tests/test_reproduce.py",
     "tests/test_results.py",
+    "tests/test_selection_index.py",
     "tests/test_semantics.py",
     "tests/test_snapshots.py",
     "tests/test_review_regressions.py",
@@ -235,10 +239,11 @@ def mutmut_config(only: list[str] | None) -> str:
         "source_paths": ["src"],
         "only_mutate": only_mutate,
         # data/: the package reads it from the checkout (_resources), and
-        # tests/conftest.py reads ROOT/data/editions/2023/report.txt;
+        # tests/conftest.py reads ROOT/data/editions/2023/report.txt; README.md: the CLI
+        # tests check the exit codes it documents;
         # docs/: test_metrics_properties imports every test module, and test_docs reads
         # docs/getting-started.md at import
-        "also_copy": ["data", "docs", "conftest.py"],
+        "also_copy": ["data", "docs", "conftest.py", "README.md"],
         "pytest_add_cli_args_test_selection": TESTS,
         # fixed seed: every run draws the same hypothesis examples, and with a forced
         # seed hypothesis does not use its example database (no replay across mutants)
