@@ -240,10 +240,10 @@ def mutmut_config(only: list[str] | None) -> str:
         "only_mutate": only_mutate,
         # data/: the package reads it from the checkout (_resources), and
         # tests/conftest.py reads ROOT/data/editions/2023/report.txt; README.md: the CLI
-        # tests check the exit codes it documents;
+        # tests check the exit codes it documents; scripts/: the tests of this script;
         # docs/: test_metrics_properties imports every test module, and test_docs reads
         # docs/getting-started.md at import
-        "also_copy": ["data", "docs", "conftest.py", "README.md"],
+        "also_copy": ["data", "docs", "scripts", "conftest.py", "README.md"],
         "pytest_add_cli_args_test_selection": TESTS,
         # fixed seed: every run draws the same hypothesis examples, and with a forced
         # seed hypothesis does not use its example database (no replay across mutants)
