@@ -125,7 +125,9 @@ def test_a_whole_count_written_with_decimals_is_not_called_noise(
 ) -> None:
     # the number is exact; only its spelling is not a count's
     (tmp_path / "uitspraken_totaal.csv").write_text(f"jaar,aantal\n2022,{written}\n")
-    with pytest.raises(errors.DataValidationError) as info:
+    with pytest.raises(
+        errors.DataValidationError, match="is not a whole number as written"
+    ) as info:
         oi.load_tables(tmp_path, required=())
     message = str(info.value)
     assert (
@@ -331,7 +333,7 @@ def test_table_files_beside_a_tables_folder_are_refused_not_left_out(tmp_path: P
 def test_an_unreadable_table_file_is_not_also_called_missing(tmp_path: Path) -> None:
     (tmp_path / "uitspraken.csv").write_bytes(b"\xff\xfe\x00garbage")
     (tmp_path / "uitspraken_totaal.csv").write_text("jaar,aantal\n2022,1543\n")
-    with pytest.raises(errors.DataValidationError) as info:
+    with pytest.raises(errors.DataValidationError, match="is not UTF-8 text") as info:
         oi.load_tables(tmp_path)
     message = str(info.value)
     assert message.startswith("1 problem in the tables:")
@@ -346,7 +348,7 @@ def test_an_infinite_count_is_called_infinite_not_too_large(tmp_path: Path) -> N
     pd.DataFrame({"jaar": [2022, 2021], "aantal": [float("inf"), 2.0**60]}).to_parquet(
         tmp_path / "uitspraken_totaal.parquet"
     )
-    with pytest.raises(errors.DataValidationError) as info:
+    with pytest.raises(errors.DataValidationError, match="is infinite, not a count") as info:
         oi.load_tables(tmp_path)
     message = " ".join(str(info.value).split())
     assert "row 1, column aantal: is infinite, not a count" in message
@@ -358,7 +360,7 @@ def test_a_table_with_a_header_only_is_one_problem_not_five(tmp_path: Path) -> N
 
     shutil.copytree(edition_dir("2023") / "tables", tmp_path, dirs_exist_ok=True)
     (tmp_path / "uitspraken.csv").write_text("jaar,uitkomst,aantal\n")
-    with pytest.raises(errors.DataValidationError) as info:
+    with pytest.raises(errors.DataValidationError, match="has a header but no rows") as info:
         oi.load_tables(tmp_path)
     message = " ".join(str(info.value).split())
     assert message == (
