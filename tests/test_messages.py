@@ -1955,17 +1955,16 @@ def test_a_not_derivable_record_whose_other_reading_fails_is_invalid(tmp_path: P
 
 def test_a_bound_cell_reads_as_the_quantity_its_text_would_give() -> None:
     """The step, unit and significance of a cell stored with a qualifier, as if printed."""
-    from ondermijning_indicators._selection import Selection
     from ondermijning_indicators.published._reproduce import _bound, _Cells
 
-    sel = Selection.parse("kerncijfers:waarde[indicator=x]")
     for value, text, step, significance in [
         (12.5, "ruim 12,5", 0.1, 0.1),
         (1200.0, "ruim 1.200", 1.0, 100.0),
         (0.25, "ruim 0,25", 0.01, 0.01),
+        (1234567.5, "ruim 1.234.567,5", 0.1, 0.1),  # every digit, not six significant
     ]:
         rows = _Cells(np.array([value]), np.array(["ruim"], dtype=object))
-        q = _bound(rows, sel, Unit.FTE)
+        q = _bound(rows, Unit.FTE)
         assert q is not None
         assert (q.phrase, q.value, q.step, q.unit, q.significance) == (
             text,
@@ -2317,6 +2316,10 @@ def test_a_cell_half_a_unit_off_is_not_the_printed_number(tmp_path: Path) -> Non
         "The cell holds 1.238 but the phrase '1.238,5' says 1.238,5: the transcription and the "
         "record disagree.",
     )
+    many = _one(tmp_path, text.format(p="1.237,0001"))  # every printed digit is quoted
+    assert many["note"].startswith("The cell holds 1.238 but the phrase '1.237,0001' says "
+                                   "1.237,0001:"), many["note"]  # fmt: skip
+    assert (off["unit"], many["unit"]) == ("number", "number")
 
 
 def test_a_caveat_is_labelled_with_its_table_even_when_its_text_has_a_colon(
@@ -2444,3 +2447,14 @@ def test_a_cell_of_an_exact_table_is_checked_against_the_printed_qualifier(
     assert (row["status"], row["note"]) == (status, note)
     as_sum = _one(tmp_path, text.replace("cell = ", "sum = "))
     assert as_sum["status"] == ("exact" if status == "transcribed" else status)
+
+
+def test_the_unit_of_a_row_is_its_phrases_and_empty_without_one(tmp_path: Path) -> None:
+    unreadable = _one(tmp_path, "[[figure]\n")  # no phrase was read: no unit
+    assert (unreadable["status"], unreadable["unit"]) == ("invalid", "")
+    share = _one(
+        tmp_path,
+        '[[figure]]\nid = "t.x"\nsection = "s"\nquote = "81%"\nphrase = "81%"\n'
+        'metric = "aandeel_vrijheidsstraffen"\nwhere = { jaar = 2022 }\n',
+    )
+    assert share["unit"] == "share (0-1)"

@@ -251,4 +251,4 @@ def format_dutch(value: float, decimals: int = 0) -> str:
     """
     if not math.isfinite(value):
         raise ValueError(f"cannot format {value!r} as a Dutch number")
-    return format_number(value, notation="nl", decimals=decimals)
+    return format_number(value, decimals=decimals)  # Dutch: the default

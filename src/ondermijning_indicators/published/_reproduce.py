@@ -125,7 +125,7 @@ def _last_digit(value: float) -> int:
     return int(Decimal(repr(float(value))).normalize().as_tuple().exponent)
 
 
-def _bound(rows: _Cells, sel: Selection, unit: Unit) -> Quantity | None:
+def _bound(rows: _Cells, unit: Unit) -> Quantity | None:
     """Return the cell as the interval it stands for, when it is stored with a qualifier."""
     if rows.qualifiers is None or len(rows) != 1:
         return None
@@ -248,7 +248,7 @@ def _check(
         )
     value = _number(sel, tables, rows, record.where)
     # one cell stored as a bound is that bound, reduced over its one period or not
-    bound = _bound(rows, sel, q.unit)
+    bound = _bound(rows, q.unit)
     if reading.kind == "cell":
         stored = str(bound.qualifier) if bound else None
         printed = str(q.qualifier) if q.qualifier else None
