@@ -489,3 +489,13 @@ def test_a_bundled_table_that_is_not_the_validated_content_is_validated_again(
     else:
         (root / VALIDATED).unlink()
     assert trusted_tables(root) is None
+
+
+def test_an_empty_file_of_records_is_refused_not_called_reproduced(tmp_path: Path) -> None:
+    empty = tmp_path / "draft.toml"
+    empty.write_text("", encoding="utf-8")
+    out = runner.invoke(cli.app, ["reproduce", "--figures", str(empty)])
+    assert out.exit_code == 2
+    assert "no figure records were given (an empty file of records?)" in out.output
+    with pytest.raises(errors.InvalidInputError, match="nothing to check"):
+        oi.reproduce(records=[])

@@ -54,10 +54,30 @@ def test_dutch_and_machine_notation_say_the_same_number(value: float) -> None:
         (float("nan"), {}, ""),
         (float("inf"), {}, "inf"),
         (1234.5, {"notation": "machine"}, "1234.5"),
+        (2.5, {"decimals": 0}, "3"),  # a half away from zero, as a reader rounds
+        (-2.5, {"decimals": 0}, "-3"),
+        (0.125, {"decimals": 2}, "0,13"),
+        (1234.5, {"decimals": 0}, "1.235"),
+        (1.5e300, {}, "15" + "0" * 299),  # the digits of the data, not of the binary
     ],
 )
 def test_format_number_writes(value: float, kwargs: dict[str, object], text: str) -> None:
-    assert format_number(value, **kwargs) == text  # type: ignore[arg-type]
+    shown = format_number(value, **kwargs)  # type: ignore[arg-type]
+    assert (shown.replace(".", "") if value > 1e100 else shown) == text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"decimals": -1}, "decimals must be a whole number >= 0 or 'exact', got -1"),
+        ({"decimals": 2.5}, "decimals must be a whole number >= 0 or 'exact', got 2.5"),
+        ({"significant": 0}, "significant must be at least 1, got 0"),
+    ],
+)
+def test_format_number_refuses_what_it_cannot_mean(kwargs: dict[str, object], words: str) -> None:
+    with pytest.raises(ValueError, match="must") as caught:
+        format_number(1.0, **kwargs)  # type: ignore[arg-type]
+    assert str(caught.value) == words
 
 
 def test_format_dutch_is_the_one_formatter() -> None:

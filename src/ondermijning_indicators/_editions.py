@@ -934,6 +934,11 @@ def reproduce(
             "file); pass records=, e.g. oi.load_edition().records() for the report's own, or "
             "load a folder with figures/*.toml"
         )
+    if records is not None and not recs:
+        raise InvalidInputError(
+            "reproduce: no figure records were given (an empty file of records?), so there "
+            "is nothing to check"
+        )
     if records is None and not recs:
         where = tables.edition.root if isinstance(tables, Tables) and tables.edition else None
         raise InvalidInputError(

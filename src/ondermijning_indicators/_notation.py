@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 
@@ -98,27 +98,42 @@ def format_number(
     >>> format_number(1234.5, notation="machine"), format_number(12.4999999)
     ('1234.5', '12,5')
     >>> format_number(0.1 + 0.2, decimals="exact"), format_number(-3.25, decimals=1)
-    ('0,30000000000000004', '-3,2')
+    ('0,30000000000000004', '-3,3')
+    >>> format_number(2.5, decimals=0), format_number(1.5e300)[:9]  # as a reader rounds
+    ('3', '1.500.000')
     """
     if math.isnan(value):
         return ""
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
-    number: float | Decimal = value
-    if decimals == "exact":  # the shortest digits that give the float back, written exactly
-        number = Decimal(repr(float(value)))
+    if (
+        decimals is not None
+        and decimals != "exact"
+        and (not isinstance(decimals, int) or decimals < 0)
+    ):
+        raise ValueError(f"decimals must be a whole number >= 0 or 'exact', got {decimals!r}")
+    if significant < 1:
+        raise ValueError(f"significant must be at least 1, got {significant!r}")
+    # the shortest digits that give the float back: what a reader of the data sees (no
+    # binary noise), rounded as a reader rounds, a half away from zero
+    number = Decimal(repr(float(value)))
+    if decimals == "exact":
         decimals = max(0, -int(number.normalize().as_tuple().exponent))
     elif decimals is None:
-        whole_digits = math.floor(math.log10(abs(value))) + 1 if value else 1
+        whole_digits = number.adjusted() + 1 if value else 1
         decimals = max(0, significant - whole_digits)
-        text = f"{value:.{decimals}f}"
-        if "." in text:
-            decimals = len(text.rstrip("0").split(".")[1])
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
+        decimals = max(0, -int(_rounded(number, decimals).normalize().as_tuple().exponent))
+    number = _rounded(number, decimals)
     text = f"{number:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
+    if text.startswith("-") and not number:
         text = text[1:]
     if notation == "machine":
         return text.replace(",", "")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _rounded(number: Decimal, decimals: int) -> Decimal:
+    """Round to ``decimals`` decimals, a half away from zero, with every digit kept."""
+    with localcontext() as context:
+        context.prec = max(28, number.adjusted() + decimals + 3)
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

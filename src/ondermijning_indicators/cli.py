@@ -63,10 +63,11 @@ EXIT_CODES: dict[ExitCode, str] = {
     "result)",
     ExitCode.PROBLEMS: "done, and the check found a problem in what it checked: a discrepancy "
     "nobody has explained ('reproduce')",
-    ExitCode.INPUT: "the input cannot be read or used: a table, records file or catalogue that "
+    ExitCode.INPUT: "the input cannot be read or used: a table or catalogue that "
     "cannot be read or breaks a rule ('validate' lists every problem), an unknown edition, a "
     "wrong option or argument",
-    ExitCode.PARTIAL: "done in part: a figure record cannot be read or is invalid ('reproduce' "
+    ExitCode.PARTIAL: "done in part: a figure record, or a file of them, cannot be read or is "
+    "invalid ('reproduce' "
     "checks the others), or a value could not be computed ('compute' writes the rest)",
     ExitCode.OUTPUT: "the output cannot be written: it exists (without --force), its place is "
     "wrong (a folder, the folder of the input, no file name), or the system refuses it (no "
