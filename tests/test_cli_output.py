@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -262,3 +264,16 @@ def test_colour_does_not_change_the_layout(width: int, reproduced: pd.DataFrame)
     coloured = cli._reproduce_text(reproduced, summary, "x", cli._Screen(width, True))
     assert any(ANSI.search(ln) for ln in coloured)
     assert [ANSI.sub("", ln) for ln in coloured] == plain
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_no_line_ends_in_spaces(columns: str, tmp_path: Path) -> None:
+    from ondermijning_indicators._resources import edition_dir
+
+    lines = [*_render(["reproduce"], columns), *_render(["audit", "--all"], columns)]
+    # a record that cannot be read: a row with no printed or expected cells
+    shutil.copytree(edition_dir("2023"), tmp_path / "ed")
+    (tmp_path / "ed" / "figures" / "beschermen.toml").write_text('x = "\n', encoding="utf-8")
+    lines += _render(["audit", "--data", str(tmp_path / "ed")], columns)
+    assert any(ln.startswith("record.beschermen") for ln in lines)
+    assert [ln for ln in lines if ln != ln.rstrip()] == []

@@ -382,9 +382,9 @@ def _block(
     lines.append(screen.style(header, dim=True))
     for row in rows:
         if len(row.key) > key_width:
-            lines += [row.key, " " * (key_width + 2) + cells(row.cells, row.style)]
+            lines += [row.key, (" " * (key_width + 2) + cells(row.cells, row.style)).rstrip()]
         else:
-            lines.append(row.key.ljust(key_width) + "  " + cells(row.cells, row.style))
+            lines.append((row.key.ljust(key_width) + "  " + cells(row.cells, row.style)).rstrip())
         for note in row.notes:
             wrapped = textwrap.wrap(
                 " ".join(note.split()),
