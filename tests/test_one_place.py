@@ -45,11 +45,19 @@ def test_every_check_of_every_schema_states_its_rule_in_words() -> None:
     assert missing == []
 
 
-def test_a_tables_key_is_its_schemas_uniqueness() -> None:
-    for name, meta in oi.load_edition().catalogue.tables.items():
-        schema = SCHEMAS[name]
-        unique = tuple(schema.unique or [c for c, s in schema.columns.items() if s.unique])
-        assert meta.key == unique, name
+def test_a_tables_key_is_stated_by_its_schema_and_not_by_a_catalogue() -> None:
+    # the key is the schema's uniqueness; a catalogue cannot state another one
+    import pytest
+
+    from ondermijning_indicators._editions import CATALOGUE_FORMAT, Catalogue
+    from ondermijning_indicators.errors import CatalogueError
+
+    assert "key" not in CATALOGUE_FORMAT["[tables.NAME]"]
+    text = '[tables.uitspraken]\ntitle_nl = "Uitspraken"\nkey = ["jaar"]\n'
+    with pytest.raises(CatalogueError, match=r"unknown keys \['key'\]"):
+        Catalogue.parse(text, source="catalogue.toml")
+    assert oi.sample_metadata("uitspraken").key == ("jaar", "uitkomst")
+    assert oi.sample_metadata("uitspraken_totaal").key == ("jaar",)  # a unique column
 
 
 def test_every_unit_of_the_library_is_one_of_its_units() -> None:
