@@ -86,6 +86,56 @@ _NUMBER_WORDS: dict[str, int] = {
     "honderd": 100, "duizend": 1000,
 }  # fmt: skip
 
+_UNITS_WORDS = {k: v for k, v in _NUMBER_WORDS.items() if v < 10}
+_TENS_WORDS = {k: v for k, v in _NUMBER_WORDS.items() if v >= 20 and v < 100}
+
+
+def _below_thousand(word: str) -> int | None:
+    if not word:
+        return 0
+    if word in _NUMBER_WORDS and _NUMBER_WORDS[word] < 1000:
+        return _NUMBER_WORDS[word]
+    head, sep, tail = word.partition("honderd")
+    if sep:
+        hundreds = _UNITS_WORDS.get(head) if head else 1
+        rest = _below_thousand(tail) if tail != word else None
+        if hundreds is None or rest is None or rest >= 100:
+            return None
+        return hundreds * 100 + rest
+    for tens_word, tens in _TENS_WORDS.items():
+        if word.endswith(tens_word):
+            unit = word[: -len(tens_word)]
+            for joiner in ("en", "ën"):
+                if unit.endswith(joiner) and unit[: -len(joiner)] in _UNITS_WORDS:
+                    return _UNITS_WORDS[unit[: -len(joiner)]] + tens
+    return None
+
+
+def number_word_value(word: str) -> int | None:
+    """Return the value of a Dutch number word, 1 to 999.999; None if it is none.
+
+    Examples
+    --------
+    >>> from ondermijning_indicators.published._phrase import number_word_value
+    >>> number_word_value("twaalf"), number_word_value("vijfentwintig")
+    (12, 25)
+    >>> number_word_value("tweehonderdvijftig"), number_word_value("Drieduizend")
+    (250, 3000)
+    >>> number_word_value("tafel") is None
+    True
+    """
+    word = word.lower()
+    head, sep, tail = word.partition("duizend")
+    if sep:
+        thousands = _below_thousand(head) if head else 1
+        rest = _below_thousand(tail)
+        if not thousands or rest is None:
+            return None
+        return thousands * 1000 + rest
+    value = _below_thousand(word)
+    return value or None
+
+
 # Dutch notation: optional sign, digits with thousands dots in groups of three (or
 # none), optional decimal comma.
 _ACHIEVED = {"behaald", "gehaald"}
@@ -127,9 +177,8 @@ class Quantity:
 
 def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
     """Return (value, step) of a Dutch number or number word, exactly."""
-    word = token.lower()
-    if word in _NUMBER_WORDS:
-        n = _NUMBER_WORDS[word]
+    n = number_word_value(token)
+    if n is not None:
         # "twaalf" is exactly 12; a round word ("twintig", "honderd", "duizend") is
         # printed to its leading digit, like "20" in "ongeveer twintig".
         step = 10 ** math.floor(math.log10(n)) if n >= 20 and n % 10 == 0 else 1
