@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"published"},
     {"_folders"},
     {"_editions"},
-    {"_results", "_audit", "records"},
+    {"_results", "_audit", "records", "drafts"},
     {"__init__"},
     {"plots"},
     {"cli"},

@@ -37,6 +37,7 @@ from ._folders import write_tables
 from ._registry import Application, MetricMeta, Source, Theme, Unit, get_metric, list_metrics
 from ._results import ComputeResult, compute, result_schema, write_results
 from ._validation import TableSource, validate_tables
+from .drafts import check
 from .published import parse_phrase
 
 __version__ = "0.1.0"
@@ -57,6 +58,7 @@ __all__ = [
     "Unit",
     "__version__",
     "audit",
+    "check",
     "compute",
     "errors",
     "get_metric",

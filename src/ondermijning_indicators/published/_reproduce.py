@@ -192,7 +192,7 @@ def _metric_value(
             f"the record gives {', '.join(sorted(given))}"
         )
     unit = record.quantity.unit if record.quantity else None
-    if reading.compare and (meta.unit in _RATIOS) != (unit is Unit.SHARE):
+    if reading.compare and (meta.unit in _RATIOS) != (unit in _RATIOS):
         what = "a percentage" if unit is Unit.SHARE else f"an amount ({unit})"
         raise FigureRecordError(
             f"{record.where}: metric {meta.id!r} gives {meta.unit}, but the phrase "

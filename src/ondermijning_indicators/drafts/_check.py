@@ -1,0 +1,492 @@
+"""Check a draft: every number found, tied to the data it should come from, recomputed.
+
+Each figure is linked, in this order, to
+
+1. a figure record of the previous edition, as a template (`._templates`): the draft's
+   sentence most like the record's quote, its years shifted, the record's derivation
+   evaluated on the tables;
+2. a metric of the registry that the sentence names (its Dutch label, or for a claim
+   about a target the metric of attainment), for the year the sentence names;
+3. a table cell of the year the sentence names, whose table or indicator the sentence
+   names and whose value the phrase states.
+
+Every link is evaluated as a record is by `ondermijning_indicators.reproduce`, so a
+figure gets the same status as the record it comes from. A figure nothing links is
+``not_checked`` with the reason; a claim whose conclusion the data reverse is a
+``decision_error``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .._editions import Tables, key_columns, load_edition, reproduce
+from .._readers import UnreadableFileError
+from .._registry import Application, Unit, iter_metrics
+from .._resources import bundled_edition_ids, latest_edition_id
+from .._selection import Selection
+from ..errors import InvalidInputError
+from ..published import FigureRecord, Reading, Semantics, compare, load_records
+from ..published._records import _declared_inputs
+from ..schemas import SCHEMAS, time_column
+from ._draft import CHECK_COLUMNS, CheckStatus, Draft
+from ._extract import Claim, Kind, Span, find_numbers
+from ._templates import link_records, shift_record
+
+__all__ = ["check"]
+
+_NAME_CUTOFF = 85.0
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n")
+_FACTOR_UNITS = {Unit.FACTOR}
+_RATIO_UNITS = {Unit.SHARE, Unit.ATTAINMENT, Unit.RELATIVE_CHANGE, Unit.RATE}
+
+
+def _as_draft(draft: Draft | str | os.PathLike[str]) -> Draft:
+    if isinstance(draft, Draft):
+        return draft
+    from ._files import read_draft
+
+    path = Path(draft)
+    if not path.exists():
+        raise InvalidInputError(
+            f"check: no file {str(draft)!r}; give the path of a draft (.txt, .md, .docx or "
+            ".pdf), or Draft.from_text(text) for a text in memory"
+        )
+    try:
+        return read_draft(path)
+    except UnreadableFileError as exc:
+        raise InvalidInputError(f"check: {exc}") from None
+
+
+def _previous_records(
+    previous: object,
+) -> tuple[list[FigureRecord], list[tuple[re.Pattern[str], str]]]:
+    """Return the previous edition's records and its not-a-figure patterns."""
+    if previous is None:
+        return [], []
+    if isinstance(previous, str) and previous == "latest":
+        previous = latest_edition_id()
+    if isinstance(previous, Sequence) and not isinstance(previous, str):
+        return [r for r in previous if isinstance(r, FigureRecord)], []
+    if isinstance(previous, str) and previous in bundled_edition_ids():
+        root = load_edition(previous).root
+        records = load_records(edition=previous)
+    else:
+        path = Path(str(previous))
+        if not path.is_dir():
+            raise InvalidInputError(
+                f"check: previous={previous!r} is neither a bundled edition "
+                f"({', '.join(bundled_edition_ids())}) nor a folder of an edition"
+            )
+        root = path
+        files = sorted((path / "figures").glob("*.toml"))
+        records = load_records(files) if files else []
+    return records, _not_a_figure_patterns(root)
+
+
+def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
+    from .._readers import parse_toml, read_text
+
+    out = []
+    for path in sorted((root / "figures").glob("*.toml")):
+        try:
+            doc = parse_toml(read_text(path))
+        except Exception:
+            continue
+        for entry in doc.get("not_a_figure", []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str):
+                continue
+            if isinstance(entry.get("text"), str):
+                out.append((re.compile(re.escape(entry["text"])), entry["reason"]))
+            elif isinstance(entry.get("pattern"), str):
+                try:
+                    out.append((re.compile(entry["pattern"]), entry["reason"]))
+                except re.error:
+                    continue
+    return out
+
+
+def _sentence(text: str, span: Span) -> str:
+    """Return the sentence around a span, and the one before it (for the years it names)."""
+    before = text[max(0, span.start - 400) : span.start]
+    after = text[span.end : span.end + 300]
+    cut = list(_SENTENCE.finditer(before))
+    head = before[cut[-2].end() :] if len(cut) >= 2 else before
+    stop = _SENTENCE.search(after)
+    tail = after[: stop.start()] if stop else after
+    return " ".join((head + text[span.start : span.end] + tail).split())
+
+
+def _years(text: str, span: Span) -> list[int]:
+    sentence = _sentence(text, span)
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return list(dict.fromkeys(years))
+
+
+def _row(span: Span, draft: Draft) -> dict[str, Any]:
+    return {
+        "phrase": span.phrase,
+        "page": draft.page(span.start),
+        "line": draft.line(span.start),
+        "value": span.value,
+        "unit": str(span.unit) if span.unit else "",
+        "status": "",
+        "computed": math.nan,
+        "linked_to": "",
+        "note": "",
+        "kind": str(span.kind),
+        "start": span.start,
+        "end": span.end,
+    }
+
+
+def _core_phrase(span: Span) -> str | None:
+    q = span.quantity
+    if q is None or span.kind in (Kind.RANGE, Kind.FRACTION, Kind.MULTIPLE):
+        return None
+    return q.phrase
+
+
+def _as_record(span: Span, rec: FigureRecord, *, same: bool) -> FigureRecord:
+    """Return the record with the draft's phrase; a known discrepancy only for the same one."""
+    q = span.quantity
+    assert q is not None
+    return replace(
+        rec,
+        phrase=q.phrase,
+        quantity=q,
+        known_discrepancy=rec.known_discrepancy if same else None,
+        finding=None,
+    )
+
+
+def _synthetic(span: Span, rid: str, reading: Reading, quote: str) -> FigureRecord:
+    q = span.quantity
+    assert q is not None
+    return FigureRecord(
+        id=rid,
+        section="",
+        quote=quote,
+        phrase=q.phrase,
+        quantity=q,
+        reading=reading,
+        not_derivable=None,
+        alternatives=(),
+        note="",
+        known_discrepancy=None,
+        source="draft",
+    )
+
+
+def _metric_candidates(span: Span, sentence: str, years: list[int]) -> list[FigureRecord]:
+    """Build records from the metrics the sentence names, for each year it names."""
+    q = span.quantity
+    if q is None or not years:
+        return []
+    out = []
+    low = sentence.lower()
+    for meta in iter_metrics():
+        mid = meta.id
+        declared = meta.inputs
+        if declared is None or declared.application is not Application.PER_PERIOD:
+            continue
+        if any(sel.categories for sel in declared.arguments.values()):
+            continue
+        ratio = meta.unit in _RATIO_UNITS
+        if span.kind is Kind.REALISATION:
+            if meta.unit is not Unit.ATTAINMENT:
+                continue
+            tables = {sel.table.split("_")[0] for sel in declared.arguments.values()}
+            if not any(t in low for t in tables):
+                continue
+        elif (
+            ratio != (q.unit is Unit.SHARE)
+            or meta.unit is Unit.ATTAINMENT
+            or fuzz.partial_ratio(meta.label_nl.lower(), low) < _NAME_CUTOFF
+        ):
+            continue
+        for year in years:
+            try:
+                bound = _declared_inputs(mid, {"jaar": year}, record=mid)
+            except Exception:
+                continue
+            reading = Reading("metric", "", mid, bound)
+            out.append(_synthetic(span, f"metric:{mid}[jaar={year}]", reading, sentence))
+    return out
+
+
+_CELL_UNITS = {
+    Unit.NUMBER: ("aantal", "waarde"),
+    Unit.EUR: ("bedrag_eur",),
+    Unit.KG: ("kg",),
+    Unit.FTE: ("waarde",),
+    Unit.YEAR: ("waarde",),
+}
+
+
+def _cell_candidates(
+    span: Span, sentence: str, years: list[int], tables: Mapping[str, pd.DataFrame], sem: Semantics
+) -> list[FigureRecord]:
+    """Find the cells of a year the sentence names, in a table it names, holding the value."""
+    q = span.quantity
+    if (
+        q is None
+        or not years
+        or q.unit not in _CELL_UNITS
+        or (span.kind is not Kind.NUMBER and span.kind is not Kind.AMOUNT)
+    ):
+        return []
+    low = sentence.lower()
+    catalogue = tables.catalogue if isinstance(tables, Tables) else None
+    out = []
+    for name, frame in tables.items():
+        if name not in SCHEMAS:
+            continue
+        time = time_column(name)
+        if time is None or time not in frame.columns:
+            continue
+        columns = [c for c in _CELL_UNITS[q.unit] if c in frame.columns]
+        if not columns:
+            continue
+        title = ""
+        if catalogue is not None and name in catalogue.tables:
+            title = catalogue.tables[name].title_nl
+        labels = frame["omschrijving"].astype(str) if "omschrijving" in frame.columns else None
+        table_named = (
+            bool(title) and fuzz.partial_ratio(title.lower(), low) >= _NAME_CUTOFF
+        ) or bool(re.search(rf"(?<![\w]){re.escape(name.split('_')[0])}", low))
+        periods = frame[time].astype(str)
+        keys = [k for k in key_columns(name) if k in frame.columns]
+        low_q, high_q, lc, hc = sem.interval(q)
+        tol = 1e-9 * max(1.0, abs(q.value))
+        for column in columns:
+            values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
+            inside = (values > low_q - tol if lc else values > low_q + tol) & (
+                values < high_q + tol if hc else values < high_q - tol
+            )
+            inside &= periods.isin([str(y) for y in years]).to_numpy()
+            for r in np.flatnonzero(inside):
+                categories = [
+                    str(frame[k].iloc[r]).replace("_", " ")
+                    for k in keys
+                    if k != time and isinstance(frame[k].iloc[r], str)
+                ]
+                named = (
+                    table_named
+                    or (
+                        labels is not None
+                        and fuzz.token_set_ratio(labels.iloc[r].lower(), low) >= _NAME_CUTOFF - 15
+                    )
+                    or (bool(categories) and all(c.lower() in low for c in categories))
+                )
+                if not named:
+                    continue
+                where = ",".join(
+                    f"{k}={frame[k].iloc[r]}" for k in keys if not pd.isna(frame[k].iloc[r])
+                )
+                sel = Selection.parse(f"{name}:{column}[{where}]")
+                reading = Reading("sum", "", None, {"value": sel})
+                out.append(_synthetic(span, f"cell:{sel}", reading, sentence))
+    return out
+
+
+_AMOUNT_COLUMNS = ("aantal", "bedrag_eur", "kg", "bedrag_k_eur", "waarde")
+_WHOLE = {"soort": "totaal", "partij": "totaal", "uitkomst": None}
+
+
+def _change_candidates(
+    span: Span, sentence: str, years: list[int], tables: Mapping[str, pd.DataFrame]
+) -> list[FigureRecord]:
+    """Build, for a change or a multiple, the table the sentence names from year to year.
+
+    The later year is the latest the sentence names, the earlier one the other year it
+    names or else the year before; the amount is the table's total for the year (its
+    ``totaal`` row where it has one, else the sum of its rows).
+    """
+    if span.kind not in (Kind.CHANGE, Kind.MULTIPLE) or span.quantity is None or not years:
+        return []
+    later = max(years)
+    earlier = min(years) if len(years) > 1 else later - 1
+    low = sentence.lower()
+    catalogue = tables.catalogue if isinstance(tables, Tables) else None
+    metric = "relatieve_verandering" if span.kind is Kind.CHANGE else "groeifactor"
+    args = ("vorig", "huidig") if span.kind is Kind.CHANGE else ("begin", "eind")
+    out = []
+    for name, frame in tables.items():
+        if name not in SCHEMAS or time_column(name) != "jaar":
+            continue
+        title = catalogue.tables[name].title_nl if catalogue and name in catalogue.tables else ""
+        named = re.search(rf"(?<![\w]){re.escape(name.split('_')[0])}", low) or (
+            title and fuzz.partial_ratio(title.lower(), low) >= _NAME_CUTOFF
+        )
+        column = next((c for c in _AMOUNT_COLUMNS if c in frame.columns), None)
+        if not named or column is None or "_" in name:
+            continue
+        whole = "".join(f",{k}=totaal" for k in ("soort", "partij") if k in frame.columns)
+        inputs = {
+            args[0]: Selection.parse(f"{name}:{column}[jaar={earlier}{whole}]"),
+            args[1]: Selection.parse(f"{name}:{column}[jaar={later}{whole}]"),
+        }
+        reading = Reading("metric", "", metric, inputs)
+        out.append(
+            _synthetic(span, f"metric:{metric}({name} {earlier}-{later})", reading, sentence)
+        )
+    return out
+
+
+def _decision(span: Span, computed: float) -> str | None:
+    """Return why the data reverse the claim's conclusion; None if they do not."""
+    if not math.isfinite(computed) or span.claim is None:
+        return None
+    if span.claim is Claim.UP and computed < 0:
+        return "the data show a fall, not a rise"
+    if span.claim is Claim.DOWN and computed > 0:
+        return "the data show a rise, not a fall"
+    if span.claim is Claim.MET and computed < 1:
+        return "the target was missed, not met"
+    if span.claim is Claim.MISSED and computed >= 1:
+        return "the target was met, not missed"
+    if span.claim is Claim.MULTIPLE and span.value >= 2 and computed < 1.5:
+        return f"the data show a factor of {computed:.2f}, not a multiple of {span.value:g}"
+    return None
+
+
+def check(
+    draft: Draft | str | os.PathLike[str],
+    tables: Mapping[str, pd.DataFrame] | None = None,
+    *,
+    previous: str | os.PathLike[str] | Sequence[FigureRecord] | None = "latest",
+    semantics: Semantics | None = None,
+) -> pd.DataFrame:
+    """Find every number of a draft, link it to its data, recompute it and mark it.
+
+    Parameters
+    ----------
+    draft : Draft or path
+        A draft (`Draft.from_text` for text in memory), or the path of a ``.txt``,
+        ``.md``, ``.docx`` or (text) ``.pdf`` file.
+    tables : mapping of str to DataFrame, optional
+        The validated tables the draft's numbers should come from; default the latest
+        bundled edition's.
+    previous : str, path, sequence of FigureRecord or None, default "latest"
+        The edition whose figure records serve as templates: a bundled edition's id,
+        ``"latest"`` (the latest bundled edition), the folder of an edition, or the
+        records themselves; None links through the registry and the tables only.
+    semantics : Semantics, optional
+        Numeric reading of the qualifiers (bijna, ruim, circa, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per number-bearing span, columns `CHECK_COLUMNS`, sorted by severity
+        (``decision_error`` first) and then by place in the text.
+
+    Examples
+    --------
+    >>> import ondermijning_indicators as oi
+    >>> from ondermijning_indicators.drafts import Draft
+    >>> draft = Draft.from_text(
+    ...     "In 2022 sprak de rechter in 1.543 ondermijningszaken een vonnis uit. Het "
+    ...     "aandeel vrijheidsstraffen binnen het totaal aantal schuldigverklaringen was 87%."
+    ... )
+    >>> out = oi.check(draft)
+    >>> out[["phrase", "status"]].to_numpy().tolist()
+    [['87%', 'discrepancy'], ['1.543', 'exact'], ['2022', 'not_a_figure']]
+    >>> out.loc[0, "linked_to"]
+    'metric:aandeel_vrijheidsstraffen[jaar=2022]'
+    >>> round(out.loc[0, "computed"], 3)
+    0.807
+    """
+    doc = _as_draft(draft)
+    if tables is None:
+        tables = load_edition().tables()
+    sem = semantics or Semantics()
+    records, patterns = _previous_records(previous)
+    spans = find_numbers(doc, not_a_figure=patterns)
+    rows = [_row(s, doc) for s in spans]
+    links = link_records(doc, spans, records) if records else []
+    to_evaluate: list[tuple[int, FigureRecord, str]] = []
+    linked = set()
+    for link in links:
+        span = spans[link.span]
+        core = _core_phrase(span)
+        if core is None or link.record.quantity is None:
+            continue
+        same = link.shift == 0 and core == link.record.phrase
+        rec = _as_record(span, shift_record(link.record, link.shift), same=same)
+        how = [] if link.how == "quote" else [f"sentence found by {link.how}"]
+        if link.shift:
+            how.append(f"years shifted by {link.shift:+d}")
+        linked_to = f"record:{link.record.id}" + (f" ({', '.join(how)})" if how else "")
+        to_evaluate.append((link.span, rec, linked_to))
+        linked.add(link.span)
+    unlinked_reason: dict[int, str] = {}
+    for i, span in enumerate(spans):
+        if i in linked:
+            continue
+        row = rows[i]
+        if span.kind is Kind.NOT_A_FIGURE:
+            row["status"], row["note"] = str(CheckStatus.NOT_A_FIGURE), span.reason
+            continue
+        if span.problem:
+            row["status"], row["note"] = str(CheckStatus.INVALID), span.problem
+            continue
+        sentence = _sentence(doc.text, span)
+        years = _years(doc.text, span)
+        candidates = _change_candidates(span, sentence, years, tables)
+        if not candidates:
+            candidates = _metric_candidates(span, sentence, years)
+        if not candidates and span.quantity is not None and _core_phrase(span) is not None:
+            candidates = _cell_candidates(span, sentence, years, tables, sem)
+        if candidates:
+            to_evaluate.append((i, candidates[0], candidates[0].id))
+            if len(candidates) > 1:
+                unlinked_reason[i] = f"{len(candidates)} candidates; the first is taken"
+            continue
+        row["status"] = str(CheckStatus.NOT_CHECKED)
+        row["note"] = (
+            "no record of the previous edition has this sentence, and no metric or table "
+            "cell "
+            + (f"of {', '.join(map(str, years))} " if years else "(the sentence names no year) ")
+            + "that the sentence names gives it"
+        )
+    if to_evaluate:
+        result = reproduce(tables, records=[rec for _, rec, _ in to_evaluate], semantics=sem)
+        for (i, _rec, linked_to), (_, res) in zip(to_evaluate, result.iterrows(), strict=True):
+            row = rows[i]
+            status = str(res["status"])
+            note = str(res["note"])
+            computed = float(res["computed_value"])
+            span = spans[i]
+            why = _decision(span, computed)
+            if (
+                not why
+                and span.claim is Claim.DOWN
+                and span.quantity is not None
+                and math.isfinite(computed)
+            ):
+                # "daalde met 34%": the printed 34% is the size of a fall of -0.34
+                cmp = compare(span.quantity, -computed, sem)
+                status, note = str(cmp.status), cmp.note
+            if why and status != str(CheckStatus.NOT_DERIVABLE):
+                status, note = str(CheckStatus.DECISION_ERROR), f"{why}. {note}"
+            if i in unlinked_reason:
+                note = f"{note} ({unlinked_reason[i]})"
+            row.update(status=status, computed=computed, linked_to=linked_to, note=note.strip())
+    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    rank = {str(s): s.rank for s in CheckStatus}
+    order = np.lexsort((out["start"].to_numpy(), out["status"].map(rank).to_numpy()))
+    out = out.iloc[order].reset_index(drop=True)
+    out["page"] = out["page"].astype("Int64")
+    return out
