@@ -1,0 +1,520 @@
+"""Reading a draft from Word, PDF, text and Markdown files, and commenting a Word draft."""
+
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pandas as pd
+import pytest
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from fpdf import FPDF
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ondermijning_indicators._readers import Limits, UnreadableFileError
+from ondermijning_indicators.drafts import CHECK_COLUMNS, Draft, DraftKind, _files
+from ondermijning_indicators.drafts._files import (
+    read_docx,
+    read_draft,
+    read_pdf,
+    write_docx_comments,
+)
+from ondermijning_indicators.errors import InvalidInputError, OutputExistsError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+DOCX_LINES = [
+    "Straffen voor ondermijning",
+    "In 2022 waren het 1.238 vrijheidsstraffen, 81% van de schuldigverklaringen.",
+    "Het totaal was 1.238 zaken in 2021.",
+    "Een stijging van 12,5% ten opzichte van 2021.",
+    "2020 2021 2022",
+    "1.100 1.200 1.238",
+    "totaal 3.538",
+    "Slot: 3 van de 4 doelen gehaald.",
+]
+
+
+def make_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_heading("Straffen voor ondermijning", level=1)
+    first = document.add_paragraph("In 2022 waren het ")
+    first.add_run("1.238 vrijheidsstraffen, ")
+    first.add_run("81% van de schuldigverklaringen.")
+    split = document.add_paragraph("Het totaal was ")
+    split.add_run("1.2").bold = True  # one number in two runs, formatted differently
+    split.add_run("38")
+    split.add_run(" zaken in 2021.")
+    inside = document.add_paragraph("Een stijging ")
+    inside.add_run("van 12,5% ten").bold = True  # a number inside a bold run
+    inside.add_run(" opzichte van 2021.")
+    table = document.add_table(rows=3, cols=3)
+    cells = [["2020", "2021", "2022"], ["1.100", "1.200", "1.238"], ["totaal", "", "3.538"]]
+    for row, texts in zip(table.rows, cells, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph("Slot: 3 van de 4 doelen gehaald.")
+    document.save(str(path))
+    return path
+
+
+def paragraph_texts(document: DocxDocument) -> list[str]:
+    """Every paragraph's text by python-docx itself, body and table cells in order."""
+    texts: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            assert isinstance(block, Table)
+            texts.extend(p.text for row in block.rows for c in row.cells for p in c.paragraphs)
+    return texts
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def test_docx_text_is_a_line_per_paragraph_and_per_table_row(tmp_path: Path) -> None:
+    draft = read_docx(make_docx(tmp_path / "concept.docx"))
+    assert draft.text.split("\n") == DOCX_LINES
+    assert (draft.name, draft.kind, draft.page_starts, draft.furniture) == (
+        "concept.docx",
+        DraftKind.DOCX,
+        (),
+        (),
+    )
+
+
+def test_docx_paragraph_spans_hold_each_paragraph_in_document_order(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "concept.docx")
+    draft = read_docx(path)
+    expected = paragraph_texts(docx.Document(str(path)))
+    assert [draft.text[a:b] for a, b in draft.paragraphs] == expected
+    assert "" in expected  # the empty cell has an empty span, and shadows no other
+    starts = [a for a, _ in draft.paragraphs]
+    assert starts == sorted(starts)
+    cell = draft.text.index("1.238", draft.text.index("1.200"))
+    assert draft.paragraph(cell) == expected.index("1.238")
+    assert draft.paragraph(draft.text.index("81%")) == 1
+    assert draft.paragraph(draft.text.index("3.538")) == expected.index("3.538")
+    assert draft.paragraph(draft.text.index("\n")) is None
+    assert draft.line(draft.text.index("12,5%")) == 4
+
+
+def test_docx_merged_cell_is_read_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Totaal 2022"
+    table.cell(0, 2).text = "1.238"
+    document.save(str(tmp_path / "m.docx"))
+    draft = read_docx(tmp_path / "m.docx")
+    assert draft.text == "Totaal 2022 1.238"
+    assert [draft.text[a:b] for a, b in draft.paragraphs] == ["Totaal 2022", "1.238"]
+
+
+def test_docx_line_break_in_a_paragraph_keeps_it_one_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("1.238 straffen\nin 2022")  # python-docx writes a <w:br/>
+    document.add_paragraph("Slot.")
+    document.save(str(tmp_path / "br.docx"))
+    draft = read_docx(tmp_path / "br.docx")
+    assert draft.text.split("\n") == ["1.238 straffen in 2022", "Slot."]
+
+
+# --------------------------------------------------------------------------- PDF
+
+HEADER = "Voortgangsrapportage ondermijning"
+PDF_PAGES = [
+    [
+        "In 2022 waren het 1.238 vrijheidsstraffen, 81% van de",
+        "schuldigverklaringen.",  # a sentence broken over two lines
+        "42",  # a lone number that is not at a page's edge: a figure, not furniture
+    ],
+    ["Tabel 2", "2020 2021 2022", "1.100 1.200 1.238"],
+    ["Het aantal steeg met 12,5%."],
+    ["Slot: 3 van de 4 doelen gehaald."],
+]
+
+
+def make_pdf(path: Path, pages: list[list[str]] = PDF_PAGES) -> Path:
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for number, lines in enumerate(pages, 1):
+        pdf.add_page()
+        pdf.set_xy(10, 10)
+        pdf.cell(0, 8, HEADER)
+        for k, line in enumerate(lines):
+            pdf.set_xy(10, 30 + 8 * k)
+            pdf.cell(0, 8, line)
+        pdf.set_xy(10, 280)
+        pdf.cell(0, 8, str(number), align="C")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_text_pages_and_furniture(tmp_path: Path) -> None:
+    draft = read_pdf(make_pdf(tmp_path / "concept.pdf"))
+    expected = [line for n, page in enumerate(PDF_PAGES, 1) for line in [HEADER, *page, str(n)]]
+    assert draft.text.split("\n") == expected  # nothing removed: lines as extracted
+    assert (draft.name, draft.kind, draft.paragraphs) == ("concept.pdf", DraftKind.PDF, ())
+    headers = [m.start() for m in re.finditer(HEADER, draft.text)]
+    assert list(draft.page_starts) == headers == [draft.text.index(HEADER, h) for h in headers]
+    assert draft.page(draft.text.index("1.238")) == 1
+    assert draft.page(draft.text.index("1.238", draft.text.index("1.200"))) == 2
+    assert draft.page(draft.text.index("12,5%")) == 3
+    assert draft.line(draft.text.index("schuldigverklaringen")) == 3
+    # the furniture is the headers and the page numbers, and nothing else
+    offsets = [0, *(m.end() for m in re.finditer("\n", draft.text))]
+    lines = list(zip(offsets, expected, strict=True))
+    furniture = {
+        (a, a + len(text)) for a, text in lines if text == HEADER or text in {"1", "2", "3", "4"}
+    }
+    assert set(draft.furniture) == furniture
+    assert len(draft.furniture) == 8
+    assert list(draft.furniture) == sorted(draft.furniture)
+
+
+def test_pdf_header_with_a_varying_number_is_furniture(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    body = ["{}", "Er waren {} zaken.", "Daarvan {} in Rotterdam.", "{}"]
+    words = ["Inleiding", "Vervolg", "Analyse", "Conclusie"]
+    for number in range(1, 5):
+        pdf.add_page()
+        pdf.set_xy(10, 10)
+        pdf.cell(0, 8, f"{number}e kwartaal")
+        for k, line in enumerate(body):
+            pdf.set_xy(10, 30 + 8 * k)
+            pdf.cell(0, 8, line.format(words[number - 1] if k in {0, 3} else 1000 + number))
+        pdf.set_xy(10, 280)
+        pdf.cell(0, 8, f"Pagina {number} van 4")
+    pdf.output(str(tmp_path / "p.pdf"))
+    draft = read_pdf(tmp_path / "p.pdf")
+    marked = [draft.text[a:b] for a, b in draft.furniture]
+    # "#e kwartaal" and "Pagina # van #" repeat at the edges of every page; "Er waren #
+    # zaken." repeats too, but not among a page's first or last two lines
+    assert marked == [x for n in range(1, 5) for x in (f"{n}e kwartaal", f"Pagina {n} van 4")]
+
+
+def test_pdf_repeated_line_on_too_few_pages_is_not_furniture(tmp_path: Path) -> None:
+    draft = read_pdf(make_pdf(tmp_path / "kort.pdf", PDF_PAGES[:2]))
+    assert [draft.text[a:b] for a, b in draft.furniture] == ["1", "2"]  # page numbers only
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica")
+    pdf.add_page()
+    pdf.cell(text="In 2022 waren het 1.238.")
+    pdf.set_encryption(owner_password="eigenaar")
+    pdf.output(str(tmp_path / "beveiligd.pdf"))
+    assert read_pdf(tmp_path / "beveiligd.pdf").text == "In 2022 waren het 1.238."
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_read_draft_by_suffix(tmp_path: Path) -> None:
+    (tmp_path / "concept.txt").write_bytes(b"\xef\xbb\xbfEerste regel.\r\nIn 2022: 1.238.\r\n")
+    (tmp_path / "concept.MD").write_text("# Kop\n\n*81%* van de zaken\n", encoding="utf-8")
+    text = read_draft(tmp_path / "concept.txt")
+    assert (text.text, text.kind, text.name) == (
+        "Eerste regel.\nIn 2022: 1.238.\n",
+        DraftKind.TEXT,
+        "concept.txt",
+    )
+    markdown = read_draft(str(tmp_path / "concept.MD"))
+    assert (markdown.text, markdown.kind) == ("# Kop\n\n*81%* van de zaken\n", DraftKind.MARKDOWN)
+    assert read_draft(make_docx(tmp_path / "c.docx")).kind is DraftKind.DOCX
+    assert read_draft(make_pdf(tmp_path / "c.pdf")).kind is DraftKind.PDF
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(UnreadableFileError) as info:
+        read_draft(path)
+    message = str(info.value)
+    assert str(path) in message  # every refusal names the file
+    assert "Traceback" not in message
+    return message
+
+
+@pytest.mark.parametrize("name", ["weg.docx", "weg.pdf", "weg.txt", "weg.md"])
+def test_refuses_a_missing_file(tmp_path: Path, name: str) -> None:
+    assert refusal(tmp_path / name) == f"{tmp_path / name} does not exist"
+
+
+def test_refuses_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "map.docx").mkdir()
+    assert refusal(tmp_path / "map.docx").endswith("is a folder, not a file")
+
+
+def test_refuses_text_under_a_word_name(tmp_path: Path) -> None:
+    path = tmp_path / "nep.docx"
+    path.write_text("In 2022 waren het 1.238.", encoding="utf-8")
+    assert "is not a Word document (.docx) that can be read" in refusal(path)
+
+
+def test_refuses_a_zip_that_is_not_word(tmp_path: Path) -> None:
+    path = tmp_path / "archief.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("data.csv", "jaar,aantal\n2022,1238\n")
+    message = refusal(path)
+    assert "is not a Word document (.docx) that can be read" in message
+    assert "open and save it again in Word" in message
+
+
+def test_refuses_text_under_a_pdf_name(tmp_path: Path) -> None:
+    path = tmp_path / "nep.pdf"
+    path.write_text("In 2022 waren het 1.238.", encoding="utf-8")
+    assert refusal(path) == f"{path} is not a PDF (it does not begin with %PDF-)"
+
+
+def test_refuses_a_truncated_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "half.pdf"
+    path.write_bytes(make_pdf(tmp_path / "heel.pdf").read_bytes()[:400])
+    assert "is a damaged PDF" in refusal(path)
+
+
+def test_refuses_a_pdf_with_a_password(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica")
+    pdf.add_page()
+    pdf.cell(text="In 2022 waren het 1.238.")
+    pdf.set_encryption(owner_password="eigenaar", user_password="geheim")
+    pdf.output(str(tmp_path / "geheim.pdf"))
+    assert refusal(tmp_path / "geheim.pdf").endswith(
+        "is encrypted with a password; save a copy without a password"
+    )
+
+
+def test_refuses_a_scanned_pdf(tmp_path: Path) -> None:
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.rect(20, 20, 100, 60, style="F")  # a page of pixels, no text
+    pdf.output(str(tmp_path / "scan.pdf"))
+    message = refusal(tmp_path / "scan.pdf")
+    assert "has no text layer" in message
+    assert "text recognition (OCR)" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"), [("concept.doc", "save a Word document as .docx"), ("concept.csv", "")]
+)
+def test_refuses_another_suffix(tmp_path: Path, name: str, hint: str) -> None:
+    (tmp_path / name).write_text("1.238", encoding="utf-8")
+    message = refusal(tmp_path / name)
+    assert "is not a kind of draft that can be read" in message
+    assert ".txt or .text (plain text), .md or .markdown (Markdown), .docx" in message
+    assert hint in message
+
+
+def test_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes("Één zaak".encode("latin-1"))
+    assert "is not UTF-8 text" in refusal(tmp_path / "latin.txt")
+
+
+def test_refuses_a_file_above_the_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_files, "LIMITS", Limits(file_bytes=100))
+    path = tmp_path / "groot.txt"
+    path.write_text("1.238 " * 50, encoding="utf-8")
+    assert refusal(path) == f"{path} is 300 bytes, more than the 100 a draft may have"
+    assert "more than the 100 a draft may have" in refusal(make_docx(tmp_path / "g.docx"))
+
+
+# --------------------------------------------------------------------------- comments
+
+
+def check_rows(draft: Draft, specs: list[tuple[str, int, str, Any, str, str, str]]) -> pd.DataFrame:
+    """Rows of a check by hand: (phrase, occurrence, status, computed, unit, link, note)."""
+    records = []
+    for phrase, occurrence, status, computed, unit, linked, note in specs:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = draft.text.index(phrase, start + 1)
+        end = start + len(phrase)
+        records.append(
+            {
+                "phrase": phrase,
+                "page": draft.page(start),
+                "line": draft.line(start),
+                "value": math.nan,
+                "unit": unit,
+                "status": status,
+                "computed": computed,
+                "linked_to": linked,
+                "note": note,
+                "kind": "count",
+                "start": start,
+                "end": end,
+            }
+        )
+    return pd.DataFrame(records, columns=CHECK_COLUMNS)
+
+
+def comment_ranges(document: DocxDocument) -> dict[int, str]:
+    """The text each comment's range covers: the runs between its start and its end."""
+    open_ranges: dict[int, list[str]] = {}
+    done: dict[int, str] = {}
+    for element in document.element.body.iter():
+        if element.tag == f"{W}commentRangeStart":
+            open_ranges[int(element.get(f"{W}id"))] = []
+        elif element.tag == f"{W}commentRangeEnd":
+            key = int(element.get(f"{W}id"))
+            done[key] = "".join(open_ranges.pop(key))
+        elif element.tag == f"{W}t":
+            for parts in open_ranges.values():
+                parts.append(element.text or "")
+    assert not open_ranges
+    return done
+
+
+def all_paragraph_texts(document: DocxDocument) -> list[str]:
+    return paragraph_texts(document)
+
+
+def test_write_docx_comments_anchors_each_flagged_number(tmp_path: Path) -> None:
+    source = make_docx(tmp_path / "concept.docx")
+    draft = read_docx(source)
+    rows = check_rows(
+        draft,
+        [
+            ("1.238", 1, "discrepancy", 1240.0, "count", "record:bestraffen.totaal", "ruim"),
+            ("81%", 0, "exact", 0.81, "share (0-1)", "record:bestraffen.aandeel", ""),
+            ("12,5%", 0, "not_checked", math.nan, "share (0-1)", "", "geen record"),
+        ],
+    )
+    out = tmp_path / "uit" / "opmerkingen.docx"
+    assert write_docx_comments(source, draft, rows, out) == 2
+    written = docx.Document(str(out))
+    comments = list(written.comments)
+    assert len(comments) == 2
+    assert [c.text for c in comments] == [
+        "discrepancy: de data geven 1.240 (record bestraffen.totaal) — ruim",
+        "not checked — geen record",
+    ]
+    assert {c.author for c in comments} == {"ondermijning-indicators"}
+    assert {c.initials for c in comments} == {"OI"}
+    ranges = comment_ranges(written)
+    assert [ranges[c.comment_id] for c in comments] == ["1.238", "12,5%"]
+    # the text is unchanged, paragraph by paragraph and as a draft
+    assert all_paragraph_texts(written) == all_paragraph_texts(docx.Document(str(source)))
+    assert (read_docx(out).text, read_docx(out).paragraphs) == (draft.text, draft.paragraphs)
+    # the number split over a bold and a plain run keeps both; the bold run split twice
+    # keeps its bold in all three parts
+    body = [p for p in written.paragraphs if p.text]
+    assert [(r.text, r.bold) for r in body[2].runs if r.text] == [
+        ("Het totaal was ", None),
+        ("1.2", True),
+        ("38", None),
+        (" zaken in 2021.", None),
+    ]
+    assert [(r.text, r.bold) for r in body[3].runs if r.text] == [
+        ("Een stijging ", None),
+        ("van ", True),
+        ("12,5%", True),
+        (" ten", True),
+        (" opzichte van 2021.", None),
+    ]
+    assert not list(out.parent.glob(".writing-*"))
+
+
+def test_write_docx_comments_in_a_table_cell_and_a_whole_run(tmp_path: Path) -> None:
+    source = make_docx(tmp_path / "concept.docx")
+    draft = read_docx(source)
+    rows = check_rows(
+        draft,
+        [
+            ("1.238", 2, "invalid", math.nan, "count", "metric:som(tabel)", "geen jaar"),
+            ("Straffen voor ondermijning", 0, "decision_error", "1.100", "", "", ""),
+            ("3.538", 0, "not_derivable", 3538, "count", "record:totaal", ""),
+        ],
+    )
+    out = tmp_path / "opmerkingen.docx"
+    assert write_docx_comments(source, draft, rows, out, author="Lezer Een") == 3
+    written = docx.Document(str(out))
+    comments = list(written.comments)
+    ranges = comment_ranges(written)
+    assert [ranges[c.comment_id] for c in comments] == [
+        "1.238",
+        "Straffen voor ondermijning",
+        "3.538",
+    ]
+    assert [c.text for c in comments] == [
+        "invalid (metric som(tabel)) — geen jaar",
+        "decision error: de data geven 1.100",
+        "not derivable: de data geven 3.538 (record totaal)",
+    ]
+    assert {(c.author, c.initials) for c in comments} == {("Lezer Een", "LE")}
+    assert (read_docx(out).text, read_docx(out).paragraphs) == (draft.text, draft.paragraphs)
+
+
+def test_write_docx_comments_refuses_another_draft_and_existing_output(tmp_path: Path) -> None:
+    source = make_docx(tmp_path / "concept.docx")
+    draft = read_docx(source)
+    rows = check_rows(draft, [("81%", 0, "discrepancy", 0.8, "share (0-1)", "", "")])
+    with pytest.raises(InvalidInputError, match="is not the text of"):
+        write_docx_comments(source, Draft.from_text("81%"), rows, tmp_path / "a.docx")
+    out = tmp_path / "b.docx"
+    assert write_docx_comments(source, draft, rows, out) == 1
+    with pytest.raises(OutputExistsError, match="exists already"):
+        write_docx_comments(source, draft, rows, out)
+    assert write_docx_comments(source, draft, rows, out, overwrite=True) == 1
+    assert [c.text for c in docx.Document(str(out)).comments] == ["discrepancy: de data geven 80%"]
+    with pytest.raises(InvalidInputError, match="lack the column"):
+        write_docx_comments(source, draft, rows.drop(columns="start"), tmp_path / "c.docx")
+    outside = rows.assign(start=len(draft.text), end=len(draft.text) + 3)
+    with pytest.raises(InvalidInputError, match="not within the draft"):
+        write_docx_comments(source, draft, outside, tmp_path / "d.docx")
+    gap = draft.text.index("\n")  # the line end between two paragraphs
+    between = rows.assign(start=gap, end=gap + 1)
+    with pytest.raises(InvalidInputError, match="outside every paragraph"):
+        write_docx_comments(source, draft, between, tmp_path / "e.docx")
+    assert not (tmp_path / "c.docx").exists()
+
+
+@given(
+    pieces=st.lists(
+        st.tuples(st.text("ab1.,% ", min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    data=st.data(),
+)
+def test_any_span_of_any_runs_is_anchored_exactly(
+    pieces: list[tuple[str, bool]], data: st.DataObject
+) -> None:
+    text = "".join(piece for piece, _ in pieces)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "in.docx", Path(folder) / "uit.docx"
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        for piece, bold in pieces:
+            paragraph.add_run(piece).bold = bold
+        document.save(str(source))
+        draft = read_docx(source)
+        rows = check_rows(draft, [(text[start:end], 0, "discrepancy", 1.0, "", "", "")])
+        rows["start"], rows["end"] = start, end
+        assert write_docx_comments(source, draft, rows, out) == 1
+        written = docx.Document(str(out))
+    (comment,) = written.comments
+    assert comment_ranges(written) == {comment.comment_id: text[start:end]}
+    assert written.paragraphs[0].text == text
+    # every character keeps its bold
+    expected = [bold for piece, bold in pieces for _ in piece]
+    assert [r.bold for r in written.paragraphs[0].runs for _ in r.text] == expected
