@@ -33,6 +33,7 @@ from ._editions import load_tables as _load_tables
 from ._editions import reproduce as _reproduce
 from ._folders import write_tables
 from ._notation import format_number
+from ._readers import UnreadableFileError
 from ._registry import list_metrics
 from ._results import NOT_COMPUTED, write_results
 from ._results import compute as compute_results
@@ -837,6 +838,125 @@ def generate(
         rec.write_records(frame, out, overwrite=force)
     what = "seizure" if kind is SyntheticKind.seizures else "verdict"
     typer.echo(f"{out}: {_number(len(frame))} synthetic {what} records")
+
+
+class CheckFormat(enum.StrEnum):
+    """How `check` renders its result."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+def _check_text(result: pd.DataFrame, name: str, screen: _Screen) -> list[str]:
+    """Render a check for the terminal: the counts, then every row that needs a look."""
+    counts = result["status"].value_counts()
+    lines = [f"{name}: {_number(len(result))} numbers"]
+    lines += [f"  {status:<27} {_number(int(counts[status]))}" for status in counts.index]
+    flagged = result[
+        result["status"].isin(["decision_error", "discrepancy", "invalid", "not_checked"])
+    ]
+    if len(flagged):
+        lines.append("")
+    row: dict[Any, Any]
+    for row in flagged.to_dict("records"):
+        page = f"page {row['page']}, " if not pd.isna(row["page"]) else ""
+        head = f"{page}line {row['line']}: {row['phrase']!r} {row['status']}"
+        if not pd.isna(row["computed"]):
+            head += f" (computed {_number(row['computed'])})"
+        lines.append(head)
+        detail = " ".join(str(row[k]) for k in ("linked_to", "note") if str(row[k]))
+        lines += textwrap.wrap(
+            detail, width=screen.width, initial_indent="    ", subsequent_indent="    "
+        )
+    return lines
+
+
+@_command(ExitCode.PROBLEMS, ExitCode.INPUT, ExitCode.OUTPUT)
+def check(
+    draft: Annotated[
+        Path,
+        typer.Argument(metavar="DRAFT", help="The draft: a .txt, .md, .docx or (text) .pdf file."),
+    ],
+    data: DataOption = None,
+    previous: Annotated[
+        str,
+        typer.Option(
+            "--previous",
+            metavar="EDITION",
+            help="The edition whose figure records are the templates (a bundled edition or "
+            "the folder of one); 'latest' (the default) for the latest bundled edition, "
+            "'none' for none.",
+        ),
+    ] = "latest",
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (for reading), csv, json or markdown (one row per number), html (the "
+            "draft with every number marked) or docx (a .docx draft with a Word comment on "
+            "every number that needs a look; needs --out).",
+        ),
+    ] = CheckFormat.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FILE", help="Write to FILE instead of the terminal."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Check every number of a draft against the data, and mark each in the draft.
+
+    Every number-bearing span is a row: the phrase as printed, its page and line, the
+    value, what it is linked to (a record of the previous edition, a metric, a table
+    cell), the value computed from the tables, and a status: decision_error (the data
+    reverse the claim), discrepancy, invalid, not_checked (nothing links it),
+    not_derivable, consistent_with_qualifier, within_rounding, exact, transcribed, or
+    not_a_figure (a date, a year, a footnote mark, ...; the note says which). Ends with
+    1 when a number is a discrepancy or a decision error.
+    """
+    from .drafts import check as check_draft
+    from .drafts._files import read_draft, write_docx_comments
+    from .drafts._html import render_html
+
+    tables = _tables(data, None)
+    try:
+        doc = read_draft(draft)
+    except UnreadableFileError as exc:
+        raise _InputError(str(exc)) from None
+    if fmt is CheckFormat.docx and (doc.kind != "docx" or out is None):
+        raise _InputError("--format docx needs a .docx draft and --out FILE (a .docx file)")
+    result = check_draft(doc, tables, previous=None if previous == "none" else previous)
+    if out is not None and out.exists() and not force:
+        raise _OutputError(f"cannot write {out}: it exists (use --force to replace it)")
+    if fmt is CheckFormat.docx:
+        assert out is not None
+        with _writing(out):
+            if out.exists():
+                out.unlink()
+            n = write_docx_comments(draft, doc, result, out)
+        typer.echo(f"{out}: {_number(n)} comments")
+    else:
+        if fmt is CheckFormat.table:
+            text = "\n".join(_check_text(result, draft.name, _Screen.detect())) + "\n"
+        elif fmt is CheckFormat.html:
+            text = render_html(doc, result)
+        else:
+            buffer = io.StringIO()
+            with contextlib.redirect_stdout(buffer):
+                _emit(result, Format(fmt.value))
+            text = buffer.getvalue()
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            with _writing(out):
+                out.write_text(text, encoding="utf-8")
+    flagged = result["status"].isin(["decision_error", "discrepancy"]).any()
+    if flagged:
+        raise typer.Exit(code=ExitCode.PROBLEMS)
 
 
 def main() -> None:
