@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
 
 from .._editions import Tables, key_columns, load_edition, reproduce
+from .._notation import format_number
 from .._readers import UnreadableFileError
 from .._registry import Application, Unit, iter_metrics
 from .._resources import bundled_edition_ids, latest_edition_id
@@ -191,6 +191,8 @@ def _synthetic(span: Span, rid: str, reading: Reading, quote: str) -> FigureReco
 
 def _metric_candidates(span: Span, sentence: str, years: list[int]) -> list[FigureRecord]:
     """Build records from the metrics the sentence names, for each year it names."""
+    from rapidfuzz import fuzz  # imported by a check only, not with the package
+
     q = span.quantity
     if q is None or not years:
         return []
@@ -239,6 +241,8 @@ def _cell_candidates(
     span: Span, sentence: str, years: list[int], tables: Mapping[str, pd.DataFrame], sem: Semantics
 ) -> list[FigureRecord]:
     """Find the cells of a year the sentence names, in a table it names, holding the value."""
+    from rapidfuzz import fuzz  # imported by a check only, not with the package
+
     q = span.quantity
     if (
         q is None
@@ -314,6 +318,8 @@ def _change_candidates(
     names or else the year before; the amount is the table's total for the year (its
     ``totaal`` row where it has one, else the sum of its rows).
     """
+    from rapidfuzz import fuzz  # imported by a check only, not with the package
+
     if span.kind not in (Kind.CHANGE, Kind.MULTIPLE) or span.quantity is None or not years:
         return []
     later = max(years)
@@ -358,7 +364,10 @@ def _decision(span: Span, computed: float) -> str | None:
     if span.claim is Claim.MISSED and computed >= 1:
         return "the target was met, not missed"
     if span.claim is Claim.MULTIPLE and span.value >= 2 and computed < 1.5:
-        return f"the data show a factor of {computed:.2f}, not a multiple of {span.value:g}"
+        return (
+            f"the data show a factor of {format_number(computed, decimals=2)}, not a multiple "
+            f"of {format_number(span.value)}"
+        )
     return None
 
 

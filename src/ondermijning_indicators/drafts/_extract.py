@@ -280,15 +280,17 @@ def _free_atoms(text: str, scanner: _Scanner) -> Iterator[re.Match[str]]:
         if scanner.free(m.start(), m.end()):
             yield m
             continue
-        for sub in re.finditer(r"\d+(?:[.,]\d+)*", text[: m.end()]):
-            if sub.start() >= m.start() and all(
-                scanner.free(i, i + 1) for i in range(sub.start(), sub.end())
-            ):
+        for sub in _DIGIT_RUN.finditer(text, m.start(), m.end()):
+            if scanner.free(sub.start(), sub.end()):
                 yield sub
-            elif sub.start() >= m.start():
-                for part in re.finditer(r"\d+", text[: sub.end()]):
-                    if part.start() >= sub.start() and scanner.free(part.start(), part.end()):
+            else:
+                for part in _DIGITS.finditer(text, sub.start(), sub.end()):
+                    if scanner.free(part.start(), part.end()):
                         yield part
+
+
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"\d+")
 
 
 def _clean(text: str) -> str:
@@ -309,10 +311,16 @@ class _Scanner:
 
     def __post_init__(self) -> None:
         self.text = self.draft.text
-        self.taken: list[tuple[int, int]] = [(a, b) for a, b, _ in self.zones]
+        self.mask = bytearray(len(self.text))
+        """1 for each character a row holds already."""
+        for a, b, _ in self.zones:
+            self.take(a, b)
+
+    def take(self, a: int, b: int) -> None:
+        self.mask[a:b] = b"\x01" * (b - a)
 
     def free(self, a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in self.taken)
+        return self.mask.find(1, a, b) < 0
 
     def figure(self, m: re.Match[str]) -> Span:
         """Grow one atom into its phrase and claim."""
@@ -591,7 +599,8 @@ def find_numbers(
         if _ATOM.search(draft.text, a, b)
     ]
     special = _special(scanner)
-    scanner.taken += [(s.start, s.end) for s in special]
+    for s in special:
+        scanner.take(s.start, s.end)
     figures: list[Span] = []
     for m in _free_atoms(draft.text, scanner):
         if _YEAR.fullmatch(m.group()):
@@ -601,7 +610,7 @@ def find_numbers(
                 spans.append(
                     Span(m.start(), m.end(), m.group(), Kind.NOT_A_FIGURE, math.nan, reason="year")
                 )
-                scanner.taken.append((m.start(), m.end()))
+                scanner.take(m.start(), m.end())
                 continue
         span = scanner.figure(m)
         if not scanner.free(span.start, span.end) and span.core and scanner.free(*span.core):
@@ -624,7 +633,7 @@ def find_numbers(
                     span.start, span.end, span.phrase, Kind.NUMBER, math.nan, problem=problem
                 )
         figures.append(span)
-        scanner.taken.append((span.start, span.end))
+        scanner.take(span.start, span.end)
     figures = scanner.ranges(figures)
     spans += figures + special
     spans.sort(key=lambda s: s.start)

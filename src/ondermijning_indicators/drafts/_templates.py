@@ -12,12 +12,11 @@ periods moved on by that shift.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
-from rapidfuzz import fuzz
 
 from .._selection import Selection
 from ..published import FigureRecord, Reading
@@ -104,12 +103,16 @@ def _normal(text: str) -> str:
 
 def _phrase_offset(quote: str, phrase: str, occurrence: int) -> int | None:
     """Offset in ``quote`` of the ``occurrence``-th time ``phrase`` stands there as a whole."""
-    found = [
-        m.start() for m in re.finditer(rf"(?<![\w.,]){re.escape(phrase)}(?![\w]|[.,]\d)", quote)
-    ]
+    found = [m.start() for m in _standing(phrase).finditer(quote)]
     if not found:
         return None
     return found[min(occurrence, len(found) - 1)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _standing(phrase: str) -> re.Pattern[str]:
+    """Return the pattern of the phrase standing as a whole (not inside a longer number)."""
+    return re.compile(rf"(?<![\w.,]){re.escape(phrase)}(?![\w]|[.,]\d)")
 
 
 def _years(text: str) -> list[int]:
@@ -284,7 +287,9 @@ def _anchor(
 
 
 def _similar(text: str, quote: str, near: int) -> tuple[int, float]:
-    """Where the passage most like ``quote`` begins, and its score; first near ``near``."""
+    """Return where the passage most like ``quote`` begins, and its score; first near ``near``."""
+    from rapidfuzz import fuzz  # imported when a sentence was edited: not for reproduce
+
     for lo, hi in ((max(0, near - 500), near + 8000), (0, len(text))):
         found = fuzz.partial_ratio_alignment(quote, text[lo:hi], score_cutoff=_FUZZY_CUTOFF)
         if found is not None:
