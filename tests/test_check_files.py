@@ -93,9 +93,7 @@ def test_the_word_draft_comes_back_with_a_comment_on_every_number_to_look_at(
     )
     source = _docx(text, tmp_path / "draft.docx")
     out = tmp_path / "checked.docx"
-    result = CliRunner().invoke(
-        app, ["check", str(source), "--format", "docx", "--out", str(out)]
-    )
+    result = CliRunner().invoke(app, ["check", str(source), "--format", "docx", "--out", str(out)])
     assert result.exit_code == 1, result.output  # a discrepancy and a decision error
     assert "2 comments" in result.output
     comments = list(docx.Document(str(out)).comments)
@@ -151,3 +149,16 @@ def test_the_cli_refuses_what_it_cannot_use_with_exit_code_2(
     result = CliRunner().invoke(app, argv, env={**os.environ, "COLUMNS": "100"})
     assert result.exit_code == code, result.output
     assert message in result.output
+
+
+def test_the_docs_page_names_every_status_and_shows_both_screenshots() -> None:
+    from ondermijning_indicators.drafts import CheckStatus
+
+    root = Path(__file__).resolve().parents[1] / "docs"
+    page = (root / "check-a-draft.md").read_text(encoding="utf-8")
+    assert page.startswith("# Check a draft")
+    for status in CheckStatus:
+        assert f"`{status}`" in page, status
+    for image in ("images/check-html.png", "images/check-docx.png"):
+        assert f"]({image})" in page
+        assert (root / image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -63,7 +63,7 @@ EXIT_CODES: dict[ExitCode, str] = {
     ExitCode.OK: "done, nothing wrong ('audit' ends with 0 when it has findings: they are its "
     "result)",
     ExitCode.PROBLEMS: "done, and the check found a problem in what it checked: a discrepancy "
-    "nobody has explained ('reproduce')",
+    "nobody has explained ('reproduce'), a discrepancy or a decision error in a draft ('check')",
     ExitCode.INPUT: "the input cannot be read or used: a table or catalogue that "
     "cannot be read or breaks a rule ('validate' lists every problem), an unknown edition, a "
     "wrong option or argument",

@@ -414,7 +414,7 @@ def check(
     [['87%', 'discrepancy'], ['1.543', 'exact'], ['2022', 'not_a_figure']]
     >>> out.loc[0, "linked_to"]
     'metric:aandeel_vrijheidsstraffen[jaar=2022]'
-    >>> round(out.loc[0, "computed"], 3)
+    >>> round(float(out.loc[0, "computed"]), 3)
     0.807
     """
     doc = _as_draft(draft)

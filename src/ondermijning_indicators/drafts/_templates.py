@@ -185,12 +185,12 @@ def link_records(
     >>> from ondermijning_indicators.published import load_records
     >>> from ondermijning_indicators.drafts._templates import link_records
     >>> draft = Draft.from_text(
-    ...     "Het aandeel vrijheidsstraffen binnen het totaal aantal schuldigverklaringen "
-    ...     "was in 2023 84%."
+    ...     "In 2023 legde de rechter in 1.040 gevallen, ofwel in 84% een vrijheidsstraf op."
     ... )
     >>> spans = find_numbers(draft)
-    >>> [(spans[l.span].phrase, l.shift, l.how) for l in link_records(draft, spans, load_records())]
-    [('84%', 1, 'shape')]
+    >>> links = link_records(draft, spans, load_records())
+    >>> [(spans[k.span].phrase, k.record.phrase, k.how) for k in links]
+    [('1.040', '999', 'shape'), ('84%', '81%', 'shape')]
     """
     flat = _Text(draft.text)
     shape = _Shape(flat.text)
