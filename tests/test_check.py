@@ -291,3 +291,53 @@ def test_a_missing_draft_or_an_unknown_previous_edition_is_refused_in_words(
         oi.check("no-such-draft.txt")
     with pytest.raises(InvalidInputError, match="neither a bundled edition"):
         oi.check(Draft.from_text("81%"), previous="1999")
+
+
+def test_a_draft_without_numbers_gives_no_rows_with_the_columns() -> None:
+    for text in ("", "   \n", "Geen getallen in deze zin."):
+        out = oi.check(Draft.from_text(text))
+        assert out.empty
+        assert list(out.columns) == CHECK_COLUMNS
+
+
+def test_the_tables_are_not_changed_and_the_result_is_the_same_twice() -> None:
+    tables = dict(oi.load_edition().tables())
+    before = {name: frame.copy(deep=True) for name, frame in tables.items()}
+    draft = Draft.from_text(report_text())
+    first = oi.check(draft, tables)
+    second = oi.check(draft, tables)
+    for name, frame in tables.items():
+        pd.testing.assert_frame_equal(frame, before[name])
+    pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize("how", ["id", "folder", "records"])
+def test_the_previous_edition_is_an_id_a_folder_or_its_records(how: str) -> None:
+    from .conftest import EDITION
+
+    previous: object = {
+        "id": "2023",
+        "folder": str(EDITION),
+        "records": oi.published.load_records(),
+    }[how]
+    text = "Van de 1.238 strafzaken legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op."
+    out = oi.check(Draft.from_text(text), previous=previous)  # type: ignore[arg-type]
+    row = out[out["phrase"] == "81%"].iloc[0]
+    assert row["linked_to"].startswith("record:bestraffen.vrijheidsstraffen.aandeel_2022")
+    assert row["status"] == "within_rounding"
+
+
+def test_a_sentence_broken_over_lines_with_hyphens_is_linked_to_its_record() -> None:
+    text = (
+        "In 2022 sprak de rechter in 1.543 ondermijnings-\n"
+        "zaken een vonnis uit, waarbij 1.238 ver-\n"
+        "dachten schuldig werden bevonden en 201 verdachten werden vrijgespro-\n"
+        "ken."
+    )
+    out = oi.check(Draft.from_text(text), previous="2023")
+    linked = out[out["kind"] != "not_a_figure"].set_index("phrase")
+    assert linked.loc["1.543", "linked_to"] == "record:bestraffen.uitspraken.totaal_2022_tekst"
+    assert linked.loc["1.238", "linked_to"] == "record:bestraffen.uitspraken.schuldig_2022_tekst"
+    assert linked.loc["201", "linked_to"] == "record:bestraffen.uitspraken.vrijspraak_2022_tekst"
+    assert set(linked["status"]) == {"exact"}
+    assert linked.loc["201", "line"] == 3

@@ -360,3 +360,38 @@ def test_the_significance_is_the_unit_of_the_last_non_zero_digit(
     phrase: str, significance: float
 ) -> None:
     assert parse_phrase(phrase).significance == significance
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("één", 1), ("Een", 1), ("twaalf", 12), ("negentien", 19), ("twintig", 20),
+        ("eenentwintig", 21), ("vijfentwintig", 25), ("drieëntwintig", 23),
+        ("negenennegentig", 99), ("honderd", 100), ("honderdvijftig", 150),
+        ("tweehonderd", 200), ("tweehonderdvijftig", 250), ("negenhonderdnegenennegentig", 999),
+        ("duizend", 1000), ("duizendvijf", 1005), ("Drieduizend", 3000),
+        ("tweeduizendvijfhonderd", 2500), ("vijfentwintigduizend", 25000),
+        ("honderdduizend", 100000),
+    ],
+)  # fmt: skip
+def test_number_words_compound_as_dutch_writes_them(word: str, value: int) -> None:
+    from ondermijning_indicators.published._phrase import number_word_value
+
+    assert number_word_value(word) == value
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["tafel", "", "en", "entwintig", "twintigvijf", "honderdhonderd", "tienhonderd",
+     "tweehonderdhonderd", "duizendduizend", "vijfentachtigentwintig", "nul", "eentwintig"],
+)  # fmt: skip
+def test_what_is_no_number_word_is_none(word: str) -> None:
+    from ondermijning_indicators.published._phrase import number_word_value
+
+    assert number_word_value(word) is None
+
+
+def test_a_compound_number_word_is_a_phrase_with_its_step() -> None:
+    q = parse_phrase("ongeveer vijfentwintig")
+    assert (q.value, q.step, str(q.qualifier)) == (25.0, 1.0, "circa")
+    assert parse_phrase("tweehonderd").step == 100

@@ -51,18 +51,27 @@ class Link:
     how: str  # "quote", "shape" or "similar (<score>)"
 
 
+_BREAK = re.compile(r"(?<=[a-zà-ÿ])-\s+(?=[a-zà-ÿ])|\s+")
+"""A word broken at a line's end ("ondermijnings-\\nzaken"), or a run of whitespace."""
+
+
 class _Text:
-    """A text with runs of whitespace made one space, and the way back to the original."""
+    """A text with its broken words joined and runs of whitespace made one space.
+
+    Words are joined the same way in the quotes (`_normal`), so "publiek- en privaat"
+    reads alike on both sides; ``origin`` leads back to the original.
+    """
 
     def __init__(self, text: str) -> None:
         parts: list[str] = []
         origin: list[int] = []
         pos = 0
-        for m in re.finditer(r"\s+", text):
+        for m in _BREAK.finditer(text):
             parts.append(text[pos : m.start()])
             origin.extend(range(pos, m.start()))
-            parts.append(" ")
-            origin.append(m.start())
+            if not m.group().startswith("-"):
+                parts.append(" ")
+                origin.append(m.start())
             pos = m.end()
         parts.append(text[pos:])
         origin.extend(range(pos, len(text)))
@@ -98,7 +107,8 @@ class _Shape:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.split())
+    """Return the text as `_Text` reads it: broken words joined, whitespace one space."""
+    return _BREAK.sub(lambda m: "" if m.group().startswith("-") else " ", text.strip())
 
 
 def _phrase_offset(quote: str, phrase: str, occurrence: int) -> int | None:
