@@ -320,7 +320,10 @@ def test_the_previous_edition_is_an_id_a_folder_or_its_records(how: str) -> None
         "folder": str(EDITION),
         "records": oi.published.load_records(),
     }[how]
-    text = "Van de 1.238 strafzaken legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op."
+    text = (
+        "Van de 1.238 strafzaken legde de rechter in 999 gevallen, ofwel in 81% een "
+        "vrijheidsstraf op."
+    )
     out = oi.check(Draft.from_text(text), previous=previous)  # type: ignore[arg-type]
     row = out[out["phrase"] == "81%"].iloc[0]
     assert row["linked_to"].startswith("record:bestraffen.vrijheidsstraffen.aandeel_2022")
