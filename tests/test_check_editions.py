@@ -207,7 +207,7 @@ def _next_draft_parts() -> tuple[str, tuple[tuple[int, int, str], ...]]:
 def _next_draft(tables: oi.Tables) -> tuple[str, list[tuple[int, str]]]:
     """The report a year on: every year plus one, every figure recomputed from ``tables``."""
     text = re.sub(
-        r"(?<![\d.,])(?:19|20)\d\d(?![\d,]|\.\d{3})",  # "2026.13": a year, a footnote mark
+        r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d{3})",  # "2026.13": a year, a footnote mark
         lambda m: str(int(m.group()) + 1),
         report_text(),
     )

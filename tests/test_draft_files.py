@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import tempfile
@@ -13,6 +14,7 @@ import docx
 import pandas as pd
 import pytest
 from docx.document import Document as DocxDocument
+from docx.oxml.parser import parse_xml
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from fpdf import FPDF
@@ -127,6 +129,216 @@ def test_docx_line_break_in_a_paragraph_keeps_it_one_line(tmp_path: Path) -> Non
     document.save(str(tmp_path / "br.docx"))
     draft = read_docx(tmp_path / "br.docx")
     assert draft.text.split("\n") == ["1.238 straffen in 2022", "Slot."]
+
+
+# ------------------------------------------- Word: notes, text boxes, headers, footers
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+BOX_TEXT = (
+    "Van de 1.238 strafzaken legde de rechter in 999 gevallen, ofwel in 91% een vrijheidsstraf op."
+)
+FOOTNOTE = "Waarbij 1.238 verdachten schuldig werden bevonden en 210 werden vrijgesproken."
+ENDNOTE = "Bron: CBS, 44 zaken."
+
+
+def box_run(text: str) -> str:
+    """A run holding a text box as Word writes it: a shape, and a VML copy as fallback."""
+    content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:inline><wp:extent cx="2879725" cy="1080135"/><wp:docPr id="9" name="kader"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+        f'wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/>'
+        f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>"
+        f"{content}</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def notes_xml(kind: str, notes: dict[int, str]) -> bytes:
+    """A footnotes or endnotes part: Word's two separators, then the notes."""
+    separators = "".join(
+        f'<w:{kind} w:type="{t}" w:id="{k}"><w:p><w:r><w:{t}/></w:r></w:p></w:{kind}>'
+        for k, t in enumerate(("separator", "continuationSeparator"), -1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s {NS}>'
+        + separators
+        + "".join(f'<w:{kind} w:id="{k}">{body}</w:{kind}>' for k, body in notes.items())
+        + f"</w:{kind}s>"
+    ).encode()
+
+
+def add_notes(document: DocxDocument, kind: str, notes: dict[int, str]) -> None:
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    content_type = getattr(CONTENT_TYPE, f"WML_{kind.upper()}S")
+    reltype = getattr(RELATIONSHIP_TYPE, f"{kind.upper()}S")
+    part = Part(
+        PackURI(f"/word/{kind}s.xml"), content_type, notes_xml(kind, notes), document.part.package
+    )
+    document.part.relate_to(part, reltype)
+
+
+def add_reference(paragraph: Paragraph, kind: str, number: int) -> None:
+    run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:{kind}Reference {NS} w:id="{number}"/>'))
+
+
+def make_docx_with_notes(path: Path) -> Path:
+    """A draft with a footnote, an endnote, a text box, a header and a page number."""
+    document = docx.Document()
+    first = document.add_paragraph("In 2022 sprak de rechter in 1.543 zaken een vonnis uit.")
+    add_reference(first, "footnote", 1)
+    boxed = document.add_paragraph("Gewone tekst met 5 zaken.")
+    boxed._p.append(parse_xml(box_run(BOX_TEXT)))
+    last = document.add_paragraph("Slot met een eindnoot.")
+    add_reference(last, "endnote", 1)
+    # the footnote shows its own mark (w:footnoteRef); the endnote has none
+    add_notes(
+        document,
+        "footnote",
+        {1: f'<w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {FOOTNOTE}'
+         "</w:t></w:r></w:p>"},
+    )  # fmt: skip
+    add_notes(document, "endnote", {1: f"<w:p><w:r><w:t>{ENDNOTE}</w:t></w:r></w:p>"})
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Rapportage 2023: 37 gemeenten"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Pagina "
+    footer._p.append(
+        parse_xml(f'<w:fldSimple {NS} w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>')
+    )
+    # a second section that refers to the first one's header again: read once
+    document.add_section()
+    reference = document.sections[0]._sectPr.find(f"{W}headerReference")
+    document.sections[1]._sectPr.insert(0, copy.deepcopy(reference))
+    document.save(str(path))
+    return path
+
+
+NOTES_LINES = [
+    "In 2022 sprak de rechter in 1.543 zaken een vonnis uit.¹",
+    "Gewone tekst met 5 zaken.",
+    BOX_TEXT,  # the text box, once (not its fallback copy), after its paragraph
+    "Slot met een eindnoot.i",  # an endnote is numbered i, ii, ... as in Word
+    "",  # the empty paragraph that ends the first section
+    f"¹ {FOOTNOTE}",
+    f"i {ENDNOTE}",  # the endnote shows no mark of its own: it is put before it
+    "Rapportage 2023: 37 gemeenten",
+    "Pagina 3",
+]
+
+
+def test_docx_reads_notes_text_boxes_headers_and_footers(tmp_path: Path) -> None:
+    path = make_docx_with_notes(tmp_path / "noten.docx")
+    draft = read_docx(path)
+    assert draft.text.split("\n") == NOTES_LINES
+    # every line is a paragraph's span, but for the endnote's mark put before it
+    spans = [draft.text[a:b] for a, b in draft.paragraphs]
+    assert spans == [*NOTES_LINES[:6], ENDNOTE, *NOTES_LINES[7:]]
+    page = draft.text.rindex("3")
+    assert draft.furniture == ((page, page + 1),)  # the result of the PAGE field
+
+
+def test_docx_number_in_a_footnote_and_a_text_box_gets_a_row(tmp_path: Path) -> None:
+    import ondermijning_indicators as oi
+
+    path = make_docx_with_notes(tmp_path / "noten.docx")
+    rows = oi.check(path, previous=None)
+    draft = read_docx(path)
+    lines = draft.text.split("\n")
+    found = {
+        (str(phrase), lines[int(line) - 1]): str(status)
+        for phrase, line, status in rows[["phrase", "line", "status"]].itertuples(index=False)
+    }
+    assert ("210", f"¹ {FOOTNOTE}") in found
+    assert ("91%", BOX_TEXT) in found
+    assert ("37", "Rapportage 2023: 37 gemeenten") in found
+    assert ("44", f"i {ENDNOTE}") in found
+    assert {s for (_, line), s in found.items() if line == "Pagina 3"} == {"not_a_figure"}
+    assert not [p for p, _ in found if p in {"1", "¹"}]  # a note's mark is not a number
+
+
+def test_write_docx_comments_outside_the_body(tmp_path: Path) -> None:
+    source = make_docx_with_notes(tmp_path / "noten.docx")
+    draft = read_docx(source)
+    rows = check_rows(
+        draft,
+        [
+            ("210", 0, "discrepancy", 211.0, "count", "record:vrijspraken", ""),
+            ("91%", 0, "discrepancy", 0.9, "share (0-1)", "", ""),
+            ("37", 0, "not_checked", math.nan, "count", "", ""),
+            ("44", 0, "not_checked", math.nan, "count", "", ""),
+        ],
+    )
+    out = tmp_path / "opmerkingen.docx"
+    assert write_docx_comments(source, draft, rows, out) == 4
+    written = docx.Document(str(out))
+    comments = list(written.comments)
+    assert [c.text for c in comments] == [
+        'in voetnoot 1, bij "210": discrepancy: de data geven 211 (record vrijspraken)',
+        "discrepancy: de data geven 90%",
+        'in de koptekst, bij "37": not checked',
+        'in eindnoot i, bij "44": not checked',
+    ]
+    ranges = comment_ranges(written)
+    assert ranges[comments[1].comment_id] == "91%"  # in the text box, on the number
+    assert ranges[comments[2].comment_id] == written.paragraphs[0].runs[0].text
+    # a note's comment is on the run of its reference mark in the body
+    for comment, kind in ((comments[0], "footnote"), (comments[3], "endnote")):
+        start = written.element.body.find(f".//{W}commentRangeStart[@{W}id='{comment.comment_id}']")
+        run = start.getnext()
+        assert run.find(f"{W}{kind}Reference") is not None
+    assert (read_docx(out).text, read_docx(out).paragraphs) == (draft.text, draft.paragraphs)
+    with pytest.raises(InvalidInputError, match="is not the text of"):
+        write_docx_comments(
+            source, read_docx(make_docx(tmp_path / "ander.docx")), rows, tmp_path / "x.docx"
+        )
+
+
+def test_docx_with_damaged_footnotes_is_refused(tmp_path: Path) -> None:
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.add_paragraph("In 2022 waren het 1.238.")
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        CONTENT_TYPE.WML_FOOTNOTES,
+        b"<w:footnotes",
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    document.save(str(tmp_path / "kapot.docx"))
+    message = refusal(tmp_path / "kapot.docx")
+    assert "/word/footnotes.xml is damaged XML" in message
+    assert message.startswith(str(tmp_path / "kapot.docx"))
+
+
+@pytest.mark.parametrize(
+    ("number", "numbering", "mark"),
+    [
+        (4, "decimal", "4"),
+        (4, "lowerRoman", "iv"),
+        (14, "upperRoman", "XIV"),
+        (28, "lowerLetter", "bb"),
+        (6, "chicago", "††"),
+        (3, "ordinal", "3"),  # a format not known: a number
+    ],
+)
+def test_note_marks_as_word_numbers_them(number: int, numbering: str, mark: str) -> None:
+    assert _files._mark(number, numbering) == mark
 
 
 # --------------------------------------------------------------------------- PDF

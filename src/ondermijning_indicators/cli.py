@@ -39,7 +39,7 @@ from ._results import NOT_COMPUTED, write_results
 from ._results import compute as compute_results
 from ._units import EENHEID, Unit
 from ._validation import validate_tables
-from ._writers import neutralise_text, to_csv
+from ._writers import neutralise_text, staged, to_csv
 from .errors import IndicatorError, OutputExistsError
 from .published import Status, load_records, summarize
 
@@ -922,11 +922,17 @@ def check(
     from .drafts._files import read_draft, write_docx_comments
     from .drafts._html import render_html
 
+    if out is not None and draft.exists() and out.resolve() == draft.resolve():
+        raise _OutputError(
+            f"cannot write {out}: it is the draft itself; give another file for --out"
+        )
     tables = _tables(data, None)
     try:
         doc = read_draft(draft)
     except UnreadableFileError as exc:
         raise _InputError(str(exc)) from None
+    if not doc.text.strip():
+        raise _InputError(f"{draft}: the draft has no text, so there is nothing to check")
     if fmt is CheckFormat.docx and (doc.kind != "docx" or out is None):
         raise _InputError("--format docx needs a .docx draft and --out FILE (a .docx file)")
     result = check_draft(doc, tables, previous=None if previous == "none" else previous)
@@ -935,9 +941,7 @@ def check(
     if fmt is CheckFormat.docx:
         assert out is not None
         with _writing(out):
-            if out.exists():
-                out.unlink()
-            n = write_docx_comments(draft, doc, result, out)
+            n = write_docx_comments(draft, doc, result, out, overwrite=force)
         typer.echo(f"{out}: {_number(n)} comments")
     else:
         if fmt is CheckFormat.table:
@@ -952,8 +956,8 @@ def check(
         if out is None:
             sys.stdout.write(text)
         else:
-            with _writing(out):
-                out.write_text(text, encoding="utf-8")
+            with _writing(out), staged(out.parent, [out.name], overwrite=True, what="check") as tmp:
+                (tmp / out.name).write_text(text, encoding="utf-8")
     flagged = result["status"].isin(["decision_error", "discrepancy"]).any()
     if flagged:
         raise typer.Exit(code=ExitCode.PROBLEMS)

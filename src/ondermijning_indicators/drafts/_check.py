@@ -22,7 +22,7 @@ import math
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +41,12 @@ from ..published._records import _declared_inputs
 from ..schemas import SCHEMAS, time_column
 from ._draft import CHECK_COLUMNS, CheckStatus, Draft
 from ._extract import Claim, Kind, Span, find_numbers
-from ._templates import link_records, shift_record
+from ._templates import bounds, link_records, shift_record
 
 __all__ = ["check"]
 
 _NAME_CUTOFF = 85.0
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 _FACTOR_UNITS = {Unit.FACTOR}
 _RATIO_UNITS = {Unit.SHARE, Unit.ATTAINMENT, Unit.RELATIVE_CHANGE, Unit.RATE}
 
@@ -64,21 +63,33 @@ def _as_draft(draft: Draft | str | os.PathLike[str]) -> Draft:
             ".pdf), or Draft.from_text(text) for a text in memory"
         )
     try:
-        return read_draft(path)
+        doc = read_draft(path)
     except UnreadableFileError as exc:
         raise InvalidInputError(f"check: {exc}") from None
+    if not doc.text.strip():
+        raise InvalidInputError(
+            f"check: {path}: the draft has no text, so there is nothing to check"
+        )
+    return doc
 
 
-def _previous_records(
-    previous: object,
-) -> tuple[list[FigureRecord], list[tuple[re.Pattern[str], str]]]:
-    """Return the previous edition's records and its not-a-figure patterns."""
+@dataclass(frozen=True)
+class _Previous:
+    """The previous edition as templates: its records, what it lists as not a figure, its text."""
+
+    records: list[FigureRecord]
+    not_a_figure: list[tuple[re.Pattern[str], str]]
+    text: str | None = None
+
+
+def _previous(previous: object) -> _Previous:
+    """Return the previous edition's records, not-a-figure patterns and text (if it has one)."""
     if previous is None:
-        return [], []
+        return _Previous([], [])
     if isinstance(previous, str) and previous == "latest":
         previous = latest_edition_id()
     if isinstance(previous, Sequence) and not isinstance(previous, str):
-        return [r for r in previous if isinstance(r, FigureRecord)], []
+        return _Previous([r for r in previous if isinstance(r, FigureRecord)], [])
     if isinstance(previous, str) and previous in bundled_edition_ids():
         root = load_edition(previous).root
         records = load_records(edition=previous)
@@ -92,7 +103,18 @@ def _previous_records(
         root = path
         files = sorted((path / "figures").glob("*.toml"))
         records = load_records(files) if files else []
-    return records, _not_a_figure_patterns(root)
+    return _Previous(records, _not_a_figure_patterns(root), _report_text(root))
+
+
+def _report_text(root: Path) -> str | None:
+    """Return the edition's text (``report.txt``), where its folder holds it."""
+    from .._readers import read_text
+
+    path = root / "report.txt"
+    try:
+        return read_text(path) if path.is_file() else None
+    except (UnreadableFileError, OSError):
+        return None
 
 
 def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
@@ -117,21 +139,37 @@ def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+_SINCE = re.compile(
+    r"(?:ten\s+opzichte\s+van|t\.o\.v\.|vergeleken\s+met|in\s+vergelijking\s+met|sinds"
+    r"|vanaf)\s+(?:het\s+jaar\s+|eind\s+|begin\s+)?((?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
 def _sentence(text: str, span: Span) -> str:
-    """Return the sentence around a span, and the one before it (for the years it names)."""
-    before = text[max(0, span.start - 400) : span.start]
-    after = text[span.end : span.end + 300]
-    cut = list(_SENTENCE.finditer(before))
-    head = before[cut[-2].end() :] if len(cut) >= 2 else before
-    stop = _SENTENCE.search(after)
-    tail = after[: stop.start()] if stop else after
-    return " ".join((head + text[span.start : span.end] + tail).split())
+    """Return the span's sentence and the one before it (where "Dat" finds its subject)."""
+    head, tail = bounds(text, span.start, span.end)
+    if head > 0:
+        head, _ = bounds(text, max(0, head - 2), max(0, head - 1))
+    return " ".join(text[head:tail].split())
 
 
 def _years(text: str, span: Span) -> list[int]:
-    sentence = _sentence(text, span)
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    return list(dict.fromkeys(years))
+    """Return the years the span's sentence names, the nearest first; else the sentence before's."""
+    head, tail = bounds(text, span.start, span.end)
+    found = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, head, tail)]
+    if not found and head > 0:
+        before, _ = bounds(text, max(0, head - 2), max(0, head - 1))
+        found = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, before, head)]
+    found.sort(key=lambda p: min(abs(p[0] - span.start), abs(p[0] - span.end)))
+    return list(dict.fromkeys(year for _, year in found))
+
+
+def _since(text: str, span: Span) -> int | None:
+    """Return the year a change is measured from, when the sentence says so."""
+    head, tail = bounds(text, span.start, span.end)
+    m = _SINCE.search(text, head, tail)
+    return int(m.group(1)) if m else None
 
 
 def _row(span: Span, draft: Draft) -> dict[str, Any]:
@@ -310,20 +348,31 @@ _WHOLE = {"soort": "totaal", "partij": "totaal", "uitkomst": None}
 
 
 def _change_candidates(
-    span: Span, sentence: str, years: list[int], tables: Mapping[str, pd.DataFrame]
+    span: Span,
+    sentence: str,
+    years: list[int],
+    since: int | None,
+    tables: Mapping[str, pd.DataFrame],
 ) -> list[FigureRecord]:
     """Build, for a change or a multiple, the table the sentence names from year to year.
 
-    The later year is the latest the sentence names, the earlier one the other year it
-    names or else the year before; the amount is the table's total for the year (its
+    The earlier year is the one the sentence measures from ("ten opzichte van 2020",
+    "sinds 2020"), else the year before the later one; the later year is the year the
+    sentence names nearest the claim; the amount is the table's total for the year (its
     ``totaal`` row where it has one, else the sum of its rows).
     """
     from rapidfuzz import fuzz  # imported by a check only, not with the package
 
     if span.kind not in (Kind.CHANGE, Kind.MULTIPLE) or span.quantity is None or not years:
         return []
-    later = max(years)
-    earlier = min(years) if len(years) > 1 else later - 1
+    if span.unit is Unit.SHARE:
+        return []  # a change in percentage points: `_points`
+    earlier = since if since is not None else None
+    later = next((y for y in years if y != earlier), None)
+    if later is None:
+        return []
+    if earlier is None:
+        earlier = later - 1
     low = sentence.lower()
     catalogue = tables.catalogue if isinstance(tables, Tables) else None
     metric = "relatieve_verandering" if span.kind is Kind.CHANGE else "groeifactor"
@@ -351,6 +400,30 @@ def _change_candidates(
     return out
 
 
+def _points(
+    span: Span, sentence: str, years: list[int], since: int | None
+) -> tuple[FigureRecord, FigureRecord] | None:
+    """For a change in percentage points: the share the sentence names, in both years.
+
+    The difference of the two is what the phrase states ("daalde met 0,7 procentpunt").
+    """
+    if span.kind is not Kind.CHANGE or span.unit is not Unit.SHARE or not years:
+        return None
+    later = next((y for y in years if y != since), None)
+    if later is None:
+        return None
+    earlier = since if since is not None else later - 1
+    found = _metric_candidates(replace(span, kind=Kind.PERCENTAGE), sentence, [later, earlier])
+    by_year = {rec.id.rsplit("=", 1)[-1].rstrip("]"): rec for rec in found}
+    if str(later) not in by_year or str(earlier) not in by_year:
+        return None
+    first = by_year[str(later)].id.split("[")[0]
+    second = by_year[str(earlier)].id.split("[")[0]
+    if first != second:
+        return None
+    return by_year[str(later)], by_year[str(earlier)]
+
+
 def _decision(span: Span, computed: float) -> str | None:
     """Return why the data reverse the claim's conclusion; None if they do not."""
     if not math.isfinite(computed) or span.claim is None:
@@ -369,6 +442,23 @@ def _decision(span: Span, computed: float) -> str | None:
             f"of {format_number(span.value)}"
         )
     return None
+
+
+def _points_row(
+    row: dict[str, Any], span: Span, difference: float, linked_to: str, sem: Semantics
+) -> None:
+    """Fill in the row of a change in percentage points from the difference of the shares."""
+    q = span.quantity
+    assert q is not None
+    why = _decision(span, difference)
+    if not math.isfinite(difference):
+        status, note = str(CheckStatus.INVALID), "a share of one of the years cannot be computed"
+    elif why:
+        status, note = str(CheckStatus.DECISION_ERROR), f"{why}."
+    else:
+        cmp = compare(q, abs(difference), sem)
+        status, note = str(cmp.status), cmp.note
+    row.update(status=status, computed=difference, linked_to=f"metric:{linked_to}", note=note)
 
 
 def check(
@@ -421,12 +511,12 @@ def check(
     if tables is None:
         tables = load_edition().tables()
     sem = semantics or Semantics()
-    records, patterns = _previous_records(previous)
-    spans = find_numbers(doc, not_a_figure=patterns)
+    prev = _previous(previous)
+    spans = find_numbers(doc, not_a_figure=prev.not_a_figure)
     rows = [_row(s, doc) for s in spans]
-    links = link_records(doc, spans, records) if records else []
+    links = link_records(doc, spans, prev.records, previous_text=prev.text) if prev.records else []
     to_evaluate: list[tuple[int, FigureRecord, str]] = []
-    linked = set()
+    linked: set[int] = set()
     for link in links:
         span = spans[link.span]
         core = _core_phrase(span)
@@ -441,6 +531,7 @@ def check(
         to_evaluate.append((link.span, rec, linked_to))
         linked.add(link.span)
     unlinked_reason: dict[int, str] = {}
+    pairs: list[tuple[int, FigureRecord, FigureRecord, str]] = []
     for i, span in enumerate(spans):
         if i in linked:
             continue
@@ -453,7 +544,15 @@ def check(
             continue
         sentence = _sentence(doc.text, span)
         years = _years(doc.text, span)
-        candidates = _change_candidates(span, sentence, years, tables)
+        since = _since(doc.text, span)
+        pair = _points(span, sentence, years, since)
+        if pair is not None:
+            later, earlier = pair
+            name = later.id.split("[")[0]
+            span_of = f"{earlier.id.rsplit('=', 1)[-1][:-1]}-{later.id.rsplit('=', 1)[-1][:-1]}"
+            pairs.append((i, later, earlier, f"{name} {span_of} (difference in points)"))
+            continue
+        candidates = _change_candidates(span, sentence, years, since, tables)
         if not candidates:
             candidates = _metric_candidates(span, sentence, years)
         if not candidates and span.quantity is not None and _core_phrase(span) is not None:
@@ -470,9 +569,18 @@ def check(
             + (f"of {', '.join(map(str, years))} " if years else "(the sentence names no year) ")
             + "that the sentence names gives it"
         )
-    if to_evaluate:
-        result = reproduce(tables, records=[rec for _, rec, _ in to_evaluate], semantics=sem)
-        for (i, _rec, linked_to), (_, res) in zip(to_evaluate, result.iterrows(), strict=True):
+    if to_evaluate or pairs:
+        records = [rec for _, rec, _ in to_evaluate]
+        records += [rec for _, later, earlier, _ in pairs for rec in (later, earlier)]
+        result = reproduce(tables, records=records, semantics=sem)
+        values = result["computed_value"].to_numpy(dtype=float)
+        for k, (i, _later, _earlier, linked_to) in enumerate(pairs):
+            at = len(to_evaluate) + 2 * k
+            difference = float(values[at] - values[at + 1])
+            _points_row(rows[i], spans[i], difference, linked_to, sem)
+        for (i, _rec, linked_to), (_, res) in zip(
+            to_evaluate, result.iloc[: len(to_evaluate)].iterrows(), strict=True
+        ):
             row = rows[i]
             status = str(res["status"])
             note = str(res["note"])

@@ -136,7 +136,8 @@ class Draft:
 
     @classmethod
     def from_text(cls, text: str, name: str = "<text>") -> Draft:
-        """Make a draft of plain text held in memory."""
+        """Make a draft of plain text held in memory; Windows and old Mac line ends read as one."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         return cls(text=text, name=name, kind=DraftKind.TEXT)
 
     def line(self, offset: int) -> int:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from .._notation import DUTCH_NUMBER, Qualifier
 from .._units import Unit
 from ..errors import PhraseError
-from ..published import Quantity, parse_phrase
+from ..published import Quantity, Semantics, parse_phrase
 from ..published._phrase import number_word_value
 from ._draft import Draft
 
@@ -83,27 +83,37 @@ class Span:
 
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_SMALL = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_SMALL = "een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen"
 _TEENS = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
 _TENS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _BELOW_100 = rf"(?:(?:{_SMALL})[eë]n(?:{_TENS})|{_TENS}|{_TEENS}|{_SMALL})"
 _BELOW_1000 = rf"(?:(?:(?:{_SMALL})?honderd)(?:{_BELOW_100})?|{_BELOW_100})"
 NUMBER_WORD = re.compile(
-    rf"(?<![\w-])(?:(?:(?:{_BELOW_1000})?duizend)(?:{_BELOW_1000})?|{_BELOW_1000})(?![\w-])",
+    rf"(?<![\w])(?:(?:(?:{_BELOW_1000})?duizend)(?:{_BELOW_1000})?|{_BELOW_1000})(?![\w])",
     re.IGNORECASE,
 )
 """A Dutch number word, one to 999.999 ("twaalf", "vijfentwintig", "tweehonderd")."""
 
-_ATOM = re.compile(rf"\d(?:[\d.,]*\d)?|{NUMBER_WORD.pattern}", re.IGNORECASE)
+_ATOM = re.compile(
+    r"(?P<broken>(?<![\w])[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+(?![\w]))"
+    r"|(?:(?<![\w.,)\]%-])[-−+](?=\d))?(?:\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d(?:[\d.,]*\d)?)"
+    rf"|{NUMBER_WORD.pattern}",
+    re.IGNORECASE,
+)
+"""A digit run (with a sign, thousands dots or thin spaces, a decimal comma), a number
+word, or a word broken at a line's end ("twee-\\nhonderd")."""
 
 _QUALIFIERS = (
     r"ruim\s+meer\s+dan|meer\s+dan|minder\s+dan|ten\s+minste|tenminste|minstens|minimaal"
     r"|maximaal|hooguit|ruimschoots|ongeveer|circa|ca\.|zo['’]n|rond|bijna|ruim"
 )
-_BEFORE = re.compile(rf"(?:(?<![\w])(?P<q>{_QUALIFIERS})\s+)?(?P<eur>€\s*)?$", re.IGNORECASE)
+_BEFORE = re.compile(
+    rf"(?:(?<![\w])(?P<q>{_QUALIFIERS})\s+)?(?P<eur>€\s*)?(?P<emph>[*_]{{1,3}})?$", re.IGNORECASE
+)
 _AFTER = re.compile(
-    r"^(?P<mag>\s+(?:duizend|miljoen|miljard|mln\.?|mld\.?|mrd\.?)(?![\w]))?"
-    r"(?P<unit>\s*%|\s+(?:procentpunten|procentpunt|procent|euro|kilo|kg|fte|jaren|jaar)(?![\w]))?",
+    r"^(?P<mag>\s+(?:duizend|miljoen|miljard)(?![\w])|\s*(?:mln\.?|mld\.?|mrd\.?)(?![\w]))?"
+    r"(?P<unit>\s*%|\s*(?:kg|fte)(?![\w])"
+    r"|\s+(?:procentpunten|procentpunt|procent|euro|kilo|jaren|jaar)(?![\w]))?",
     re.IGNORECASE,
 )
 _UP = (
@@ -115,9 +125,14 @@ _DOWN = (
     r"|kromp|gekrompen"
 )
 _CHANGE_BEFORE = re.compile(
-    rf"(?<![\w])(?:(?P<up>{_UP})|(?P<down>{_DOWN}))(?:\s+[^\s.;:]+){{0,4}}?\s+(?:met|van)\s+$",
+    rf"(?<![\w])(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<split>nam|namen|neemt|nemen))"
+    rf"(?:\s+[^\s.;:]+){{0,4}}?\s+(?P<conn>met|van)\s+$",
     re.IGNORECASE,
 )
+_SPLIT_END = re.compile(r"^\s+(?:(?P<up>toe)|(?P<down>af))(?![\w])", re.IGNORECASE)
+"""The particle that ends a split verb: "nam in 2022 met 14% toe"."""
+_TO_LEVEL = re.compile(r"^(?:\s+[^\s.;:]+){0,3}?\s+(?:naar|tot)\s", re.IGNORECASE)
+"""From one level to another ("daalde van 81,4% in 2021 naar 80,7%"): two levels, no change."""
 _CHANGE_AFTER = re.compile(
     r"^\s+(?:(?P<up>hoger|meer|groter)|(?P<down>lager|minder|kleiner))(?![\w])"
     r"(?!\s+dan\s+(?:de\s+)?(?:doelstelling|norm))",
@@ -157,8 +172,9 @@ _MULTIPLE_WORD = re.compile(
 _FRACTION_WORDS = {"helft": 2, "derde": 3, "kwart": 4, "vijfde": 5, "tiende": 10}
 _FRACTION = re.compile(
     rf"(?<![\w])(?:(?P<q>{_QUALIFIERS})\s+)?(?:(?P<half>de\s+helft|driekwart)"
-    rf"|(?P<num>{_SMALL}|\d+)\s+(?P<den>derde|kwart|vijfde|tiende)"
-    rf"|(?P<a>{_BELOW_100}|\d+)\s+(?:op|van)\s+de\s+(?P<b>{_BELOW_1000}|\d+))(?![\w])",
+    rf"|(?P<num>{_SMALL}|\d+)\s*(?P<den>derde|kwart|vijfde|tiende)"
+    rf"|(?P<a>{_BELOW_100}|\d+)\s+(?:op|van)\s+de\s+(?P<b>{_BELOW_1000}|\d+)"
+    rf"|(?<![\d.,/])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\d/]))(?![\w])",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"^\s*(?:à|a|tot|-|–|en)\s*$", re.IGNORECASE)
@@ -174,7 +190,9 @@ _NOT_A_FIGURE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(rf"(?<![\w])(?:{_MONTHS})\s+(?:19|20)\d\d(?![\w])", re.I), "date (month and year)"),
     (re.compile(r"(?<![\w.,])\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d(?![\w])"), "date"),
-    (re.compile(r"(?<![\w.,])\d{1,2}[:.]\d{2}\s*uur(?![\w])", re.I), "time of day"),
+    (re.compile(r"(?<![\w.,])\d{1,2}[.]\d{2}\s*uur(?![\w])", re.I), "time of day"),
+    (re.compile(r"(?<![\w.,:])\d{1,2}:\d{2}(?:\s*uur)?(?![\w:]|[.,]\d)", re.I), "time of day"),
+    (re.compile(r"\[\^\d+\]"), "footnote mark"),
     (
         re.compile(r"(?<![\w])\d{2}\s?\d{3}(?:-[A-Z]+)?,\s*nr\.\s*\d+(?![\w])"),
         "Kamerstuk number (parliamentary paper)",
@@ -194,13 +212,22 @@ _NOT_A_FIGURE: tuple[tuple[re.Pattern[str], str], ...] = (
         "page number",
     ),
     (re.compile(r"(?:\+31|(?<![\w.,])0\d{1,3})[\s-]?\d{6,8}(?![\w]|[.,]\d)"), "phone number"),
-    (re.compile(r"(?<![\w.,])\d{4}\s?[A-Z]{2}(?![\w])"), "postcode"),
     (
-        re.compile(r"(?<![\w.,])(?:in|x|×)\s+(?:€\s*)?1\.000(?:\s+euro)?(?![\w]|[.,]\d)", re.I),
+        re.compile(r"(?<![\w.,])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])(?=\s+[A-Z][a-z])"),
+        "postcode",
+    ),
+    (
+        re.compile(r"(?<![\w.,])(?:in|x|×)\s+(?:€\s*1\.000|1\.000\s+euro)(?![\w]|[.,]\d)", re.I),
         "the unit of a table (amounts in thousands)",
     ),
     (re.compile(r"(?<![\w.,])\d+(?:e|ste|de)(?![\w])"), "ordinal (a rank, not a quantity)"),
-    (re.compile(r"(?<![\w.,])\d\.0(?![\w]|[.,]\d)"), "version number (e.g. Jongerenwerk 3.0)"),
+    (
+        re.compile(
+            r"(?<=[A-Za-z] )\d\.0(?![\w%]|[.,]\d"
+            r"|\s*(?:%|procent|miljoen|miljard|duizend|mln|mld|euro|kilo|kg|fte|jaar))"
+        ),
+        "version number (e.g. Jongerenwerk 3.0)",
+    ),
     (re.compile(r"(?<![\w.,])24/7(?![\w])"), "around the clock (24/7)"),
     (re.compile(r"(?<![\w])één\s+op\s+één(?![\w])", re.I), "one-to-one (één op één), not a count"),
     (
@@ -210,12 +237,16 @@ _NOT_A_FIGURE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=[ \t]+[A-Z])"), "list number"),
     (
         re.compile(
-            r"(?<=[A-Za-z])-?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*-?(?=[A-Za-z])(?!(?:e|ste|de)\b)"
+            r"(?<=[A-Za-z])-?\d+(?:[.,]\d+)*"
+            r"|\d+(?:[.,]\d+)*-?(?=[A-Za-z])(?!(?:e|ste|de|mln|mld|mrd|kg|fte|x)\b)"
         ),
         "part of a name, word or code (e.g. COVID-19, G4)",
     ),
     (re.compile(r"(?m)^[ \t]*#{1,6}[ \t]*\d+(?:\.\d+)*\.?(?=\s)"), "section number"),
-    (re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?(?=[ \t]+[A-Z])"), "section number"),
+    (
+        re.compile(r"(?m)^[ \t]*(?!\d{1,3}(?:\.\d{3})+(?![\d.]))\d+(?:\.\d+)+\.?(?=[ \t]+[A-Z])"),
+        "section number",
+    ),
     (
         re.compile(r"(?<![\w.,])(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d(?![\w.,])"),
         "years (a period)",
@@ -230,6 +261,81 @@ _FOOTNOTE_MARK = (
 _FOOTNOTE_TEXT = re.compile(r"(?m)^[ \t]?(\d{1,2})[ \t]+(?=[A-Z]|www\.|http)")
 _FOOTNOTE_START = re.compile(r"www\.|https?:|Zie\b|Tweede Kamer|Kamerstuk|Bron\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:in|sinds|vanaf|van|tot|t/m|tm|en|of|jaar|jaren|eind|begin|medio"
+    r"|halverwege|voorjaar|najaar|zomer|winter|over|per|voor|na|uit|met|tussen|dit|het|rond"
+    r"|peiljaar|kalenderjaar|boekjaar|jaarverslag|jaarbericht|editie|begroting|nota|akkoord"
+    r"|agenda|voorjaarsnota|najaarsnota|coalitieakkoord|regeerakkoord|veiligheidsagenda"
+    rf"|{_MONTHS})\s*[(\[]?|^|[(\[/–-]|(?<![\d.,])(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"[ \t]+([a-zà-ÿ’']+)")
+_PLURAL = re.compile(r"[a-zà-ÿ]{3,}(?:en|’s|'s|s)")
+_NOT_NOUNS = frozenset(
+    [
+        "tegen",
+        "binnen",
+        "buiten",
+        "boven",
+        "beneden",
+        "zonder",
+        "sinds",
+        "volgens",
+        "tijdens",
+        "wegens",
+        "omtrent",
+        "alsmede",
+        "waren",
+        "werden",
+        "hebben",
+        "zijn",
+        "kunnen",
+        "moeten",
+        "worden",
+        "bleven",
+        "lagen",
+        "stegen",
+        "daalden",
+        "gingen",
+        "kwamen",
+        "zullen",
+        "willen",
+        "mogen",
+        "konden",
+        "zouden",
+        "waarin",
+        "waarbij",
+        "waardoor",
+        "is",
+        "was",
+    ]
+)
+"""Words after a year that end like a plural noun but are none."""
+_YEAR_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\]’'/–-]|$|\n|(?:en|tot|t/m|of)(?![\w])|(?:19|20)\d\d(?![\d])|[A-Z])"
+)
+
+
+def _a_year(text: str, start: int, end: int) -> bool:
+    """Tell whether 19xx or 20xx here names a year.
+
+    A year follows "in", "sinds", a month ... or stands before a stop, another year or a
+    capital; "In totaal werden 2017 verdachten" is a count.
+    """
+    if _YEAR_BEFORE.search(text, max(0, start - 30), start) or _YEAR_AFTER.match(text, end):
+        return True
+    word = _NEXT_WORD.match(text, end)
+    # "2017 verdachten": before a plural noun, a count (one the house style would print 2.017)
+    return not (word and _PLURAL.fullmatch(word.group(1)) and word.group(1) not in _NOT_NOUNS)
+
+
+def _after_a_break(text: str, line_start: int) -> bool:
+    """Tell whether the line before ``line_start`` is empty or ends a sentence (not wrapped)."""
+    before = text[max(0, line_start - 200) : line_start].rstrip(" \t")
+    if not before.endswith("\n"):
+        return line_start == 0
+    previous = before[:-1].rstrip()
+    return not previous or previous.endswith((".", "!", "?", ":", ";", ")", "”", '"', "’"))
 
 
 def _zones(
@@ -244,8 +350,9 @@ def _zones(
             zones.append((m.start(), m.end(), "footnote mark"))
             marks.add(m.group())
     for m in _FOOTNOTE_TEXT.finditer(text):
-        line = text[m.end() : text.find("\n", m.end()) if "\n" in text[m.end() :] else len(text)]
-        if m.group(1) in marks or _FOOTNOTE_START.match(line) or len(re.findall(r"\d+", line)) < 2:
+        if _FOOTNOTE_START.match(text, m.end()) or (
+            m.group(1) in marks and _after_a_break(text, m.start())
+        ):
             zones.append((m.start(1), m.end(1), "footnote mark (start of the footnote)"))
     if draft.kind == "markdown":
         for m in re.finditer(r"(?m)^[ \t]*\d+[.)](?=[ \t])", text):
@@ -261,11 +368,25 @@ def _zones(
     return merged
 
 
+_EXTRA = re.compile(r"\s+extra(?![\w])", re.IGNORECASE)
+
+
 def _atoms(text: str) -> Iterator[re.Match[str]]:
+    """Yield every digit run and number word; of a word broken at a line's end, the number."""
     for m in _ATOM.finditer(text):
         word = m.group()
-        if word[0].isdigit() or number_word_value(word) is not None:
-            if word.lower() == "een" and not re.match(r"\s+extra(?![\w])", text[m.end() :]):
+        if m.group("broken"):
+            if number_word_value(re.sub(r"-\s*", "", word)) is not None:
+                yield m
+            else:  # "vijf-\njarig": the number word in it
+                yield from (
+                    w
+                    for w in NUMBER_WORD.finditer(text, m.start(), m.end())
+                    if w.group().lower() != "een" or _EXTRA.match(text, w.end())
+                )
+            continue
+        if word[0] in "0123456789-−+" or number_word_value(word) is not None:
+            if word.lower() == "een" and not _EXTRA.match(text, m.end()):
                 continue  # the article
             yield m
 
@@ -294,10 +415,24 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    """Return the text as printed, its line breaks and runs of spaces made one space."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_READ_AS = (
+    (re.compile(r"−"), "-"),  # the minus sign
+    (re.compile(r"[*_]"), ""),  # Markdown emphasis
+    (re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])"), ""),  # a word broken at a line's end
+    (re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}(?!\d))"), "."),  # a thin space for thousands
+    (re.compile(r"(?<=\d)(?=[^\W\d_])"), " "),  # a unit glued on: "246mln", "500kg"
+)
 
 
 def _quantity(phrase: str) -> tuple[Quantity | None, str]:
+    """Parse a phrase as printed, read the way `parse_phrase` reads a phrase."""
+    for pattern, replacement in _READ_AS:
+        phrase = pattern.sub(replacement, phrase)
     try:
         return parse_phrase(phrase), ""
     except PhraseError as exc:
@@ -332,6 +467,9 @@ class _Scanner:
             start = a - len(before.group())
         after = _AFTER.match(text[b : b + 40])
         end = b + (len(after.group()) if after else 0)
+        emphasis = before.group("emph") if before else None
+        if emphasis and text.startswith(emphasis, end):
+            end += len(emphasis)  # "ruim **81%**": the closing mark of the emphasis
         core = (start, end)
         phrase = _clean(text[start:end])
         quantity, problem = _quantity(phrase)
@@ -364,21 +502,39 @@ class _Scanner:
             target = _OF_TARGET.match(tail)
             if target:
                 end = span.end + target.end()
-                claim = Claim.MET if q.value >= 1 else Claim.MISSED
+                low, high, _, high_closed = Semantics().interval(q)
+                claim = (
+                    Claim.MET
+                    if low >= 1
+                    else Claim.MISSED
+                    if high < 1 or (high == 1 and not high_closed)
+                    else None  # "circa 100%": neither met nor missed
+                )
                 return _replace(span, end, text, Kind.REALISATION, q.value, Unit.ATTAINMENT, claim)
-            head = _CHANGE_BEFORE.search(text[max(0, span.start - 80) : span.start])
-            if head:
-                start = max(0, span.start - 80) + head.start()
+            points = "procentpunt" in span.phrase.lower()
+            unit = Unit.SHARE if points else Unit.RELATIVE_CHANGE  # points: a difference of shares
+            start_at = max(0, span.start - 80)
+            head = _CHANGE_BEFORE.search(text[start_at : span.start])
+            if head and head.group("conn").lower() == "van" and _TO_LEVEL.match(tail):
+                head = None  # "daalde van 81,4% in 2021 naar 80,7%": levels, not a change
+            end = span.end
+            if head and head.group("split"):
+                particle = _SPLIT_END.match(tail)
+                up = bool(particle and particle.group("up"))
+                end = span.end + particle.end() if particle else end
+                head = head if particle else None
+            elif head:
                 up = bool(head.group("up"))
+            if head:
                 return _replace(
                     span,
-                    span.end,
+                    end,
                     text,
                     Kind.CHANGE,
                     q.value if up else -q.value,
-                    Unit.RELATIVE_CHANGE,
+                    unit,
                     Claim.UP if up else Claim.DOWN,
-                    start=start,
+                    start=start_at + head.start(),
                 )
             after = _CHANGE_AFTER.match(tail)
             if after:
@@ -389,7 +545,7 @@ class _Scanner:
                     text,
                     Kind.CHANGE,
                     q.value if up else -q.value,
-                    Unit.RELATIVE_CHANGE,
+                    unit,
                     Claim.UP if up else Claim.DOWN,
                 )
         if q.unit is Unit.NUMBER:
@@ -463,7 +619,7 @@ def _replace(
     kind: Kind,
     value: float,
     unit: Unit,
-    claim: Claim,
+    claim: Claim | None,
     *,
     start: int | None = None,
 ) -> Span:
@@ -487,6 +643,11 @@ def _special(scanner: _Scanner) -> list[Span]:
     for m in _FRACTION.finditer(text):
         if m.group("half"):
             value = 0.5 if m.group("half").lower().startswith("de") else 0.75
+        elif m.group("sa"):
+            part, whole = int(m.group("sa")), int(m.group("sb"))
+            if not 0 < part < whole:
+                continue
+            value = part / whole
         elif m.group("num"):
             num = _word_value(m.group("num").lower())
             value = (num or 0) / _FRACTION_WORDS[m.group("den").lower()]
@@ -606,7 +767,11 @@ def find_numbers(
         if _YEAR.fullmatch(m.group()):
             after = _AFTER.match(draft.text[m.end() : m.end() + 40])
             before = _BEFORE.search(draft.text[max(0, m.start() - 40) : m.start()])
-            if not (after and after.group()) and not (before and before.group()):
+            if (
+                not (after and after.group())
+                and not (before and before.group())
+                and _a_year(draft.text, m.start(), m.end())
+            ):
                 spans.append(
                     Span(m.start(), m.end(), m.group(), Kind.NOT_A_FIGURE, math.nan, reason="year")
                 )

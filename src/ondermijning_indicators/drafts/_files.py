@@ -3,9 +3,10 @@ r"""Reading a draft from a file (plain text, Markdown, Word, PDF) and writing co
 Every reader gives a `Draft` whose text is what a reader of the file sees, line by line:
 
 - plain text and Markdown as they are (line ends made ``"\n"``);
-- a Word document (.docx) one line per body paragraph, and one line per table row with
-  its cells joined by a space (the line of numbers a PDF of the table gives); the span
-  of every paragraph, table cells' included, is kept in ``Draft.paragraphs``, so that
+- a Word document (.docx) one line per paragraph, and one line per table row with its
+  cells joined by a space (the line of numbers a PDF of the table gives): the body (its
+  text boxes included), then the footnotes and endnotes, then the headers and footers;
+  the span of every paragraph is kept in ``Draft.paragraphs``, so that
   `write_docx_comments` can put a comment on the exact characters of a number;
 - a PDF its text layer as extracted, page after page, with the offset at which each
   page begins and the spans of its running headers, footers and page numbers.
@@ -28,7 +29,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ from ._draft import CheckStatus, Draft, DraftKind
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.opc.part import Part
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.run import Run
 
@@ -150,15 +152,75 @@ def _read_plain(path: Path) -> str:
 # --------------------------------------------------------------------------- Word
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+"""The copy of a shape (a text box) that Word shows only when it cannot show the other."""
 _P, _TBL, _TR, _TC, _R = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}r"
+_TXBX = f"{_W}txbxContent"
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 """Elements that wrap blocks, rows or cells without being one (content controls)."""
-_HIDDEN = frozenset({f"{_W}del", f"{_W}moveFrom"})
-"""Wrappers of runs that Word does not show as text (deleted, moved away)."""
+_HIDDEN = frozenset({f"{_W}del", f"{_W}moveFrom", _FALLBACK})
+"""Wrappers of runs that Word does not show as text (deleted, moved away, a fallback)."""
 _RUN_TEXT = frozenset(
     {f"{_W}t", f"{_W}tab", f"{_W}ptab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"}
 )
 """The children of a run that python-docx turns into text (`Run.text`)."""
+_NOTE_REFERENCE = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+"""The reference to a note in the body: Word shows the note's mark there."""
+_NOTE_MARK = {f"{_W}footnoteRef": "footnote", f"{_W}endnoteRef": "endnote"}
+"""The place in a note where Word shows its mark."""
+_NOTES = {
+    "footnote": (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+        "voetnoot",
+        "decimal",
+    ),
+    "endnote": (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
+        "eindnoot",
+        "lowerRoman",
+    ),
+}
+"""Each kind of note: the relationship of its part, its Dutch name, its default numbering."""
+_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+_HEADERS = ((f"{_W}headerReference", "de koptekst"), (f"{_W}footerReference", "de voettekst"))
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+"""Fields whose result is a page number or a count of pages: page furniture."""
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+Marks = Mapping[tuple[str, str], str]
+"""The mark Word shows for each note, by (kind, ``w:id``): ``("footnote", "2") -> "¹"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of a Word draft: its paragraphs and where a comment on it goes.
+
+    ``place`` is "" for a line of the body (a text box's included), where a comment is
+    anchored on the characters themselves; else it says where the line stands ("voetnoot
+    1", "de koptekst"), and a comment goes on the run of ``reference`` (the body's
+    reference to the note) or on the body's first run.
+    """
+
+    paragraphs: list[BaseOxmlElement]
+    place: str = ""
+    reference: BaseOxmlElement | None = None
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What `read_docx` reads of a document: the draft's text and the lines it came from."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    furniture: tuple[tuple[int, int], ...]
+    paragraphs: list[BaseOxmlElement]
+    """The paragraph of each span of ``spans``, in the same order."""
+    lines: list[_Line]
+    """The line of each paragraph."""
+    marks: Marks
 
 
 def _children(element: BaseOxmlElement, tags: Iterable[str]) -> Iterator[BaseOxmlElement]:
@@ -182,39 +244,62 @@ def _cell_paragraphs(tc: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
                     yield from _cell_paragraphs(cell)
 
 
-def _docx_lines(document: DocxDocument) -> Iterator[list[BaseOxmlElement]]:
-    """Yield the paragraphs of each line of a draft: a body paragraph, or a table row.
+def _hidden(element: BaseOxmlElement, stop: BaseOxmlElement) -> bool:
+    """Whether an element below ``stop`` lies in a deletion or a fallback copy."""
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in _HIDDEN:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _text_boxes(p: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+    """Yield the text boxes anchored in a paragraph, once each (not a fallback copy).
+
+    A text box inside another is not yielded: it is read with the paragraph of the
+    other that anchors it.
+    """
+    for box in p.iter(_TXBX):
+        parent = box.getparent()
+        while parent is not None and parent is not p:
+            if parent.tag in _HIDDEN or parent.tag == _TXBX:
+                break
+            parent = parent.getparent()
+        else:
+            yield box
+
+
+def _story_lines(
+    story: BaseOxmlElement, place: str = "", reference: BaseOxmlElement | None = None
+) -> Iterator[_Line]:
+    """Yield the lines of a body, note, header, footer or text box: a paragraph, a table row.
 
     Each cell is taken once, however many grid columns it spans (python-docx's
-    ``row.cells`` repeats a merged cell).
+    ``row.cells`` repeats a merged cell). The paragraphs of a text box follow the line
+    whose paragraph anchors it, a line each.
     """
-    for block in _children(document.element.body, (_P, _TBL)):
+    for block in _children(story, (_P, _TBL)):
         if block.tag == _P:
-            yield [block]
+            rows = [[block]]
         else:
-            yield from _table_lines(block)
-
-
-def _table_lines(tbl: BaseOxmlElement) -> Iterator[list[BaseOxmlElement]]:
-    for tr in _children(tbl, (_TR,)):
-        yield [p for tc in _children(tr, (_TC,)) for p in _cell_paragraphs(tc)]
-
-
-def _docx_paragraphs(document: DocxDocument) -> Iterator[BaseOxmlElement]:
-    """Yield every paragraph of the body in document order, table cells' included.
-
-    This is the order of ``Draft.paragraphs`` of the draft `read_docx` gives.
-    """
-    for line in _docx_lines(document):
-        yield from line
+            rows = [
+                [p for tc in _children(tr, (_TC,)) for p in _cell_paragraphs(tc)]
+                for tr in _children(block, (_TR,))
+            ]
+        for paragraphs in rows:
+            yield _Line(paragraphs, place, reference)
+            for p in paragraphs:
+                for box in _text_boxes(p):
+                    yield from _story_lines(box, place, reference)
 
 
 def _runs(p: BaseOxmlElement) -> list[BaseOxmlElement]:
     """Return the runs whose text a paragraph shows, in order.
 
     Runs directly in the paragraph and those in a hyperlink, a tracked insertion, a
-    field or a content control; not a deleted run, nor one of a text box (which has a
-    paragraph of its own).
+    field or a content control; not a deleted run, nor one of a fallback copy, nor one
+    of a text box (which has a paragraph of its own).
     """
     runs = []
     for r in p.iter(_R):
@@ -228,37 +313,245 @@ def _runs(p: BaseOxmlElement) -> list[BaseOxmlElement]:
     return runs
 
 
-def _piece(child: BaseOxmlElement) -> str:
-    """Return the text of one child of a run, as python-docx gives it ("" for others)."""
-    return str(child) if child.tag in _RUN_TEXT else ""
+def _piece(child: BaseOxmlElement, marks: Marks) -> str:
+    """Return the text of one child of a run as Word shows it ("" for others).
+
+    Text, tabs and breaks as python-docx gives them; a note's reference (in the body)
+    and its mark (in the note) as the note's mark.
+    """
+    tag = child.tag
+    if tag in _RUN_TEXT:
+        return str(child)
+    if tag in _NOTE_REFERENCE:
+        return marks.get((_NOTE_REFERENCE[tag], child.get(f"{_W}id", "")), "")
+    if tag in _NOTE_MARK:
+        kind = _NOTE_MARK[tag]
+        note = next(child.iterancestors(f"{_W}{kind}"), None)
+        return "" if note is None else marks.get((kind, note.get(f"{_W}id", "")), "")
+    return ""
 
 
-def _run_text(r: BaseOxmlElement) -> str:
-    return "".join(_piece(child) for child in r)
+def _run_text(r: BaseOxmlElement, marks: Marks) -> str:
+    return "".join(_piece(child, marks) for child in r)
 
 
-def _paragraph_text(p: BaseOxmlElement) -> str:
+def _paragraph_text(p: BaseOxmlElement, marks: Marks) -> str:
     """Return the text of a paragraph on one line: a line break in it is a space."""
-    text = "".join(_run_text(r) for r in _runs(p))
+    text = "".join(_run_text(r, marks) for r in _runs(p))
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def _docx_text(document: DocxDocument) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Return the text of a document and the span of each of its paragraphs in it."""
-    lines: list[str] = []
-    spans: list[tuple[int, int]] = []
+def _page_numbers(p: BaseOxmlElement, marks: Marks) -> Iterator[tuple[int, int]]:
+    """Yield the spans in a paragraph's text of the results of page-number fields."""
     offset = 0
-    for paragraphs in _docx_lines(document):
-        line = ""
-        for p in paragraphs:
-            text = _paragraph_text(p)
-            if text and line:
-                line += " "
-            spans.append((offset + len(line), offset + len(line) + len(text)))
-            line += text
-        lines.append(line)
-        offset += len(line) + 1
-    return "\n".join(lines), tuple(spans)
+    fields: list[list[Any]] = []  # open complex fields: [instruction, in its result]
+    for r in _runs(p):
+        simple = next((f for f in r.iterancestors(f"{_W}fldSimple")), None)
+        in_simple = simple is not None and _is_page_field(simple.get(f"{_W}instr", ""))
+        for child in r:
+            if child.tag == f"{_W}fldChar":
+                kind = child.get(f"{_W}fldCharType")
+                if kind == "begin":
+                    fields.append(["", False])
+                elif kind == "separate" and fields:
+                    fields[-1][1] = True
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif child.tag == f"{_W}instrText" and fields and not fields[-1][1]:
+                fields[-1][0] += child.text or ""
+            size = len(_piece(child, marks))
+            if size and (in_simple or any(done and _is_page_field(i) for i, done in fields)):
+                yield offset, offset + size
+            offset += size
+
+
+def _is_page_field(instruction: str) -> bool:
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
+def _related(document: DocxDocument, reltype: str) -> Part | None:
+    """Return the part the main document relates to by ``reltype``; None without one."""
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            part: Part = rel.target_part
+            return part
+    return None
+
+
+def _element(part: Part) -> BaseOxmlElement:
+    """Return the root element of an XML part, parsing it when python-docx has not."""
+    from docx.opc.part import XmlPart
+    from docx.oxml.parser import parse_xml
+
+    if isinstance(part, XmlPart):
+        element: BaseOxmlElement = part.element
+        return element
+    try:
+        return parse_xml(part.blob)
+    except SyntaxError as exc:  # lxml's XMLSyntaxError
+        raise UnreadableFileError(f"its part {part.partname} is damaged XML ({exc})") from None
+
+
+def _mark(number: int, numbering: str) -> str:
+    """Return the ``number``-th note mark as Word numbers it ("1", "iv", "b", "†")."""
+    if numbering in {"lowerRoman", "upperRoman"} and number > 0:
+        roman = ""
+        for value, letters in (
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ):  # fmt: skip
+            count, number = divmod(number, value)
+            roman += letters * count
+        return roman.upper() if numbering == "upperRoman" else roman
+    if numbering in {"lowerLetter", "upperLetter"} and number > 0:
+        letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letters.upper() if numbering == "upperLetter" else letters
+    if numbering == "chicago" and number > 0:
+        return "*†‡§"[(number - 1) % 4] * ((number - 1) // 4 + 1)
+    return str(number)
+
+
+def _numbering(document: DocxDocument, kind: str) -> tuple[str, int]:
+    """Return how the notes of a kind are numbered: the format and the first number.
+
+    The document's settings, overridden by those of its last section.
+    """
+    numbering, first = _NOTES[kind][2], 1
+    settings = _related(document, _SETTINGS)
+    sources = [None if settings is None else _element(settings)]
+    sources.append(document.element.body.find(f"{_W}sectPr"))
+    for source in sources:
+        properties = None if source is None else source.find(f"{_W}{kind}Pr")
+        if properties is None:
+            continue
+        style = properties.find(f"{_W}numFmt")
+        if style is not None and style.get(f"{_W}val"):
+            numbering = str(style.get(f"{_W}val"))
+        start = properties.find(f"{_W}numStart")
+        if start is not None and str(start.get(f"{_W}val", "")).isdecimal():
+            first = int(str(start.get(f"{_W}val")))
+    return numbering, first
+
+
+def _references(
+    document: DocxDocument,
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], BaseOxmlElement]]:
+    """Return the mark Word shows for each note, and its reference in the body.
+
+    Notes are numbered in the order of their references; a reference with a mark of its
+    own (``w:customMarkFollows``, the mark its run's text) takes no number.
+    """
+    body = document.element.body
+    numbering = {kind: _numbering(document, kind) for kind in _NOTES}
+    counts = dict.fromkeys(_NOTES, 0)
+    marks: dict[tuple[str, str], str] = {}
+    references: dict[tuple[str, str], BaseOxmlElement] = {}
+    for reference in body.iter(*_NOTE_REFERENCE):
+        kind = _NOTE_REFERENCE[reference.tag]
+        key = (kind, str(reference.get(f"{_W}id", "")))
+        if key in references or _hidden(reference, body):
+            continue
+        references[key] = reference
+        if reference.get(f"{_W}customMarkFollows") not in {"1", "true", "on"}:
+            style, first = numbering[kind]
+            marks[key] = _mark(first + counts[kind], style)
+            counts[kind] += 1
+    return marks, references
+
+
+def _note_lines(
+    document: DocxDocument,
+    marks: Marks,
+    references: Mapping[tuple[str, str], BaseOxmlElement],
+) -> Iterator[_Line]:
+    """Yield the lines of the footnotes, then of the endnotes, in the order of reference.
+
+    A note whose text holds no mark of its own gets its mark before its first line.
+    """
+    for kind, (reltype, name, _) in _NOTES.items():
+        part = _related(document, reltype)
+        if part is None:
+            continue
+        notes = {
+            str(note.get(f"{_W}id", "")): note
+            for note in _element(part).iterchildren(f"{_W}{kind}")
+            if note.get(f"{_W}type", "normal") == "normal"
+        }
+        for (of, number), reference in references.items():
+            if of != kind or number not in notes:
+                continue
+            mark = marks.get((kind, number), "")
+            shown = mark or _run_text(reference.getparent(), marks).strip()
+            label = f"{name} {shown.translate(_PLAIN)}".strip()
+            lines = list(_story_lines(notes[number], label, reference))
+            own = any(not _hidden(m, notes[number]) for m in notes[number].iter(f"{_W}{kind}Ref"))
+            if lines and mark and not own:
+                lines[0] = replace(lines[0], prefix=f"{mark} ")
+            yield from lines
+
+
+def _header_lines(document: DocxDocument) -> Iterator[_Line]:
+    """Yield the lines of the headers, then the footers, of each section; each part once."""
+    seen: set[str] = set()
+    for section in document.element.xpath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr"):
+        for tag, place in _HEADERS:
+            for reference in section.iterchildren(tag):
+                part = document.part.related_parts.get(str(reference.get(_R_ID, "")))
+                if part is None or str(part.partname) in seen:
+                    continue
+                seen.add(str(part.partname))
+                yield from _story_lines(_element(part), place)
+
+
+def _docx_reading(document: DocxDocument, path: Path) -> _Reading:
+    """Read a document's text as `read_docx` gives it, with the lines it came from."""
+    try:
+        marks, references = _references(document)
+        superscript = {key: mark.translate(_SUPERSCRIPT) for key, mark in marks.items()}
+        lines = [
+            *_story_lines(document.element.body),
+            *_note_lines(document, superscript, references),
+            *_header_lines(document),
+        ]
+    except UnreadableFileError as exc:
+        raise UnreadableFileError(
+            f"{path} is not a Word document that can be read: {exc}"
+        ) from None
+    texts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    furniture: list[tuple[int, int]] = []
+    paragraphs: list[BaseOxmlElement] = []
+    owners: list[_Line] = []
+    offset = 0
+    for line in lines:
+        text = line.prefix
+        for p in line.paragraphs:
+            piece = _paragraph_text(p, superscript)
+            if piece and len(text) > len(line.prefix):
+                text += " "
+            start = offset + len(text)
+            spans.append((start, start + len(piece)))
+            furniture.extend((start + a, start + b) for a, b in _page_numbers(p, superscript))
+            paragraphs.append(p)
+            owners.append(line)
+            text += piece
+        texts.append(text)
+        offset += len(text) + 1
+    return _Reading(
+        "\n".join(texts), tuple(spans), _merged(furniture), paragraphs, owners, superscript
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Return spans with those that touch joined into one."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
 
 
 def _check_zip(path: Path) -> None:
@@ -305,12 +598,26 @@ def _open_docx(path: Path) -> DocxDocument:
 
 
 def read_docx(path: Path) -> Draft:
-    """Read a Word document (.docx): a line per paragraph, a line per table row.
+    """Read a Word document (.docx): every text a reader sees, a line per paragraph or table row.
 
-    The text of each body paragraph (its runs joined, as Word shows it: a tracked
-    insertion included, a deletion not, a line break as a space) is one line; each
-    table row is one line, the text of its cells joined by a single space, as a PDF
-    gives a table. Headers, footers, footnotes and text boxes are not read.
+    The text is read in this order:
+
+    1. the body: each paragraph (its runs joined, as Word shows it: a tracked insertion
+       included, a deletion not, a line break as a space) is one line; each table row
+       is one line, the text of its cells joined by a single space, as a PDF gives a
+       table. The paragraphs of a text box (a shape or drawing holding text) are read
+       where the text box stands: a line each, right after the line of the paragraph
+       that anchors it (its fallback copy for older programs is not read again);
+    2. the footnotes, then the endnotes, in the order of their references: each note's
+       lines begin with its mark as Word shows it, and the body shows the mark where
+       the note is referred to. The mark of a numbered note is written in superscript
+       digits ("uit.¹" in the body, "¹ Waarbij 210 ..." in the note), as Word prints
+       it, so that it is neither read as a number nor joined to a number before it
+       ("1.238¹" stays 1.238); the separators and notes no reference points to, which
+       Word does not show, are not read;
+    3. the headers, then the footers, of each section, each part once (a section that
+       repeats the previous one's header adds nothing). The result of a page-number
+       field (PAGE, NUMPAGES, SECTIONPAGES) is page furniture (``Draft.furniture``).
 
     Parameters
     ----------
@@ -320,9 +627,9 @@ def read_docx(path: Path) -> Draft:
     Returns
     -------
     Draft
-        With ``kind`` DOCX and ``paragraphs`` the span of every paragraph in the text:
-        body paragraphs and the paragraphs of table cells, in document order (an empty
-        paragraph or cell has an empty span).
+        With ``kind`` DOCX and ``paragraphs`` the span of every paragraph in the text, in
+        the order above (an empty paragraph or cell has an empty span; a note's mark put
+        before its first line is in no paragraph).
 
     Raises
     ------
@@ -338,17 +645,24 @@ def read_docx(path: Path) -> Draft:
     >>> document = docx.Document()
     >>> document.add_paragraph("In 2022 waren het ").add_run("1.238").bold = True
     >>> document.add_table(rows=1, cols=2).rows[0].cells[1].text = "81%"
+    >>> document.sections[0].footer.paragraphs[0].text = "Bijlage bij 3 brieven"
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     document.save(Path(folder) / "concept.docx")
     ...     draft = read_docx(Path(folder) / "concept.docx")
     >>> draft.text.splitlines()
-    ['In 2022 waren het 1.238', '81%']
+    ['In 2022 waren het 1.238', '81%', 'Bijlage bij 3 brieven']
     >>> [draft.text[start:end] for start, end in draft.paragraphs]
-    ['In 2022 waren het 1.238', '', '81%']
+    ['In 2022 waren het 1.238', '', '81%', 'Bijlage bij 3 brieven']
     """
     document = _open_docx(path)
-    text, spans = _docx_text(document)
-    return Draft(text, name=path.name, kind=DraftKind.DOCX, paragraphs=spans)
+    reading = _docx_reading(document, path)
+    return Draft(
+        reading.text,
+        name=path.name,
+        kind=DraftKind.DOCX,
+        paragraphs=reading.spans,
+        furniture=reading.furniture,
+    )
 
 
 # --------------------------------------------------------------------------- PDF
@@ -529,6 +843,12 @@ def write_docx_comments(
     in words, the value the data give, what the number is linked to and the note.
     The text of the document is otherwise unchanged.
 
+    A comment can stand only in the body (a text box's included). A number in a footnote
+    or an endnote gets its comment on the note's reference mark in the body; one in a
+    header or a footer on the first run of the body; the comment then begins by saying
+    where the number stands and which it is ('in voetnoot 1, bij "210": ...', 'in de
+    koptekst, bij "12": ...').
+
     Parameters
     ----------
     source : Path
@@ -592,21 +912,27 @@ def write_docx_comments(
         )
     check_target(out, what="the commented draft")
     document = _open_docx(source)
-    text, spans = _docx_text(document)
-    if text != draft.text or spans != draft.paragraphs:
+    reading = _docx_reading(document, source)
+    if reading.text != draft.text or reading.spans != draft.paragraphs:
         raise InvalidInputError(
             f"the draft {draft.name} is not the text of {source}: read the draft from that "
             "document (read_docx) and check it again"
         )
-    paragraphs = list(_docx_paragraphs(document))
     initials = "".join(part[0] for part in re.split(r"[\s_-]+", author) if part).upper()
     written = 0
     for number, row in enumerate(rows.to_dict("records"), 1):
         if str(row["status"]) in CLEAN_STATUSES:
             continue
         start, end = _span(row, number, len(draft.text))
-        first, last = _anchor(document, draft, paragraphs, (start, end), number)
-        document.add_comment([first, last], text=_comment(row), author=author, initials=initials)
+        touched = _touched(draft, (start, end), number)
+        line = reading.lines[touched[0]]
+        comment = _comment(row)
+        if line.place:
+            first = last = _elsewhere(document, line)
+            comment = f'in {line.place}, bij "{draft.text[start:end]}": {comment}'
+        else:
+            first, last = _anchor(document, reading, touched, (start, end))
+        document.add_comment([first, last], text=comment, author=author, initials=initials)
         written += 1
     with staged(out.parent, [out.name], overwrite=overwrite, what="the commented draft") as to:
         document.save(str(to / out.name))
@@ -636,17 +962,8 @@ def _span(row: Mapping[Any, Any], number: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-def _anchor(
-    document: DocxDocument,
-    draft: Draft,
-    paragraphs: list[BaseOxmlElement],
-    span: tuple[int, int],
-    number: int,
-) -> tuple[Run, Run]:
-    """Split runs at the edges of ``span``; return the first and last run within it."""
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
-
+def _touched(draft: Draft, span: tuple[int, int], number: int) -> list[int]:
+    """Return the indices of the paragraphs with text that a span overlaps."""
     start, end = span
     spans = draft.paragraphs
     lo = bisect.bisect_right([b for _, b in spans], start)
@@ -656,49 +973,87 @@ def _anchor(
         raise InvalidInputError(
             f"row {number} ({draft.text[start:end]!r}) lies outside every paragraph of {draft.name}"
         )
+    return touched
+
+
+def _anchor(
+    document: DocxDocument,
+    reading: _Reading,
+    touched: list[int],
+    span: tuple[int, int],
+) -> tuple[Run, Run]:
+    """Split runs at the edges of ``span``; return the first and last run within it."""
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    start, end = span
+    spans, marks = reading.spans, reading.marks
     i, j = touched[0], touched[-1]
+    p_i, p_j = reading.paragraphs[i], reading.paragraphs[j]
     # the end first: splitting there leaves the run that begins at the start in place
-    last = _split_before(paragraphs[j], min(end, spans[j][1]) - spans[j][0])
-    first = _split_after(paragraphs[i], max(start, spans[i][0]) - spans[i][0])
-    return (
-        Run(first, Paragraph(paragraphs[i], document)),
-        Run(last, Paragraph(paragraphs[j], document)),
-    )
+    last = _split_before(p_j, min(end, spans[j][1]) - spans[j][0], marks)
+    first = _split_after(p_i, max(start, spans[i][0]) - spans[i][0], marks)
+    return Run(first, Paragraph(p_i, document)), Run(last, Paragraph(p_j, document))
 
 
-def _located(p: BaseOxmlElement) -> Iterator[tuple[BaseOxmlElement, int, int]]:
+def _elsewhere(document: DocxDocument, line: _Line) -> Run:
+    """Return the body's run a comment on a line outside the body goes on.
+
+    The run of the note's reference mark for a note; else the first run of the body's
+    first paragraph (an empty run made there when it has none).
+    """
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    reference = line.reference
+    if reference is not None:
+        run = reference.getparent()
+        paragraph = next(run.iterancestors(_P), None)
+        if run.tag == _R and paragraph is not None:
+            return Run(run, Paragraph(paragraph, document))
+    p = next(document.element.body.iter(_P), None)
+    if p is None:
+        return document.add_paragraph().add_run()
+    runs = _runs(p)
+    if not runs:
+        return Paragraph(p, document).add_run()
+    return Run(runs[0], Paragraph(p, document))
+
+
+def _located(p: BaseOxmlElement, marks: Marks) -> Iterator[tuple[BaseOxmlElement, int, int]]:
     """Yield each run of a paragraph that has text, with its span in the paragraph."""
     offset = 0
     for r in _runs(p):
-        size = len(_run_text(r))
+        size = len(_run_text(r, marks))
         if size:
             yield r, offset, offset + size
             offset += size
 
 
-def _split_before(p: BaseOxmlElement, end: int) -> BaseOxmlElement:
+def _split_before(p: BaseOxmlElement, end: int, marks: Marks) -> BaseOxmlElement:
     """Make a run end at ``end`` of the paragraph's text; return that run."""
-    for r, a, b in _located(p):
+    for r, a, b in _located(p, marks):
         if a < end <= b:
-            return r if end == b else _split(r, end - a)
+            return r if end == b else _split(r, end - a, marks)
     raise AssertionError("an offset within a paragraph lies in one of its runs")
 
 
-def _split_after(p: BaseOxmlElement, start: int) -> BaseOxmlElement:
+def _split_after(p: BaseOxmlElement, start: int, marks: Marks) -> BaseOxmlElement:
     """Make a run begin at ``start`` of the paragraph's text; return that run."""
-    for r, a, b in _located(p):
+    for r, a, b in _located(p, marks):
         if a <= start < b:
             if start > a:
-                _split(r, start - a)
+                _split(r, start - a, marks)
             return r
     raise AssertionError("an offset within a paragraph lies in one of its runs")
 
 
-def _split(r: BaseOxmlElement, k: int) -> BaseOxmlElement:
+def _split(r: BaseOxmlElement, k: int, marks: Marks) -> BaseOxmlElement:
     """Move the first ``k`` characters of run ``r`` into a new run before it; return that.
 
     The new run has a copy of the run's attributes and formatting (``w:rPr``); a text
-    element holding the cut is split in two.
+    element holding the cut is split in two (a note's mark of two digits is not: it
+    stays whole in the new run).
     """
     left: BaseOxmlElement = r.makeelement(r.tag, dict(r.attrib))
     properties = r.find(f"{_W}rPr")
@@ -710,8 +1065,8 @@ def _split(r: BaseOxmlElement, k: int) -> BaseOxmlElement:
             break
         if child is properties:
             continue
-        size = len(_piece(child))
-        if seen + size <= k:
+        size = len(_piece(child, marks))
+        if seen + size <= k or child.tag != f"{_W}t":
             left.append(child)  # moves it
         else:  # a w:t holding the cut
             cut = k - seen

@@ -37,7 +37,7 @@ _TOKEN = re.compile(rf"(?P<q>{_QUALIFIER})|(?P<n>{_NUMBER.pattern})", re.IGNOREC
 """The shape of a sentence hides its numbers and its qualifiers: a draft may change both."""
 """A number as the shape of a sentence hides it: Dutch notation ("2026.13" is a year and a
 footnote mark, two numbers), or a number word."""
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 _FUZZY_CUTOFF = 85.0
 
 
@@ -131,11 +131,7 @@ def _years(text: str) -> list[int]:
 
 def _shift_of(quote: str, found: str) -> int | None:
     """Return the shift of the years ``found`` names against ``quote``'s; None if none."""
-    a, b = _years(quote), _years(found)
-    deltas = Counter(y - x for x, y in zip(a, b, strict=False))
-    if not deltas:
-        return None
-    return deltas.most_common(1)[0][0]
+    return _shift_of_years(_years(quote), _years(found))
 
 
 def _shift_selection(sel: Selection, shift: int) -> Selection:
@@ -174,6 +170,39 @@ def shift_record(record: FigureRecord, shift: int) -> FigureRecord:
     )
 
 
+_BOUNDARY = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n|(?<=\n)[^\n]{1,50}\n(?=[ \t]*[A-Z])")
+"""The end of a sentence: a full stop (or ! ? ;) before a space, a blank line, or a short
+line before a capitalised one (a heading: it ends where the text under it begins)."""
+
+
+def bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the sentence holding ``text[start:end]`` begins and ends."""
+    lo = max(0, start - 600)
+    head = 0
+    for m in _BOUNDARY.finditer(text, lo, start):
+        head = m.end()
+    head = max(head, lo)
+    stop = _BOUNDARY.search(text, end, end + 600)
+    return head, (stop.start() + 1 if stop else min(len(text), end + 600))
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_MIN_WORDS_REPEATED = 8
+"""A quote of at least this many words is looked for a second time by its shape."""
+
+
+def _sentence_years(text: str, start: int, end: int) -> list[int]:
+    """Return the years of the sentence holding ``text[start:end]``, in the order they stand."""
+    head, tail = bounds(text, start, end)
+    return [int(m.group()) for m in _YEAR.finditer(text, head, tail)]
+
+
+def _shift_of_years(was: list[int], now: list[int]) -> int | None:
+    """Return the most common difference of the years, in the order they stand; None if none."""
+    deltas = Counter(y - x for x, y in zip(was, now, strict=False))
+    return deltas.most_common(1)[0][0] if deltas else None
+
+
 def _span_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> int | None:
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and spans[i].start <= offset < spans[i].end:
@@ -182,12 +211,19 @@ def _span_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> int |
 
 
 def link_records(
-    draft: Draft, spans: Sequence[Span], records: Sequence[FigureRecord]
+    draft: Draft,
+    spans: Sequence[Span],
+    records: Sequence[FigureRecord],
+    *,
+    previous_text: str | None = None,
 ) -> list[Link]:
     """Tie each record (that can be read) to the span of the draft it is the template of.
 
     A record whose sentence is not in the draft, or whose number is not in the sentence,
-    is left out; a span is taken by one record at most.
+    is left out; a span is taken by one record at most. With ``previous_text`` (the
+    previous edition's text), a quote that names no year takes the shift of its
+    sentence: the years the draft's sentence names against those of the sentence it was
+    printed in.
 
     Examples
     --------
@@ -212,6 +248,37 @@ def link_records(
     previous: dict[str, tuple[str, int, int, str]] = {}
     """Per file: the last quote, where it was found in the flat text and in the shape, how."""
     pending_shift: list[int] = []
+    before = _Text(previous_text) if previous_text else None
+    placed: list[tuple[FigureRecord, str, int]] = []  # record, quote, offset of its phrase
+
+    def context_shift(quote: str, flat_at: int, cursor: int) -> int | None:
+        """Return the shift of the years of the sentence around a quote that names none."""
+        if before is None or previous_text is None:
+            return None
+        at = before.text.find(quote, cursor) if cursor >= 0 else -1
+        if at < 0:
+            at = before.text.find(quote)
+        if at < 0:
+            return None
+        was = _sentence_years(
+            previous_text, before.original(at), before.original(at + len(quote) - 1)
+        )
+        end = flat.original(flat_at + len(quote) - 1)
+        now = _sentence_years(draft.text, flat.original(flat_at), end)
+        return _shift_of_years(was, now)
+
+    def link(rec: FigureRecord, where: int | None, shift: int | None, how: str) -> None:
+        if where is None:
+            return
+        i = _span_at(spans, starts, where)
+        if i is None or i not in figures or i in taken:
+            return
+        taken.add(i)
+        links.append((rec, i, shift, how))
+        if shift is not None:
+            pending_shift.append(shift)
+
+    prev_cursor: dict[str, int] = {}
     for rec in records:
         if rec.problem is not None or not rec.quote:
             continue
@@ -221,9 +288,10 @@ def link_records(
         offset = _phrase_offset(quote, rec.phrase, occurrence)
         if offset is None:
             continue
+        placed.append((rec, quote, offset))
         where = None
         how = "quote"
-        # a sentence that names no year takes the shift most sentences show
+        # a sentence that names no year: the years around it, else the most common shift
         shift: int | None = 0 if _years(quote) else None
         last = previous.get(rec.source)
         again = last is not None and last[0] == quote  # the next number of the same sentence
@@ -234,6 +302,7 @@ def link_records(
             at = flat.text.find(quote, last[1] + 1 if last else 0)
             if at < 0:
                 at = flat.text.find(quote)
+        flat_at = at
         if at >= 0:
             where = flat.original(at + offset)
             previous[rec.source] = (quote, at, bisect.bisect_left(shape.origin, at), "quote")
@@ -251,21 +320,37 @@ def link_records(
                     how = f"similarity {score:.0f}%"
             first = bisect.bisect_left(shape.hashes, sat) if sat >= 0 else len(shape.numbers)
             if sat >= 0:
-                where = _anchor(qshape, offset, shape, first, shape.origin[sat], flat)
-                shift = _shift_of(
-                    quote, flat.text[shape.origin[sat] : shape.origin[sat] + len(quote) + 20]
-                )
-            if sat >= 0:
-                previous[rec.source] = (quote, shape.origin[sat], sat, how)
-        if where is None:
-            continue
-        i = _span_at(spans, starts, where)
-        if i is None or i not in figures or i in taken:
-            continue
-        taken.add(i)
-        links.append((rec, i, shift, how))
-        if shift is not None:
-            pending_shift.append(shift)
+                flat_at = shape.origin[sat]
+                where = _anchor(qshape, offset, shape, first, flat_at, flat)
+                shift = _shift_of(quote, flat.text[flat_at : flat_at + len(quote) + 20])
+                previous[rec.source] = (quote, flat_at, sat, how)
+        if shift is None and flat_at >= 0:
+            shift = context_shift(quote, flat_at, prev_cursor.get(rec.source, 0))
+        if before is not None and flat_at >= 0:
+            found = before.text.find(quote, prev_cursor.get(rec.source, 0))
+            prev_cursor[rec.source] = found if found >= 0 else prev_cursor.get(rec.source, 0)
+        link(rec, where, shift, how)
+    # a sentence printed twice (a summary and the body): each copy is checked
+    for rec, quote, offset in placed:
+        at = flat.text.find(quote)
+        while at >= 0:
+            where = flat.original(at + offset)
+            shift = 0 if _years(quote) else context_shift(quote, at, 0)
+            link(rec, where, shift, "quote")
+            at = flat.text.find(quote, at + 1)
+        if len(_WORDS.findall(quote)) < _MIN_WORDS_REPEATED:
+            continue  # a short line of a table: its shape is that of other lines
+        qshape = _Shape(quote)
+        sat = shape.text.find(qshape.text)
+        while sat >= 0:
+            first = bisect.bisect_left(shape.hashes, sat)
+            flat_at = shape.origin[sat]
+            where = _anchor(qshape, offset, shape, first, flat_at, flat)
+            shift = _shift_of(quote, flat.text[flat_at : flat_at + len(quote) + 20])
+            if shift is None:
+                shift = context_shift(quote, flat_at, 0)
+            link(rec, where, shift, "shape")
+            sat = shape.text.find(qshape.text, sat + 1)
     # a sentence without years takes the shift most of the draft's sentences show
     common = Counter(pending_shift).most_common(1)
     default = common[0][0] if common else 0

@@ -78,7 +78,7 @@ _UNITS: dict[str, tuple[Unit, Decimal]] = {
 }
 
 _NUMBER_WORDS: dict[str, int] = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
     "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
     "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
     "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40,

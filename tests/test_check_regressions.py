@@ -1,0 +1,270 @@
+"""What an outside attack on `check` found, each pinned: a wrong figure must not pass."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import ondermijning_indicators as oi
+from ondermijning_indicators.cli import app
+from ondermijning_indicators.drafts import Draft, find_numbers
+
+from .report_positions import report_text
+
+AANDEEL = "Het aandeel vrijheidsstraffen binnen het totaal aantal schuldigverklaringen"
+
+
+def _row(text: str, phrase: str, previous: str | None = None) -> pd.Series:
+    out = oi.check(Draft.from_text(text), previous=previous)
+    hit = out[out["phrase"] == phrase]
+    assert len(hit) == 1, out[["phrase", "status", "kind", "note"]].to_string()
+    return hit.iloc[0]
+
+
+# --- the draft is never destroyed ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "csv"])
+def test_the_output_cannot_be_the_draft_itself(tmp_path: Path, fmt: str) -> None:
+    import docx
+
+    draft = tmp_path / ("self.docx" if fmt == "docx" else "self.txt")
+    if fmt == "docx":
+        document = docx.Document()
+        document.add_paragraph(
+            "In 2022 sprak de rechter in 1.600 ondermijningszaken een vonnis uit."
+        )
+        document.save(str(draft))
+    else:
+        draft.write_text("In 2022 waren het er 1.600.\n", encoding="utf-8")
+    before = draft.read_bytes()
+    result = CliRunner().invoke(
+        app, ["check", str(draft), "--format", fmt, "--out", str(draft), "--force"]
+    )
+    assert result.exit_code == 4, result.output
+    assert "the draft itself" in result.output
+    assert draft.read_bytes() == before
+
+
+def test_an_empty_draft_file_is_refused(tmp_path: Path) -> None:
+    for text in ("", "  \n\t\n"):
+        draft = tmp_path / "leeg.txt"
+        draft.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(draft)])
+        assert result.exit_code == 2, result.output
+        assert "no text" in result.output
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+
+def test_a_year_before_a_full_stop_or_a_comma_is_the_sentence_s_year() -> None:
+    row = _row(f"{AANDEEL} was 87% in 2022.", "87%")
+    assert row["status"] == "discrepancy"
+    assert row["linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2022]"
+    assert _row(f"{AANDEEL} was 87% in 2022, zo bleek.", "87%")["status"] == "discrepancy"
+
+
+def test_a_year_of_the_sentence_before_does_not_win_over_the_sentence_s_own() -> None:
+    row = _row(f"In 2021 was het beeld anders. {AANDEEL} was in 2022 81,4%.", "81,4%")
+    assert row["linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2022]"
+    assert row["status"] == "discrepancy"
+
+
+def test_a_change_is_taken_between_the_years_the_sentence_names() -> None:
+    text = (
+        "Het aantal uitspraken in ondermijningszaken steeg in 2022 met {}% ten opzichte van 2020."
+    )
+    right = _row(text.format(31), "31%")
+    assert "2020-2022" in right["linked_to"]
+    assert right["status"] == "within_rounding"
+    assert _row(text.format(14), "14%")["status"] == "discrepancy"
+
+
+def test_a_heading_without_a_full_stop_lends_no_year_to_the_sentence_under_it() -> None:
+    text = (
+        "Jaarverslag 2023\nEen regel zonder punt\nHet aantal uitspraken in ondermijningszaken "
+        "is in 2022 verdubbeld ten opzichte van 2021."
+    )
+    row = _row(text, "verdubbeld")
+    assert "2021-2022" in row["linked_to"]
+    assert row["status"] == "decision_error"
+
+
+def test_a_changed_year_outside_the_quote_moves_the_record_s_period() -> None:
+    text = (
+        "In 2021 sprak de rechter in 1.353 ondermijningszaken een vonnis uit, waarbij 1.238 "
+        "verdachten schuldig werden bevonden en 201 verdachten werden vrijgesproken."
+    )
+    out = oi.check(Draft.from_text(text), previous="2023").set_index("phrase")
+    assert out.loc["1.353", "status"] == "exact"  # 2021: 1.353 verdicts
+    assert out.loc["1.238", "status"] == "discrepancy"  # 2021: 1.113 guilty
+    assert out.loc["201", "status"] == "discrepancy"  # 2021: 178 acquitted
+    assert "years shifted by -1" in str(out.loc["1.238", "linked_to"])
+
+
+def test_the_report_with_one_year_changed_flags_the_numbers_of_that_sentence() -> None:
+    text = report_text().replace("In 2022 sprak de rechter", "In 2021 sprak de rechter")
+    out = oi.check(Draft.from_text(text), previous="2023")
+    flagged = set(out[out["status"] == "discrepancy"]["phrase"])
+    assert {"1.543", "1.238", "201"} <= flagged
+
+
+def test_a_sentence_printed_twice_is_checked_twice() -> None:
+    sentence = (
+        "In 2022 sprak de rechter in 1.543 ondermijningszaken een vonnis uit, waarbij 1.238 "
+        "verdachten schuldig werden bevonden en {} verdachten werden vrijgesproken."
+    )
+    text = sentence.format(210) + "\n\n" + sentence.format(201)
+    out = oi.check(Draft.from_text(text), previous="2023")
+    assert out[out["phrase"] == "210"].iloc[0]["status"] == "discrepancy"
+    assert out[out["phrase"] == "201"].iloc[0]["status"] == "exact"
+    assert (out["phrase"] == "1.543").sum() == 2
+    assert set(out[out["phrase"] == "1.543"]["status"]) == {"exact"}
+
+
+# --- real figures are not called something else --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Van de 1.238 zaken legde de rechter in 1.000 gevallen een straf op.", "1.000"),
+        ("In totaal werden 2017 verdachten veroordeeld tot een vrijheidsstraf.", "2017"),
+        ("Hierdoor kregen\n12 RIEC's een extra taak.", "12"),
+        ("Het OM behandelde\n1.238 OM-zaken in totaal.", "1.238"),
+        ("Het OM behandelde 4500 OM-zaken.", "4500"),
+        ("Er werd voor 246mln beslag gelegd.", "246mln"),
+        ("Er werd voor €3,5mln beslag gelegd.", "€3,5mln"),
+        ("Er werd 500kg onderschept.", "500kg"),
+        ("Er komen 120fte bij.", "120fte"),
+        ("Het is 1,5x zo veel.", "1,5x zo veel"),
+        ("Het is 2x zo hoog.", "2x zo hoog"),
+    ],
+)
+def test_a_real_figure_is_a_figure(text: str, phrase: str) -> None:
+    spans = [s for s in find_numbers(Draft.from_text(text)) if s.phrase == phrase]
+    assert spans, [(s.phrase, s.kind, s.reason) for s in find_numbers(Draft.from_text(text))]
+    assert spans[0].kind != "not_a_figure", spans[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Er werd voor 246mln beslag gelegd.", "246mln", 246e6),
+        ("Er werd voor €3,5mln beslag gelegd.", "€3,5mln", 3.5e6),
+        ("Er werd 500kg onderschept.", "500kg", 500),
+        ("Het saldo was -5%.", "-5%", -0.05),
+        ("Het saldo was −5%.", "−5%", -0.05),
+        ("Het waren 1\u00a0238 zaken.", "1\u00a0238", 1238),
+        ("Het waren 1\u202f238 zaken.", "1\u202f238", 1238),
+        ("Eén op de vijf verdachten.", "Eén op de vijf", 0.2),
+        ("Bijna tweederde van de zaken.", "Bijna tweederde", 2 / 3),
+        ("Het is 1/3 van het totaal.", "1/3", 1 / 3),
+        ("Dat was ruim **81%** van de zaken.", "ruim **81%**", 0.81),
+    ],
+)
+def test_the_value_of_a_figure_is_read_as_printed(text: str, phrase: str, value: float) -> None:
+    spans = [s for s in find_numbers(Draft.from_text(text)) if s.kind != "not_a_figure"]
+    assert [s.phrase for s in spans] == [phrase]
+    assert math.isclose(spans[0].value, value, rel_tol=1e-12)
+
+
+def test_a_qualifier_in_markdown_emphasis_is_kept() -> None:
+    text = f"{AANDEEL} was in 2022 ruim **81%**."
+    row = _row(text, "ruim **81%**")
+    assert row["status"] == "discrepancy"  # 80,7%: not more than 81%
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Het waren er 8.0% meer.", "8.0%", None),
+        ("Het ging om 2.0 miljoen euro.", "2.0 miljoen euro", None),
+    ],
+)
+def test_a_dot_before_a_zero_is_not_dutch_notation_when_it_is_an_amount(
+    text: str, phrase: str, value: float | None
+) -> None:
+    out = oi.check(Draft.from_text(text), previous=None)
+    row = out[out["phrase"] == phrase].iloc[0]
+    assert row["status"] == "invalid"
+
+
+def test_what_is_not_a_figure_stays_so() -> None:
+    text = "Om 12:30 uur, en om 12:30, zie [^3]. Jongerenwerk 3.0 helpt; dat werkt 24/7."
+    spans = find_numbers(Draft.from_text(text, "x.md"))
+    assert {s.phrase: s.kind for s in spans if s.kind != "not_a_figure"} == {}
+
+
+def test_a_number_word_broken_over_a_line_or_joined_by_a_hyphen_is_read() -> None:
+    spans = find_numbers(
+        Draft.from_text("Er kwamen twee-\nhonderd zaken bij en vijf-jarige plannen.")
+    )
+    figures = {s.phrase: s.value for s in spans if s.kind != "not_a_figure"}
+    assert figures["twee- honderd"] == 200
+    assert figures["vijf"] == 5
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+
+def test_from_a_level_to_a_level_is_two_levels_not_a_change() -> None:
+    text = f"{AANDEEL} daalde van 81,4% in 2021 naar 80,7% in 2022."
+    out = oi.check(Draft.from_text(text), previous=None).set_index("phrase")
+    assert out.loc["81,4%", "kind"] == "percentage"
+    assert out.loc["81,4%", "status"] == "within_rounding"
+    assert out.loc["81,4%", "linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2021]"
+    assert out.loc["80,7%", "status"] == "within_rounding"
+    assert out.loc["80,7%", "linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2022]"
+
+
+def test_a_change_in_percentage_points_is_the_difference_of_the_shares() -> None:
+    text = f"{AANDEEL} daalde in 2022 met {{}} procentpunt ten opzichte van 2021."
+    # the year between the verb and the number is a row of its own: the row is the number
+    right = _row(text.format("0,7"), "0,7 procentpunt")
+    assert (right["kind"], right["status"]) == ("change", "within_rounding"), right["note"]
+    assert "aandeel_vrijheidsstraffen" in right["linked_to"]
+    wrong = _row(text.format("5"), "5 procentpunt")
+    assert wrong["status"] == "discrepancy"
+    rise = _row(text.replace("daalde", "steeg").format("0,7"), "0,7 procentpunt")
+    assert rise["status"] == "decision_error"
+
+
+@pytest.mark.parametrize(
+    ("claim", "status"),
+    [
+        ("bijna 100% van de beslagdoelstelling", "consistent_with_qualifier"),
+        ("minder dan 100% van de beslagdoelstelling", "consistent_with_qualifier"),
+        ("ruim 100% van de beslagdoelstelling", "decision_error"),
+        ("130% van de beslagdoelstelling", "decision_error"),
+        ("91% van de beslagdoelstelling", "within_rounding"),
+    ],
+)
+def test_a_realisation_claims_what_its_qualifier_says(claim: str, status: str) -> None:
+    text = f"In 2022 werd voor ruim 246 miljoen euro aan beslag gelegd, {claim}."
+    assert _row(text, claim)["status"] == status
+
+
+def test_a_split_verb_is_a_change() -> None:
+    text = "Het aantal uitspraken in ondermijningszaken nam in 2022 met 14% toe."
+    row = _row(text, "14%")  # the year between is a row of its own
+    assert row["kind"] == "change"
+    assert row["status"] == "within_rounding"
+    down = _row(text.replace("toe", "af"), "14%")
+    assert down["status"] == "decision_error"
+    plain = _row(
+        "Het aantal uitspraken in ondermijningszaken nam met 14% toe in 2022.", "nam met 14% toe"
+    )
+    assert plain["status"] == "within_rounding"
+
+
+def test_crlf_line_ends_read_as_the_report_does() -> None:
+    crlf = oi.check(Draft.from_text(report_text().replace("\n", "\r\n")), previous="2023")
+    plain = oi.check(Draft.from_text(report_text()), previous="2023")
+    assert len(crlf) == len(plain)
+    assert (crlf["status"].value_counts() == plain["status"].value_counts()).all()
