@@ -111,8 +111,8 @@ class Draft:
         document order (a table's cell paragraphs where the table stands, row by row);
         empty otherwise.
     furniture : tuple of (int, int)
-        Spans of ``text`` that are a page's running header or footer (a PDF): the
-        numbers in them are page furniture, not figures.
+        Spans of ``text`` that are page furniture, not figures: a PDF's running headers
+        and footers and page numbers, a Word document's page-number fields.
 
     Examples
     --------
