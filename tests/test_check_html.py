@@ -163,7 +163,8 @@ def test_every_span_is_marked_once_and_the_text_is_kept() -> None:
         status, start, end = str(record["status"]), int(record["start"]), int(record["end"])
         assert mark.attrs["class"] == f"st-{status}"
         assert mark.attrs["data-status"] == status
-        assert mark.attrs["tabindex"] == "0"
+        # only a number that needs attention is a tab stop
+        assert mark.attrs["tabindex"] == ("0" if CheckStatus(status).flagged else "-1")
         assert mark.text() == draft.text[start:end]
         assert str(record["note"]) in str(mark.attrs["title"])
     assert tree.one("div", id="draft-text").text() == draft.text
@@ -173,7 +174,10 @@ def test_the_mark_is_written_as_documented() -> None:
     draft = Draft.from_text(TEXT)
     page = render_html(draft, rows_of(draft, ROWS))
     for i, (_, status, *_) in enumerate(ROWS):
-        opening = f'<mark class="st-{status}" data-status="{status}" data-row="{i}" tabindex="0"'
+        stop = "0" if status.flagged else "-1"
+        opening = (
+            f'<mark class="st-{status}" data-status="{status}" data-row="{i}" tabindex="{stop}"'
+        )
         assert page.count(opening) == 1
 
 
@@ -233,6 +237,13 @@ def test_the_summary_counts_each_status_the_worst_first() -> None:
     assert counts == {s.value: expected.get(s.value, 0) for s in CheckStatus}
     flagged = sum(1 for s in result["status"] if CheckStatus(s).flagged)
     assert f"{len(result)} getallen gevonden; {flagged} daarvan vragen aandacht" in summary.text()
+    # the way through the flagged marks: 4, the extra 1.672 over the transcribed one
+    nav = summary.one("nav", **{"class": "flagged-nav"})
+    assert [b.text() for b in nav.find("button")] == [
+        "\u2190 vorige te bekijken getal",
+        "volgende te bekijken getal \u2192",
+    ]
+    assert nav.one("span", id="flagged-position").text() == "\u2013 van 4"
     # the swatch of each status has the class that colours its marks
     for r in legend:
         assert r.one("span").attrs["class"] == f"swatch st-{r.attrs['data-status']}"
@@ -317,6 +328,7 @@ def test_an_empty_check_and_a_wrong_frame() -> None:
     assert tree.one("title").text() == "Leeg"
     assert tree.find("mark") == []
     assert "0 getallen gevonden" in tree.text()
+    assert tree.find("nav") == []  # nothing to go through
     with pytest.raises(InvalidInputError, match="lacks the column"):
         render_html(draft, pd.DataFrame(columns=CHECK_COLUMNS[:-1]))
     bad = pd.DataFrame([row("x", CheckStatus.EXACT, 0, 1)], columns=CHECK_COLUMNS)
@@ -450,3 +462,139 @@ def test_the_screenshot_script_opens_the_first_flagged_figure(tmp_path: Path) ->
     data = target.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 900)
+
+
+FILLER = "Een regel zonder getallen, die de tekst lang maakt.\n" * 30
+LONG_TEXT = "".join(line + "\n" + FILLER for line in TEXT.splitlines())
+
+_IN_VIEW = """e => {
+  const box = e.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+}"""
+_CENTRE = "e => { const b = e.getBoundingClientRect(); return (b.top + b.bottom) / 2; }"
+
+
+@needs_chromium
+def test_the_page_leads_through_the_flagged_numbers(tmp_path: Path) -> None:
+    draft = Draft.from_text(LONG_TEXT, name="concept.txt")
+    result = rows_of(draft, ROWS)
+    flagged = [str(i) for i, (_, status, *_) in enumerate(ROWS) if status.flagged]
+    assert flagged == ["1", "4", "6", "8"]  # in the order of the text
+    target = tmp_path / "controle.html"
+    target.write_text(render_html(draft, result), encoding="utf-8")
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.set_default_timeout(5000)
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.goto(target.as_uri())
+            height = page.evaluate("window.innerHeight")
+            assert page.evaluate("document.documentElement.scrollHeight") > 5 * height
+
+            def focused() -> str:
+                return str(
+                    page.evaluate(
+                        "(() => { const e = document.activeElement;"
+                        " return e.tagName + ':' + (e.id || e.getAttribute('data-row') || ''); })()"
+                    )
+                )
+
+            def shown(row: str) -> None:
+                mark = page.locator(f"#m-{row}")
+                assert focused() == f"MARK:m-{row}"
+                assert mark.evaluate(_IN_VIEW), f"mark {row} is not in view"
+                expect(details).to_be_visible()
+                expect(details).to_have_attribute("data-row", row)
+                expect(mark).to_have_attribute("data-selected", "")
+
+            details = page.locator("#details")
+            position = page.locator("#flagged-position")
+            expect(position).to_have_text("\u2013 van 4")
+
+            # the tab order: the two buttons, then only the flagged marks, then the table
+            stops = []
+            page.locator("body").focus()
+            for _ in range(12):
+                page.keyboard.press("Tab")
+                stop = focused()
+                if stop.startswith("TR:"):
+                    break
+                stops.append(stop)
+            assert stops == [
+                "BUTTON:flagged-previous",
+                "BUTTON:flagged-next",
+                *(f"MARK:m-{i}" for i in flagged),
+            ]
+            assert (
+                page.eval_on_selector_all(
+                    "mark", "ms => ms.filter(m => m.tabIndex >= 0).map(m => m.dataset.row)"
+                )
+                == flagged
+            )
+            page.keyboard.press("Escape")
+            page.evaluate("window.scrollTo(0, 0)")
+
+            # the buttons and the keys n and p go through them in the order of the text
+            page.click("#flagged-next")
+            shown("1")
+            expect(position).to_have_text("1 van 4")
+            expect(details.locator('dd[data-field="note"]')).to_have_text("de tabel geeft 1.543")
+            for k, row in enumerate(flagged[1:], 2):
+                page.keyboard.press("n")
+                shown(row)
+                expect(position).to_have_text(f"{k} van 4")
+            page.keyboard.press("n")  # past the last: the first again
+            shown("1")
+            expect(position).to_have_text("1 van 4")
+            page.keyboard.press("p")  # before the first: the last
+            shown("8")
+            expect(position).to_have_text("4 van 4")
+            page.click("#flagged-previous")
+            shown("6")
+            expect(position).to_have_text("3 van 4")
+            expect(details.locator('dd[data-field="note"]')).to_have_text("177 naar 190 is +7%")
+            page.keyboard.press("p")
+            shown("4")
+            expect(position).to_have_text("2 van 4")
+
+            # n and p typed in a form field are text, not a move
+            page.evaluate(
+                "document.getElementById('summary').appendChild(document.createElement('input'))"
+            )
+            page.locator("#summary input").fill("")
+            page.locator("#summary input").press("n")
+            page.locator("#summary input").press("p")
+            expect(page.locator("#summary input")).to_have_value("np")
+            expect(position).to_have_text("2 van 4")
+
+            # a row of the table, clicked, shows its mark in the middle of the window
+            table_row = page.locator("#r-2")  # 1.290, not flagged, between the first two
+            table_row.scroll_into_view_if_needed()
+            mark = page.locator("#m-2")
+            assert not mark.evaluate(_IN_VIEW)
+            table_row.locator('td[data-field="note"]').click()
+            shown("2")
+            assert abs(mark.evaluate(_CENTRE) - height / 2) < 60
+            expect(mark).to_have_attribute("data-flash", "")
+            expect(details.locator('dd[data-field="computed"]')).to_have_text("1.290,4")
+            expect(position).to_have_text("\u2013 van 4")  # not one of them; n goes on
+            page.keyboard.press("n")
+            shown("4")
+            expect(position).to_have_text("2 van 4")
+            expect(page.locator("#m-2")).not_to_have_attribute("data-flash", "")
+
+            # so does Enter in a row, and its link to the text
+            page.locator("#r-9").focus()
+            assert not page.locator("#m-9").evaluate(_IN_VIEW)
+            page.keyboard.press("Enter")
+            shown("9")
+            page.locator("#r-0 a").scroll_into_view_if_needed()
+            page.locator("#r-0 a").click()
+            shown("0")
+            assert abs(page.locator("#m-0").evaluate(_CENTRE) - height / 2) < 60
+        finally:
+            browser.close()
+    assert problems == []

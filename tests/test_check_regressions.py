@@ -268,3 +268,131 @@ def test_crlf_line_ends_read_as_the_report_does() -> None:
     plain = oi.check(Draft.from_text(report_text()), previous="2023")
     assert len(crlf) == len(plain)
     assert (crlf["status"].value_counts() == plain["status"].value_counts()).all()
+
+
+# --- the second attack -------------------------------------------------------------------------
+
+HARC = (
+    "Het Hit and Run Cargo-team (HARC) Rotterdam heeft in 2022 in totaal 46.789 kilo cocaïne "
+    "onderschept in de Rotterdamse haven."
+)
+
+
+def test_a_reworded_sentence_links_the_number_at_its_place_or_none() -> None:
+    text = HARC + " In de haven van Vlissingen werd 46.789 kilo ontdekt."
+    out = oi.check(Draft.from_text(text), previous="2023")
+    rows = out[out["phrase"] == "46.789 kilo"].sort_values("start")
+    (rotterdam, to_rotterdam), (vlissingen, to_vlissingen) = zip(
+        rows["status"].tolist(), rows["linked_to"].tolist(), strict=True
+    )
+    assert "rotterdam" in to_rotterdam, to_rotterdam
+    assert rotterdam == "transcribed"
+    assert "rotterdam" not in to_vlissingen
+    assert vlissingen != "transcribed"
+
+
+def test_an_inserted_reference_keeps_every_figure_of_the_sentence_linked() -> None:
+    for sentence in (
+        "Van de 1.238 strafzaken waarin de verdachte door de rechter schuldig werd bevonden "
+        "legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op.",
+        HARC,
+    ):
+        plain = oi.check(Draft.from_text(sentence), previous="2023")
+        first = sentence.index(" ")
+        edited = sentence[:first] + " (zie tabel 2)" + sentence[first:]
+        out = oi.check(Draft.from_text(edited), previous="2023")
+        linked = plain[plain["linked_to"].str.startswith("record:")]
+        for phrase, linked_to, status in zip(
+            linked["phrase"], linked["linked_to"], linked["status"], strict=True
+        ):
+            hit = out[out["phrase"] == phrase]
+            assert hit["linked_to"].str.split().str[0].tolist() == [str(linked_to).split()[0]]
+            assert hit["status"].tolist() == [status]
+
+
+def test_the_year_shift_comes_from_the_year_nearest_the_figure() -> None:
+    # a table whose header lost the blank line above it (as in a PDF), under a web address
+    text = (
+        "Zie de weblog.\nwww.example.nl/weblog/2023/we-denken-mee\n"
+        "2018 2019 2020 2021 2022\n< 1 jaar 436 431 307 379 364\n"
+    )
+    out = oi.check(Draft.from_text(text), previous="2023")
+    figures = out[out["kind"] != "not_a_figure"]
+    assert set(figures["status"]) == {"transcribed"}, figures[["phrase", "linked_to"]]
+    assert not figures["linked_to"].str.contains("shifted").any()
+
+
+def test_the_previous_edition_s_not_a_figure_patterns_hold_only_where_they_held() -> None:
+    text = (
+        "Vanaf 1 januari 2022 kunnen uithalers door de zogeheten Uithalerswet een maximum "
+        "gevangenisstraf van 3 jaar krijgen."
+    )
+    row = _row(text, "3 jaar", previous="2023")
+    assert row["kind"] != "not_a_figure"
+    assert row["status"] == "discrepancy"  # the law says 2 years (kerncijfers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("In 2022 is verder 12,5 miljoen euro aan contanten en 3327 ton aan hard- en softdrugs "
+         "in beslag genomen.", "3327 ton"),
+    ],
+)  # fmt: skip
+def test_another_unit_than_last_year_s_is_not_the_same_figure(sentence: str, phrase: str) -> None:
+    out = oi.check(Draft.from_text(sentence), previous="2023")
+    row = out[out["phrase"] == phrase]
+    assert len(row) == 1, out[["phrase", "status"]]
+    assert row.iloc[0]["status"] in {"discrepancy", "not_checked"}, row.iloc[0]["note"]
+
+
+def test_each_figure_takes_the_year_of_its_own_clause() -> None:
+    text = f"In 2020 was {AANDEEL[4:].lower()} 84%, tegen 73% in 2018."
+    out = oi.check(Draft.from_text(text), previous=None).set_index("phrase")
+    assert out.loc["84%", "linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2020]"
+    assert out.loc["84%", "status"] == "within_rounding"  # 2020: 84,1%
+    assert out.loc["73%", "linked_to"] == "metric:aandeel_vrijheidsstraffen[jaar=2018]"
+    assert out.loc["73%", "status"] == "discrepancy"  # 2018: 84,2%
+
+
+def test_a_change_is_measured_from_the_year_it_is_compared_with() -> None:
+    text = (
+        "In 2022 lag het aantal uitspraken in ondermijningszaken 14% hoger dan in 2021 en 31% "
+        "hoger dan in 2020."
+    )
+    out = oi.check(Draft.from_text(text), previous=None).set_index("phrase")
+    assert "2021-2022" in str(out.loc["14% hoger", "linked_to"])
+    assert "2020-2022" in str(out.loc["31% hoger", "linked_to"])
+    assert out.loc["31% hoger", "status"] == "within_rounding"
+
+
+def test_a_short_template_matches_only_a_line_of_its_own() -> None:
+    out = oi.check(Draft.from_text("In 2022 werkten 15 gemeenten met wijkrechtspraak."))
+    assert not out["linked_to"].str.startswith("record:").any(), out[["phrase", "linked_to"]]
+    table = "Overig 73 63 76 62 104\n"
+    out = oi.check(Draft.from_text(table), previous="2023")
+    assert set(out[out["kind"] != "not_a_figure"]["status"]) == {"transcribed"}
+
+
+def test_toen_takes_the_year_of_the_sentence_before() -> None:
+    text = (
+        "In totaal werden 177 verdachten veroordeeld tot een gevangenisstraf van meer dan 5 "
+        "jaar. Dat aandeel ligt fors hoger dan in 2021. Toen ging het bij ruim 10% van het "
+        "aantal opgelegde vrijheidsstraffen om een duur van meer dan 5 jaar."
+    )
+    row = _row(text, "ruim 10%", previous="2023")
+    assert "shifted" not in row["linked_to"]
+    assert row["status"] == "consistent_with_qualifier"
+
+
+def test_a_running_header_between_the_halves_of_a_sentence_does_not_hide_it() -> None:
+    text = (
+        "Van de 1.238 strafzaken waarin de verdachte door de rechter schuldig werd bevonden\n"
+        "Voortgangsrapportage ondermijning 2023\n"
+        "legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op.\n"
+    )
+    start = text.index("Voortgangsrapportage")
+    draft = Draft(text=text, furniture=((start, text.index("\nlegde")),))
+    out = oi.check(draft, previous="2023").set_index("phrase")
+    assert str(out.loc["999", "linked_to"]).startswith("record:"), out["linked_to"]
+    assert out.loc["81%", "status"] == "within_rounding"

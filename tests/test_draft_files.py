@@ -730,3 +730,84 @@ def test_any_span_of_any_runs_is_anchored_exactly(
     # every character keeps its bold
     expected = [bold for piece, bold in pieces for _ in piece]
     assert [r.bold for r in written.paragraphs[0].runs for _ in r.text] == expected
+
+
+CHANGE = 'w:author="Redacteur" w:date="2024-03-01T10:00:00Z"'
+
+
+def make_docx_with_insertions(path: Path) -> Path:
+    """A paragraph whose numbers end in, begin in and lie inside tracked insertions."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("In 2022 waren het 1.2")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {NS} w:id="7" {CHANGE}><w:r><w:t xml:space="preserve">38 straffen, 8'
+            "</w:t></w:r></w:ins>"
+        )
+    )
+    paragraph.add_run("1% van de zaken en ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {NS} w:id="8" {CHANGE}><w:r><w:t xml:space="preserve">ook </w:t></w:r>'
+            '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">12 boetes</w:t></w:r></w:ins>'
+        )
+    )
+    paragraph.add_run(".")
+    document.add_paragraph("Slot.")
+    document.save(str(path))
+    return path
+
+
+def test_write_docx_comments_keeps_its_anchors_out_of_tracked_insertions(
+    tmp_path: Path,
+) -> None:
+    source = make_docx_with_insertions(tmp_path / "wijzigingen.docx")
+    draft = read_docx(source)
+    line = "In 2022 waren het 1.238 straffen, 81% van de zaken en ook 12 boetes."
+    assert draft.text.split("\n")[0] == line
+    numbers = ["1.238", "81%", "12"]  # ends in, begins in, lies inside an insertion
+    rows = check_rows(draft, [(n, 0, "discrepancy", 1.0, "count", "", "") for n in numbers])
+    out = tmp_path / "opmerkingen.docx"
+    assert write_docx_comments(source, draft, rows, out) == 3
+    written = docx.Document(str(out))
+    comments = list(written.comments)
+    ranges = comment_ranges(written)
+    assert [ranges[c.comment_id] for c in comments] == numbers
+    body = written.element.body
+    for comment in comments:
+        found = f"[@{W}id='{comment.comment_id}']"
+        marks = [
+            body.find(f".//{W}commentRangeStart{found}"),
+            body.find(f".//{W}commentRangeEnd{found}"),
+            body.find(f".//{W}commentReference{found}").getparent(),  # the reference run
+        ]
+        for mark in marks:
+            assert mark.tag != f"{W}ins"
+            assert not [a for a in mark.iterancestors() if a.tag == f"{W}ins"]
+    # the insertions were split, not dropped: each part keeps its author and date and
+    # has an id of its own; the text is unchanged
+    insertions = list(body.iter(f"{W}ins"))
+    assert len(insertions) > 2
+    assert {(i.get(f"{W}author"), i.get(f"{W}date")) for i in insertions} == {
+        ("Redacteur", "2024-03-01T10:00:00Z")
+    }
+    assert len({i.get(f"{W}id") for i in insertions}) == len(insertions)
+    assert [ins.getparent().tag for ins in insertions] == [f"{W}p"] * len(insertions)
+    assert "".join(t.text for i in insertions for t in i.iter(f"{W}t")) == (
+        "38 straffen, 8ook 12 boetes"
+    )
+    assert (read_docx(out).text, read_docx(out).paragraphs) == (draft.text, draft.paragraphs)
+    (twelve,) = [r for i in insertions for r in i.iter(f"{W}r") if r.findtext(f"{W}t") == "12"]
+    assert twelve.find(f"{W}rPr/{W}b") is not None  # the split run keeps its bold
+
+    # rejecting the changes removes the insertions and leaves every comment anchored
+    for insertion in list(body.iter(f"{W}ins")):
+        insertion.getparent().remove(insertion)
+    rejected = tmp_path / "afgewezen.docx"
+    written.save(str(rejected))
+    reopened = docx.Document(str(rejected))
+    assert reopened.paragraphs[0].text == "In 2022 waren het 1.21% van de zaken en ."
+    assert [c.text for c in reopened.comments] == [c.text for c in comments]
+    assert set(comment_ranges(reopened)) == {c.comment_id for c in comments}
+    references = reopened.element.body.iter(f"{W}commentReference")
+    assert sorted(int(r.get(f"{W}id")) for r in references) == [c.comment_id for c in comments]

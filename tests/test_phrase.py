@@ -326,7 +326,7 @@ def test_euro_signs_and_achieved_targets_read_to_these_fields(
         ("5 appels",
          "cannot read 'appels' in phrase '5 appels': after the number a phrase may have a "
          "magnitude (duizend, miljoen, miljard) and one unit (%, euro, fte, jaar, jaren, kg, "
-         "kilo, procent, procentpunt, procentpunten); leave other words out of the phrase"),
+         "kilo, procent, procentpunt, procentpunten, ton); leave other words out of the phrase"),
         ("1,238,000",
          "cannot read the number '1,238,000' in phrase '1,238,000'; this looks like English "
          "notation: write 1.238 for 1238 and 3,5 for 3.5"),

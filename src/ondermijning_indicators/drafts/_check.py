@@ -103,7 +103,24 @@ def _previous(previous: object) -> _Previous:
         root = path
         files = sorted((path / "figures").glob("*.toml"))
         records = load_records(files) if files else []
-    return _Previous(records, _not_a_figure_patterns(root), _report_text(root))
+    text = _report_text(root)
+    return _Previous(records, _as_printed(_not_a_figure_patterns(root), text), text)
+
+
+def _as_printed(
+    patterns: list[tuple[re.Pattern[str], str]], text: str | None
+) -> list[tuple[re.Pattern[str], str]]:
+    r"""Return the previous edition's not-a-figure entries as the texts they matched there.
+
+    A pattern was written for last year's text ("straf van \\d+ jaar" for its duration
+    classes); in a draft it would hide any such phrase, a real figure too. What it matched
+    in last year's text is what is not a figure now; without that text, no pattern holds.
+    """
+    out: dict[str, tuple[re.Pattern[str], str]] = {}
+    for pattern, reason in patterns:
+        for printed in {m.group() for m in pattern.finditer(text or "") if m.group()}:
+            out.setdefault(printed, (re.compile(re.escape(printed)), reason))
+    return list(out.values())
 
 
 def _report_text(root: Path) -> str | None:
@@ -129,7 +146,7 @@ def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
         for entry in doc.get("not_a_figure", []):
             if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str):
                 continue
-            if isinstance(entry.get("text"), str):
+            if isinstance(entry.get("text"), str):  # kept as a pattern: matched in the text
                 out.append((re.compile(re.escape(entry["text"])), entry["reason"]))
             elif isinstance(entry.get("pattern"), str):
                 try:
@@ -140,10 +157,18 @@ def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
 
 
 _SINCE = re.compile(
-    r"(?:ten\s+opzichte\s+van|t\.o\.v\.|vergeleken\s+met|in\s+vergelijking\s+met|sinds"
-    r"|vanaf)\s+(?:het\s+jaar\s+|eind\s+|begin\s+)?((?:19|20)\d\d)",
+    r"(?:(?<![\w])dan|ten\s+opzichte\s+van|t\.o\.v\.|vergeleken\s+met|in\s+vergelijking\s+met"
+    r"|sinds|vanaf|tegenover)\s+(?:in\s+|het\s+jaar\s+|eind\s+|begin\s+)?$",
     re.IGNORECASE,
 )
+"""What stands before a year a change is measured from: "hoger dan in 2021", "sinds 2020"."""
+_CLAUSE = re.compile(r"[,;:(]\s|\s(?:tegen|terwijl|maar|en|dan|waarvan|waarbij)\s", re.I)
+"""Where a clause of a sentence ends: a comma, "tegen", "en" ..."""
+
+
+def _comparative(text: str, at: int) -> bool:
+    """Tell whether the year at ``at`` is one something is compared with ("dan in 2021")."""
+    return bool(_SINCE.search(text, max(0, at - 30), at))
 
 
 def _sentence(text: str, span: Span) -> str:
@@ -154,22 +179,54 @@ def _sentence(text: str, span: Span) -> str:
     return " ".join(text[head:tail].split())
 
 
-def _years(text: str, span: Span) -> list[int]:
-    """Return the years the span's sentence names, the nearest first; else the sentence before's."""
+def _clause(text: str, head: int, tail: int, span: Span) -> tuple[int, int]:
+    """Return the clause of the sentence ``[head, tail)`` that holds the span."""
+    lo = head
+    for m in _CLAUSE.finditer(text, head, span.start):
+        lo = m.end()
+    stop = _CLAUSE.search(text, span.end, tail)
+    return lo, stop.start() if stop else tail
+
+
+def _year_places(text: str, span: Span) -> list[tuple[int, int, bool]]:
+    """Return the years near a span as (place, year, compared with), the likeliest first.
+
+    The span's clause first, then the rest of its sentence, then the sentence before it
+    (a heading above, or "Toen ..."); within each, the nearest first.
+    """
     head, tail = bounds(text, span.start, span.end)
-    found = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, head, tail)]
-    if not found and head > 0:
-        before, _ = bounds(text, max(0, head - 2), max(0, head - 1))
-        found = [(m.start(), int(m.group())) for m in _YEAR.finditer(text, before, head)]
-    found.sort(key=lambda p: min(abs(p[0] - span.start), abs(p[0] - span.end)))
-    return list(dict.fromkeys(year for _, year in found))
+    lo, hi = _clause(text, head, tail, span)
+    places = [(lo, hi), (head, tail)]
+    if head > 0:
+        places.append((bounds(text, max(0, head - 2), max(0, head - 1))[0], head))
+    out: list[tuple[int, int, bool]] = []
+    seen: set[int] = set()
+    for a, b in places:
+        found = [m for m in _YEAR.finditer(text, a, b) if m.start() not in seen]
+        found.sort(key=lambda m: min(abs(m.start() - span.start), abs(m.start() - span.end)))
+        for m in found:
+            seen.add(m.start())
+            out.append((m.start(), int(m.group()), _comparative(text, m.start())))
+        if out and (a, b) != (lo, hi):
+            break  # the sentence named years: the sentence before is not needed
+    return out
+
+
+def _years(text: str, span: Span) -> list[int]:
+    """Return the years a figure is of, the likeliest first (not those it is compared with)."""
+    places = _year_places(text, span)
+    own = [year for _, year, compared in places if not compared]
+    return list(dict.fromkeys(own or [year for _, year, _ in places]))
 
 
 def _since(text: str, span: Span) -> int | None:
     """Return the year a change is measured from, when the sentence says so."""
-    head, tail = bounds(text, span.start, span.end)
-    m = _SINCE.search(text, head, tail)
-    return int(m.group(1)) if m else None
+    places = _year_places(text, span)
+    after = [(at, year) for at, year, compared in places if compared and at > span.end]
+    if after:
+        return min(after)[1]  # "14% hoger dan in 2021": the first one after the figure
+    before = [year for _, year, compared in places if compared]
+    return before[0] if before else None
 
 
 def _row(span: Span, draft: Draft) -> dict[str, Any]:
@@ -523,6 +580,19 @@ def check(
         if core is None or link.record.quantity is None:
             continue
         same = link.shift == 0 and core == link.record.phrase
+        was, now = link.record.quantity.unit, span.quantity.unit if span.quantity else None
+        if now is not None and Unit.NUMBER not in (was, now) and was is not now:
+            rows[link.span].update(
+                status=str(CheckStatus.DISCREPANCY),
+                linked_to=f"record:{link.record.id}",
+                note=(
+                    f"the phrase is in {now}, the figure of the previous edition it stands "
+                    f"for ({link.record.phrase!r}) in {was}: another quantity, or a unit "
+                    "written wrongly"
+                ),
+            )
+            linked.add(link.span)
+            continue
         rec = _as_record(span, shift_record(link.record, link.shift), same=same)
         how = [] if link.how == "quote" else [f"sentence found by {link.how}"]
         if link.shift:

@@ -113,7 +113,7 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r"^(?P<mag>\s+(?:duizend|miljoen|miljard)(?![\w])|\s*(?:mln\.?|mld\.?|mrd\.?)(?![\w]))?"
     r"(?P<unit>\s*%|\s*(?:kg|fte)(?![\w])"
-    r"|\s+(?:procentpunten|procentpunt|procent|euro|kilo|jaren|jaar)(?![\w]))?",
+    r"|\s+(?:procentpunten|procentpunt|procent|euro|kilo|ton|jaren|jaar)(?![\w]))?",
     re.IGNORECASE,
 )
 _UP = (

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import copy
 import io
+import itertools
 import math
 import numbers
 import os
@@ -843,6 +844,12 @@ def write_docx_comments(
     in words, the value the data give, what the number is linked to and the note.
     The text of the document is otherwise unchanged.
 
+    The comment's marks stand outside tracked changes: when a number begins or ends in
+    a tracked insertion (or a move), the insertion is split there into two of the same
+    author and date, and the start of the comment's range is put before the part
+    holding the number, its end and the comment's reference after it. Rejecting the
+    change then removes the number's text, not the comment's anchor.
+
     A comment can stand only in the body (a text box's included). A number in a footnote
     or an endnote gets its comment on the note's reference mark in the body; one in a
     header or a footer on the first run of the body; the comment then begins by saying
@@ -919,6 +926,7 @@ def write_docx_comments(
             "document (read_docx) and check it again"
         )
     initials = "".join(part[0] for part in re.split(r"[\s_-]+", author) if part).upper()
+    fresh = _fresh_ids(document)
     written = 0
     for number, row in enumerate(rows.to_dict("records"), 1):
         if str(row["status"]) in CLEAN_STATUSES:
@@ -933,6 +941,7 @@ def write_docx_comments(
         else:
             first, last = _anchor(document, reading, touched, (start, end))
         document.add_comment([first, last], text=comment, author=author, initials=initials)
+        _out_of_changes(first.element, last.element, fresh)
         written += 1
     with staged(out.parent, [out.name], overwrite=overwrite, what="the commented draft") as to:
         document.save(str(to / out.name))
@@ -994,6 +1003,70 @@ def _anchor(
     last = _split_before(p_j, min(end, spans[j][1]) - spans[j][0], marks)
     first = _split_after(p_i, max(start, spans[i][0]) - spans[i][0], marks)
     return Run(first, Paragraph(p_i, document)), Run(last, Paragraph(p_j, document))
+
+
+_TRACKED = frozenset({f"{_W}ins", f"{_W}del", f"{_W}moveTo", f"{_W}moveFrom"})
+"""The tracked changes of runs: rejecting (or accepting) one removes what it holds."""
+
+
+def _fresh_ids(document: DocxDocument) -> Iterator[int]:
+    """Yield ``w:id`` values no element of the document's body has yet."""
+    used = [0]
+    for element in document.element.body.iter():
+        value = element.get(f"{_W}id") if isinstance(element.tag, str) else None
+        if value is not None and value.isdecimal():
+            used.append(int(value))
+    return itertools.count(max(used) + 1)
+
+
+def _out_of_changes(first: BaseOxmlElement, last: BaseOxmlElement, fresh: Iterator[int]) -> None:
+    """Move a comment's range marks and reference run out of the tracked changes they are in.
+
+    python-docx puts ``w:commentRangeStart`` right before the ``first`` run and
+    ``w:commentRangeEnd`` and the run of the ``w:commentReference`` right after the
+    ``last``. When those stand in a tracked change (a ``w:ins``, a ``w:moveTo``), that
+    change is split at them, each level of changes down to them, into two of the same
+    kind, author and date (a fresh ``w:id`` for the new one); the marks then stand
+    between the two parts, outside every change, and still enclose the same text.
+    """
+    start = first.getprevious()
+    if start is not None and start.tag == f"{_W}commentRangeStart":
+        piece, parent = start, start.getparent()
+        while parent is not None and parent.tag in _TRACKED:
+            if piece.getprevious() is not None:  # keep what precedes in the change
+                rest = _split_change(parent, piece, fresh)
+                parent.addnext(rest)
+                piece, parent = rest, rest.getparent()
+            else:
+                piece, parent = parent, parent.getparent()
+        if piece is not start:
+            piece.addprevious(start)
+    end = last.getnext()
+    reference = None if end is None else end.getnext()
+    if end is not None and reference is not None and end.tag == f"{_W}commentRangeEnd":
+        piece, parent = reference, reference.getparent()
+        while parent is not None and parent.tag in _TRACKED:
+            after = piece.getnext()
+            if after is not None:  # keep what follows in a change of its own
+                parent.addnext(_split_change(parent, after, fresh))
+            piece, parent = parent, parent.getparent()
+        if piece is not reference:
+            piece.addnext(reference)
+            piece.addnext(end)
+
+
+def _split_change(
+    change: BaseOxmlElement, child: BaseOxmlElement, fresh: Iterator[int]
+) -> BaseOxmlElement:
+    """Move ``child`` and what follows it in ``change`` into a copy of it; return the copy."""
+    copied: BaseOxmlElement = change.makeelement(change.tag, dict(change.attrib))
+    copied.set(f"{_W}id", str(next(fresh)))
+    moving = [child]
+    while moving[-1].getnext() is not None:
+        moving.append(moving[-1].getnext())
+    for element in moving:
+        copied.append(element)  # moves it
+    return copied
 
 
 def _elsewhere(document: DocxDocument, line: _Line) -> Run:

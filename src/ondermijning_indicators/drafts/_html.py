@@ -6,7 +6,9 @@ load) that opens from disk without a connection. At the top a summary counts the
 numbers per status, the worst first, beside a legend of the colours; below it the
 draft's full text, each number of the check marked in the colour of its status, its
 computation shown on hover and, on a click or Enter, in a details panel; under the text
-a table of every row, the flagged ones first.
+a table of every row, the flagged ones first. Only the numbers that need attention are
+tab stops; buttons in the summary (and the keys n and p) go from one to the next, and a
+row of the table, clicked, shows its number in the text.
 
 Everything taken from the draft or the check is escaped: a draft holding
 ``<script>`` shows it as text.
@@ -127,6 +129,21 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 mark { color: #000; padding: 0 .1em; border-radius: 2px; cursor: pointer; }
 mark:focus-visible, tr[data-row]:focus-visible { outline: 3px solid #000; outline-offset: 1px; }
 mark[data-selected] { outline: 2px solid #000; outline-offset: 1px; }
+mark[data-flash] { outline: 3px solid #000; outline-offset: 2px; }
+@media (prefers-reduced-motion: no-preference) {
+  mark[data-flash] { animation: flash 1.6s ease-out; }
+}
+@keyframes flash { 0%, 35% { box-shadow: 0 0 0 .45em #FFD400; }
+  100% { box-shadow: 0 0 0 0 rgba(255, 212, 0, 0); } }
+.flagged-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem;
+  margin: .6rem 0; }
+.flagged-nav button { font: inherit; font-size: .9rem; color: #111; background: #f2f2f2;
+  border: 1px solid #555; border-radius: 4px; padding: .25rem .7rem; cursor: pointer; }
+.flagged-nav button:hover { background: #e0e0e0; }
+.flagged-nav button:focus-visible { outline: 3px solid #000; outline-offset: 1px; }
+#flagged-position { min-width: 5.5em; text-align: center; font-variant-numeric: tabular-nums; }
+kbd { font: .8em ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  border: 1px solid #767676; border-radius: 3px; padding: 0 .3em; }
 .page-break { display: block; border-top: 1px dashed #767676; margin: .4rem 0;
   font: .75rem system-ui, sans-serif; color: #595959; text-align: right; }
 .page-break::before { content: "pagina " attr(data-page); }
@@ -158,7 +175,7 @@ table.rows tbody tr:hover { background: #f2f2f2; }
   line-height: 1; background: #fff; border: 1px solid #555; border-radius: 4px;
   padding: .1rem .45rem; cursor: pointer; }
 [hidden] { display: none !important; }
-@media print { #details, #tip { display: none !important; } }
+@media print { #details, #tip, .flagged-nav { display: none !important; } }
 """
 
 _SCRIPT = """
@@ -166,7 +183,13 @@ _SCRIPT = """
   "use strict";
   var tip = document.getElementById("tip");
   var panel = document.getElementById("details");
-  var selected = null;
+  var position = document.getElementById("flagged-position");
+  // the marks that need attention, in the order of the text: the tab stops
+  var flagged = Array.prototype.slice.call(
+    document.querySelectorAll('#draft-text mark[tabindex="0"]'));
+  // where the reader is among them: k at the k-th (from 0), k + .5 between two
+  var current = -0.5;
+  var selected = null, flashing = null, flashTimer = 0;
   function field(i, name) {
     var row = document.getElementById("r-" + i);
     var cell = row ? row.querySelector('[data-field="' + name + '"]') : null;
@@ -177,6 +200,10 @@ _SCRIPT = """
   }
   function rowOf(node) {
     return node && node.closest ? node.closest("tr[data-row]") : null;
+  }
+  function typing(node) {
+    return Boolean(node && node.closest && node.closest(
+      'input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
   }
   function showTip(mark) {
     var i = mark.getAttribute("data-row");
@@ -194,6 +221,23 @@ _SCRIPT = """
     tip.style.top = (window.scrollY + box.bottom + 6) + "px";
   }
   function hideTip() { tip.hidden = true; }
+  function dutch(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, "."); }
+  function place(mark) {
+    var k = flagged.indexOf(mark);
+    if (k < 0) {
+      k = -0.5;
+      flagged.forEach(function (other, j) {
+        if (mark.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_PRECEDING) {
+          k = j + 0.5;
+        }
+      });
+    }
+    current = k;
+    if (position) {
+      position.textContent = (k % 1 === 0 ? dutch(k + 1) : "\\u2013") + " van " +
+        dutch(flagged.length);
+    }
+  }
   function open(i) {
     var row = document.getElementById("r-" + i);
     if (!row) { return; }
@@ -207,11 +251,43 @@ _SCRIPT = """
     panel.hidden = false;
     if (selected) { selected.removeAttribute("data-selected"); }
     selected = document.getElementById("m-" + i);
-    if (selected) { selected.setAttribute("data-selected", ""); }
+    if (selected) { selected.setAttribute("data-selected", ""); place(selected); }
   }
   function close() {
     panel.hidden = true;
     if (selected) { selected.removeAttribute("data-selected"); selected = null; }
+  }
+  function flash(mark) {
+    if (flashing) { flashing.removeAttribute("data-flash"); }
+    window.clearTimeout(flashTimer);
+    void mark.offsetWidth;  // start the animation again on the same mark
+    mark.setAttribute("data-flash", "");
+    flashing = mark;
+    flashTimer = window.setTimeout(function () {
+      mark.removeAttribute("data-flash");
+      flashing = null;
+    }, 1600);
+  }
+  function reveal(mark) {
+    mark.scrollIntoView({block: "center", inline: "nearest"});
+    mark.focus({preventScroll: true});
+    flash(mark);
+  }
+  function openRow(row, event) {
+    var i = row.getAttribute("data-row");
+    open(i);
+    var mark = document.getElementById("m-" + i);
+    if (mark) {
+      if (event.target.closest && event.target.closest("a")) { event.preventDefault(); }
+      reveal(mark);
+    }
+  }
+  function go(step) {
+    if (!flagged.length) { return; }
+    var k = step > 0 ? Math.floor(current) + 1 : Math.ceil(current) - 1;
+    var mark = flagged[((k % flagged.length) + flagged.length) % flagged.length];
+    open(mark.getAttribute("data-row"));
+    reveal(mark);
   }
   document.addEventListener("mouseover", function (event) {
     var mark = markOf(event.target);
@@ -230,16 +306,32 @@ _SCRIPT = """
   });
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("#details")) { return; }
-    var hit = markOf(event.target) || rowOf(event.target);
-    if (hit) { open(hit.getAttribute("data-row")); }
+    var mark = markOf(event.target), row = rowOf(event.target);
+    if (mark) { open(mark.getAttribute("data-row")); } else if (row) { openRow(row, event); }
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { hideTip(); close(); return; }
+    if ((event.key === "n" || event.key === "p") && !event.ctrlKey && !event.metaKey &&
+        !event.altKey && !event.isComposing && !typing(event.target)) {
+      event.preventDefault();
+      go(event.key === "n" ? 1 : -1);
+      return;
+    }
     if (event.key !== "Enter" && event.key !== " ") { return; }
-    var hit = markOf(event.target) || rowOf(event.target);
-    if (hit) { event.preventDefault(); open(hit.getAttribute("data-row")); }
+    var mark = markOf(event.target), row = rowOf(event.target);
+    if (mark) {
+      event.preventDefault();
+      open(mark.getAttribute("data-row"));
+    } else if (row) {
+      event.preventDefault();
+      openRow(row, event);
+    }
   });
   document.getElementById("details-close").addEventListener("click", close);
+  var next = document.getElementById("flagged-next");
+  var previous = document.getElementById("flagged-previous");
+  if (next) { next.addEventListener("click", function () { go(1); }); }
+  if (previous) { previous.addEventListener("click", function () { go(-1); }); }
 })();
 """
 
@@ -268,6 +360,14 @@ def render_html(draft: Draft, result: pd.DataFrame, *, title: str | None = None)
     span overlaps the span of a worse row (or of an equally bad one earlier in the
     text), or lies outside the text, is not marked but listed in the table all the
     same, with the reason.
+
+    Only the marks of a flagged status (`CheckStatus.flagged`) are tab stops
+    (``tabindex="0"``); the others have ``tabindex="-1"`` (still opened by a click).
+    The summary has buttons "vorige" and "volgende te bekijken getal" (and the keys
+    n and p, outside a form field) that go through the flagged marks in the order of
+    the text, scrolling each into view and opening its panel, and says which one is
+    shown ("2 van 7"). A click on (or Enter in) a row of the table scrolls its mark
+    into the middle of the window, focuses it, briefly highlights it and opens its panel.
 
     The page loads nothing: its style and script are inline and a
     Content-Security-Policy forbids every other load. All text of the draft and the
@@ -305,7 +405,9 @@ def render_html(draft: Draft, result: pd.DataFrame, *, title: str | None = None)
     >>> page = render_html(draft, pd.DataFrame([row], columns=CHECK_COLUMNS))
     >>> page.startswith("<!DOCTYPE html>"), "&lt;b&gt;legde&lt;/b&gt;" in page
     (True, True)
-    >>> '<mark class="st-discrepancy" data-status="discrepancy" data-row="0"' in page
+    >>> '<mark class="st-discrepancy" data-status="discrepancy" data-row="0" tabindex="0"' in page
+    True
+    >>> '<span id="flagged-position" role="status">&#8211; van 1</span>' in page
     True
     >>> "0,81 (81%)" in page and "0,7516 (75,16%)" in page
     True
@@ -320,6 +422,7 @@ def render_html(draft: Draft, result: pd.DataFrame, *, title: str | None = None)
         _row(i, record) for i, record in enumerate(result.loc[:, CHECK_COLUMNS].to_dict("records"))
     ]
     marked, skipped = _marked(rows, len(draft.text))
+    to_see = sum(1 for _, _, row in marked if row.status.flagged)
     page_title = title if title is not None else f"Controle van {draft.name}"
     parts = [
         "<!DOCTYPE html>\n",
@@ -329,7 +432,7 @@ def render_html(draft: Draft, result: pd.DataFrame, *, title: str | None = None)
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>{_esc(page_title)}</title>\n",
         f"<style>{_STYLE}{_status_style()}</style>\n</head>\n<body>\n",
-        _summary(draft, rows, page_title, len(skipped)),
+        _summary(draft, rows, page_title, len(skipped), to_see),
         '<main>\n<h2 id="tekst">Tekst</h2>\n',
         _text(draft, marked),
         '\n<h2 id="getallen">Alle getallen</h2>\n',
@@ -451,7 +554,7 @@ def _status_style() -> str:
     return "\n" + "\n".join(rules) + "\n"
 
 
-def _summary(draft: Draft, rows: list[_Row], title: str, unmarked: int) -> str:
+def _summary(draft: Draft, rows: list[_Row], title: str, unmarked: int, to_see: int) -> str:
     counts = Counter(row.status for row in rows)
     flagged = sum(n for status, n in counts.items() if status.flagged)
     where = _KINDS.get(draft.kind, str(draft.kind))
@@ -482,8 +585,22 @@ def _summary(draft: Draft, rows: list[_Row], title: str, unmarked: int) -> str:
         "(rood, oranje, olijf en roze, in de tekst ook onderstreept) vragen aandacht: het "
         "getal of de conclusie klopt niet met de gegevens, of het kon niet worden "
         "nagerekend. De andere kleuren vragen geen actie. Wijs een getal aan om de "
-        "berekening te zien; klik erop of druk op Enter voor alle gegevens.</p>",
+        "berekening te zien; klik erop of druk op Enter voor alle gegevens. Een klik op "
+        "een rij van de tabel onder de tekst toont het getal in de tekst.</p>",
     ]
+    if to_see:
+        lines += [
+            "<p>Met Tab gaat u langs de getallen die aandacht vragen; de knoppen hieronder, "
+            "of de toetsen <kbd>n</kbd> (volgende) en <kbd>p</kbd> (vorige), gaan van het "
+            "ene naar het andere, in de volgorde van de tekst.</p>",
+            '<nav class="flagged-nav" aria-label="Getallen die aandacht vragen">'
+            '<button type="button" id="flagged-previous" aria-keyshortcuts="p">'
+            "&#8592; vorige te bekijken getal</button>"
+            f'<span id="flagged-position" role="status">&#8211; van '
+            f"{format_number(to_see, decimals=0)}</span>"
+            '<button type="button" id="flagged-next" aria-keyshortcuts="n">'
+            "volgende te bekijken getal &#8594;</button></nav>",
+        ]
     if unmarked:
         lines.append(
             f"<p>{format_number(unmarked, decimals=0)} "
@@ -527,9 +644,10 @@ def _text(draft: Draft, marked: list[tuple[int, int, _Row]]) -> str:
     at = 0
     for start, end, row in marked:
         segment(at, start, inner=False)
+        stop = "0" if row.status.flagged else "-1"  # a tab stop only where to look
         out.append(
             f'<mark class="st-{row.status.value}" data-status="{row.status.value}" '
-            f'data-row="{row.position}" tabindex="0" id="m-{row.position}" '
+            f'data-row="{row.position}" tabindex="{stop}" id="m-{row.position}" '
             f'title="{_esc(_tooltip(row))}">'
         )
         segment(start, end, inner=True)

@@ -62,10 +62,12 @@ class _Text:
     reads alike on both sides; ``origin`` leads back to the original.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         parts: list[str] = []
         origin: list[int] = []
         pos = 0
+        if skip:  # page furniture (a running header) read as a space: the sentence goes on
+            text = _blank(text, skip)
         for m in _BREAK.finditer(text):
             parts.append(text[pos : m.start()])
             origin.extend(range(pos, m.start()))
@@ -90,6 +92,7 @@ class _Shape:
         origin: list[int] = []
         self.numbers: list[tuple[int, int]] = []  # span in `text` of the i-th '#'
         self.hashes: list[int] = []  # offset in the shape of the i-th '#'
+        self.ends: dict[int, int] = {}  # of a '#' or '~': where what it stands for ends
         pos = 0
         for m in _TOKEN.finditer(text):
             parts.append(text[pos : m.start()])
@@ -97,6 +100,7 @@ class _Shape:
             if m.lastgroup == "n":
                 self.hashes.append(len(origin))
                 self.numbers.append((m.start(), m.end()))
+            self.ends[len(origin)] = m.end()
             parts.append("#" if m.lastgroup == "n" else "~")
             origin.append(m.start())
             pos = m.end()
@@ -104,6 +108,14 @@ class _Shape:
         origin.extend(range(pos, len(text)))
         self.text = "".join(parts)
         self.origin = origin
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return ``text`` with each span made spaces (same length: offsets stay)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _normal(text: str) -> str:
@@ -123,15 +135,6 @@ def _phrase_offset(quote: str, phrase: str, occurrence: int) -> int | None:
 def _standing(phrase: str) -> re.Pattern[str]:
     """Return the pattern of the phrase standing as a whole (not inside a longer number)."""
     return re.compile(rf"(?<![\w.,]){re.escape(phrase)}(?![\w]|[.,]\d)")
-
-
-def _years(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(text)]
-
-
-def _shift_of(quote: str, found: str) -> int | None:
-    """Return the shift of the years ``found`` names against ``quote``'s; None if none."""
-    return _shift_of_years(_years(quote), _years(found))
 
 
 def _shift_selection(sel: Selection, shift: int) -> Selection:
@@ -189,18 +192,71 @@ def bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS_REPEATED = 8
 """A quote of at least this many words is looked for a second time by its shape."""
+_MIN_WORDS_SIMILAR = 6
+"""A quote of fewer words is never matched by similarity: a short line is like many others."""
+_MIN_WORDS_ANYWHERE = 4
+"""A quote of fewer words (a table's row, a heading) matches only a line of its own, or
+the place right after the previous record of its file."""
+_NEARBY = 1500
+"""How far after the previous record's sentence a short quote may stand."""
+_STRICT_YEAR = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:19|20)\d\d(?![\w/]|[.,]\d|-[A-Za-z])")
+"""A year as a sentence names it, not one inside a web address or a name."""
+_MAX_SHIFT = 5
+_TOKENS = re.compile(r"[#~]|[^\W\d_]+|[^\s\w]")
 
 
-def _sentence_years(text: str, start: int, end: int) -> list[int]:
-    """Return the years of the sentence holding ``text[start:end]``, in the order they stand."""
-    head, tail = bounds(text, start, end)
-    return [int(m.group()) for m in _YEAR.finditer(text, head, tail)]
+def _nearest_year(text: str, pos: int) -> int | None:
+    """Return the year nearest ``pos`` in its sentence, else in the sentence before it."""
+    head, tail = bounds(text, pos, pos + 1)
+    places = [(head, tail)]
+    if head > 0:
+        places.append((bounds(text, max(0, head - 2), max(0, head - 1))[0], head))
+    for lo, hi in places:
+        found = [
+            (abs(m.start() - pos), int(m.group())) for m in _STRICT_YEAR.finditer(text, lo, hi)
+        ]
+        if found:
+            return min(found)[1]
+    return None
 
 
-def _shift_of_years(was: list[int], now: list[int]) -> int | None:
-    """Return the most common difference of the years, in the order they stand; None if none."""
-    deltas = Counter(y - x for x, y in zip(was, now, strict=False))
-    return deltas.most_common(1)[0][0] if deltas else None
+def _year_shift(was: int | None, now: int | None) -> int | None:
+    """Return the shift between two years; None when one is missing or they are far apart."""
+    if was is None or now is None or abs(now - was) > _MAX_SHIFT:
+        return None
+    return now - was
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` stands alone on its line (a heading, a table's row)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _align(quote: str, window: str, target: int) -> int | None:
+    """Return the offset in ``window`` of the token that stands where ``quote[target]`` does.
+
+    The two shapes are aligned word by word (difflib); a token inside a stretch that
+    differs in length (words added or left out around it) has no counterpart: None.
+    """
+    import difflib
+
+    mine = [(m.start(), m.end(), m.group().lower()) for m in _TOKENS.finditer(quote)]
+    theirs = [(m.start(), m.group().lower()) for m in _TOKENS.finditer(window)]
+    at = next((i for i, (a, b, _) in enumerate(mine) if target < b), None)
+    if at is None:
+        return None
+    matcher = difflib.SequenceMatcher(
+        None, [t for _, _, t in mine], [t for _, t in theirs], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i1 <= at < i2:
+            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                return theirs[j1 + at - i1][0]
+            return None
+    return None
 
 
 def _span_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> int | None:
@@ -208,6 +264,92 @@ def _span_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> int |
     if i >= 0 and spans[i].start <= offset < spans[i].end:
         return i
     return None
+
+
+@dataclass
+class _Found:
+    """Where a record's quote was found in the draft."""
+
+    at: int  # in the flat text
+    where: int | None  # the phrase's place in the original text
+    how: str
+
+
+class _Linker:
+    """Finds the records' sentences in a draft and the numbers at their places."""
+
+    def __init__(self, draft: Draft, spans: Sequence[Span], previous_text: str | None) -> None:
+        self.draft = draft
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.flat = _Text(draft.text, skip=draft.furniture)
+        self.shape = _Shape(self.flat.text)
+        self.previous_text = previous_text
+        self.before = _Text(previous_text) if previous_text else None
+        self.figures = {i for i, s in enumerate(spans) if s.kind is not Kind.NOT_A_FIGURE}
+        self.taken: set[int] = set()
+
+    def alone(self, flat_at: int, length: int) -> bool:
+        """Tell whether a match of the flat text stands on a line of its own in the draft."""
+        start = self.flat.original(flat_at)
+        end = self.flat.original(flat_at + length - 1) + 1
+        return _whole_line(self.draft.text, start, end)
+
+    def exact(self, quote: str, offset: int, after: int, short: bool, near: bool) -> _Found | None:
+        at = self.flat.text.find(quote, after)
+        while at >= 0:
+            if not short or self.alone(at, len(quote)) or (near and at - after <= _NEARBY):
+                return _Found(at, self.flat.original(at + offset), "quote")
+            at = self.flat.text.find(quote, at + 1)
+        return None
+
+    def shaped(self, quote: str, offset: int, after: int, short: bool, near: bool) -> _Found | None:
+        qshape = _Shape(quote)
+        sat = self.shape.text.find(qshape.text, bisect.bisect_left(self.shape.origin, after))
+        while sat >= 0:
+            flat_at = self.shape.origin[sat]
+            ok = not short or (near and flat_at - after <= _NEARBY)
+            if not ok:
+                last = sat + len(qshape.text) - 1
+                end = self.shape.ends.get(last, self.shape.origin[last] + 1)
+                ok = self.alone(flat_at, end - flat_at)
+            if ok:
+                first = bisect.bisect_left(self.shape.hashes, sat)
+                where = _anchor(qshape, offset, self.shape, first, flat_at, self.flat)
+                return _Found(flat_at, where, "shape")
+            sat = self.shape.text.find(qshape.text, sat + 1)
+        return None
+
+    def similar(self, quote: str, offset: int, near: int) -> _Found | None:
+        qshape = _Shape(quote)
+        near_shape = bisect.bisect_left(self.shape.origin, near)
+        sat, score = _similar(self.shape.text, qshape.text, near_shape)
+        if sat < 0:
+            return None
+        window = self.shape.text[sat : sat + len(qshape.text) + 40]
+        target = _shape_offset(qshape, offset)
+        got = _align(qshape.text, window, target)
+        if got is None:
+            return _Found(self.shape.origin[sat], None, "similarity")
+        return _Found(
+            self.shape.origin[sat],
+            self.flat.original(self.shape.origin[sat + got]),
+            f"similarity {score:.0f}%",
+        )
+
+    def span(self, where: int | None) -> int | None:
+        """Return the figure at ``where`` that no record has taken yet."""
+        if where is None:
+            return None
+        i = _span_at(self.spans, self.starts, where)
+        if i is None or i not in self.figures or i in self.taken:
+            return None
+        return i
+
+
+def _shape_offset(qshape: _Shape, offset: int) -> int:
+    """Return the offset in a quote's shape of the quote's character at ``offset``."""
+    return bisect.bisect_left(qshape.origin, offset)
 
 
 def link_records(
@@ -220,10 +362,10 @@ def link_records(
     """Tie each record (that can be read) to the span of the draft it is the template of.
 
     A record whose sentence is not in the draft, or whose number is not in the sentence,
-    is left out; a span is taken by one record at most. With ``previous_text`` (the
-    previous edition's text), a quote that names no year takes the shift of its
-    sentence: the years the draft's sentence names against those of the sentence it was
-    printed in.
+    is left out; a span is taken by one record at most. The shift of a link is the year
+    nearest the number in the draft against the year nearest it in the previous edition's
+    text (``previous_text``; without it, in the record's quote); a figure whose sentences
+    name no year takes the shift most links show.
 
     Examples
     --------
@@ -238,121 +380,99 @@ def link_records(
     >>> [(spans[k.span].phrase, k.record.phrase, k.how) for k in links]
     [('1.040', '999', 'shape'), ('84%', '81%', 'shape')]
     """
-    flat = _Text(draft.text)
-    shape = _Shape(flat.text)
-    starts = [s.start for s in spans]
-    figures = {i for i, s in enumerate(spans) if s.kind is not Kind.NOT_A_FIGURE}
-    taken: set[int] = set()
+    linker = _Linker(draft, spans, previous_text)
+    flat, before = linker.flat, linker.before
     links: list[tuple[FigureRecord, int, int | None, str]] = []
     seen: Counter[tuple[str, str, str]] = Counter()
-    previous: dict[str, tuple[str, int, int, str]] = {}
-    """Per file: the last quote, where it was found in the flat text and in the shape, how."""
-    pending_shift: list[int] = []
-    before = _Text(previous_text) if previous_text else None
-    placed: list[tuple[FigureRecord, str, int]] = []  # record, quote, offset of its phrase
+    last: dict[str, tuple[str, _Found]] = {}
+    """Per file: the last quote and where it was found."""
+    last_before: dict[str, int] = {}
+    placed: list[tuple[FigureRecord, str, int, int | None]] = []
 
-    def context_shift(quote: str, flat_at: int, cursor: int) -> int | None:
-        """Return the shift of the years of the sentence around a quote that names none."""
-        if before is None or previous_text is None:
-            return None
-        at = before.text.find(quote, cursor) if cursor >= 0 else -1
-        if at < 0:
-            at = before.text.find(quote)
-        if at < 0:
-            return None
-        was = _sentence_years(
-            previous_text, before.original(at), before.original(at + len(quote) - 1)
-        )
-        end = flat.original(flat_at + len(quote) - 1)
-        now = _sentence_years(draft.text, flat.original(flat_at), end)
-        return _shift_of_years(was, now)
+    def shift_of(quote: str, offset: int, before_at: int | None, where: int) -> int | None:
+        now = _nearest_year(draft.text, where)
+        if before is not None and previous_text is not None and before_at is not None:
+            return _year_shift(
+                _nearest_year(previous_text, before.original(before_at + offset)), now
+            )
+        years = [(abs(m.start() - offset), int(m.group())) for m in _STRICT_YEAR.finditer(quote)]
+        return _year_shift(min(years)[1] if years else None, now)
 
-    def link(rec: FigureRecord, where: int | None, shift: int | None, how: str) -> None:
-        if where is None:
+    def link(rec: FigureRecord, found: _Found, shift: int | None) -> None:
+        i = linker.span(found.where)
+        if i is None:
             return
-        i = _span_at(spans, starts, where)
-        if i is None or i not in figures or i in taken:
-            return
-        taken.add(i)
-        links.append((rec, i, shift, how))
-        if shift is not None:
-            pending_shift.append(shift)
+        linker.taken.add(i)
+        links.append((rec, i, shift, found.how))
 
-    prev_cursor: dict[str, int] = {}
     for rec in records:
         if rec.problem is not None or not rec.quote:
             continue
         quote = _normal(rec.quote)
-        occurrence = seen[(rec.source, quote, rec.phrase)]
-        seen[(rec.source, quote, rec.phrase)] += 1
+        key = (rec.source, quote, rec.phrase)
+        occurrence = seen[key]
+        seen[key] += 1
         offset = _phrase_offset(quote, rec.phrase, occurrence)
         if offset is None:
             continue
-        placed.append((rec, quote, offset))
-        where = None
-        how = "quote"
-        # a sentence that names no year: the years around it, else the most common shift
-        shift: int | None = 0 if _years(quote) else None
-        last = previous.get(rec.source)
-        again = last is not None and last[0] == quote  # the next number of the same sentence
-        at = -1
-        if again and last is not None and last[3] == "quote":
-            at = last[1]
-        elif not again:
-            at = flat.text.find(quote, last[1] + 1 if last else 0)
-            if at < 0:
-                at = flat.text.find(quote)
-        flat_at = at
-        if at >= 0:
-            where = flat.original(at + offset)
-            previous[rec.source] = (quote, at, bisect.bisect_left(shape.origin, at), "quote")
-        else:
-            qshape = _Shape(quote)
-            how = "shape"
-            if again and last is not None and last[2] >= 0:
-                sat, how = last[2], last[3]
+        before_at = None
+        if before is not None:
+            before_at = before.text.find(quote, last_before.get(rec.source, 0))
+            before_at = before.text.find(quote) if before_at < 0 else before_at
+            before_at = None if before_at < 0 else before_at
+            if before_at is not None:
+                last_before[rec.source] = before_at
+        placed.append((rec, quote, offset, before_at))
+        words = len(_WORDS.findall(quote))
+        short = words < _MIN_WORDS_ANYWHERE
+        previous = last.get(rec.source)
+        found: _Found | None
+        if previous is not None and previous[0] == quote:
+            # the next number of the same sentence: where that sentence was found
+            at = previous[1].at
+            if previous[1].how == "quote":
+                found = _Found(at, flat.original(at + offset), "quote")
+            elif previous[1].how == "shape":
+                found = linker.shaped(quote, offset, at, short=False, near=True)
             else:
-                sat = shape.text.find(qshape.text, last[2] + 1 if last else 0)
-                if sat < 0:
-                    sat = shape.text.find(qshape.text)
-                if sat < 0:
-                    sat, score = _similar(shape.text, qshape.text, last[2] if last else 0)
-                    how = f"similarity {score:.0f}%"
-            first = bisect.bisect_left(shape.hashes, sat) if sat >= 0 else len(shape.numbers)
-            if sat >= 0:
-                flat_at = shape.origin[sat]
-                where = _anchor(qshape, offset, shape, first, flat_at, flat)
-                shift = _shift_of(quote, flat.text[flat_at : flat_at + len(quote) + 20])
-                previous[rec.source] = (quote, flat_at, sat, how)
-        if shift is None and flat_at >= 0:
-            shift = context_shift(quote, flat_at, prev_cursor.get(rec.source, 0))
-        if before is not None and flat_at >= 0:
-            found = before.text.find(quote, prev_cursor.get(rec.source, 0))
-            prev_cursor[rec.source] = found if found >= 0 else prev_cursor.get(rec.source, 0)
-        link(rec, where, shift, how)
+                found = linker.similar(quote, offset, at)
+        else:
+            after = previous[1].at + 1 if previous else 0
+            near = previous is not None
+            found = linker.exact(quote, offset, after, short, near)
+            found = found or (linker.exact(quote, offset, 0, short, False) if after else None)
+            found = found or linker.shaped(quote, offset, after, short, near)
+            found = found or (linker.shaped(quote, offset, 0, short, False) if after else None)
+            if found is None and words >= _MIN_WORDS_SIMILAR:
+                found = linker.similar(quote, offset, after)
+        if found is None:
+            continue
+        last[rec.source] = (quote, found)
+        if found.where is not None:
+            link(rec, found, shift_of(quote, offset, before_at, found.where))
     # a sentence printed twice (a summary and the body): each copy is checked
-    for rec, quote, offset in placed:
+    for rec, quote, offset, before_at in placed:
         at = flat.text.find(quote)
         while at >= 0:
-            where = flat.original(at + offset)
-            shift = 0 if _years(quote) else context_shift(quote, at, 0)
-            link(rec, where, shift, "quote")
+            again = _Found(at, flat.original(at + offset), "quote")
+            if len(_WORDS.findall(quote)) >= _MIN_WORDS_ANYWHERE or linker.alone(at, len(quote)):
+                link(rec, again, shift_of(quote, offset, before_at, again.where or 0))
             at = flat.text.find(quote, at + 1)
         if len(_WORDS.findall(quote)) < _MIN_WORDS_REPEATED:
             continue  # a short line of a table: its shape is that of other lines
         qshape = _Shape(quote)
-        sat = shape.text.find(qshape.text)
+        sat = linker.shape.text.find(qshape.text)
         while sat >= 0:
-            first = bisect.bisect_left(shape.hashes, sat)
-            flat_at = shape.origin[sat]
-            where = _anchor(qshape, offset, shape, first, flat_at, flat)
-            shift = _shift_of(quote, flat.text[flat_at : flat_at + len(quote) + 20])
-            if shift is None:
-                shift = context_shift(quote, flat_at, 0)
-            link(rec, where, shift, "shape")
-            sat = shape.text.find(qshape.text, sat + 1)
-    # a sentence without years takes the shift most of the draft's sentences show
-    common = Counter(pending_shift).most_common(1)
+            first = bisect.bisect_left(linker.shape.hashes, sat)
+            flat_at = linker.shape.origin[sat]
+            where = _anchor(qshape, offset, linker.shape, first, flat_at, flat)
+            if where is not None:
+                link(
+                    rec, _Found(flat_at, where, "shape"), shift_of(quote, offset, before_at, where)
+                )
+            sat = linker.shape.text.find(qshape.text, sat + 1)
+    # a figure whose sentences name no year takes the shift most links show
+    common = Counter(s for _, _, s, _ in links if s is not None).most_common(1)
     default = common[0][0] if common else 0
     return [Link(rec, i, default if s is None else s, how) for rec, i, s, how in links]
 

@@ -72,6 +72,7 @@ _UNITS: dict[str, tuple[Unit, Decimal]] = {
     "euro": (Unit.EUR, _ONE),
     "kilo": (Unit.KG, _ONE),
     "kg": (Unit.KG, _ONE),
+    "ton": (Unit.KG, Decimal(1000)),
     "fte": (Unit.FTE, _ONE),
     "jaar": (Unit.YEAR, _ONE),
     "jaren": (Unit.YEAR, _ONE),
