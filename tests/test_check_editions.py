@@ -263,3 +263,32 @@ def test_the_next_edition_tables_are_a_folder_of_their_own(next_edition: oi.Tabl
         or next_edition.edition is None
     )
     assert int(next_edition["uitspraken"]["jaar"].max()) == 2023
+
+
+@settings(max_examples=8, derandomize=True, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_a_reference_put_into_a_sentence_leaves_its_figures_as_they_were(seed: int) -> None:
+    """ "(zie tabel 2)" after the first word of a quoted sentence: a number more, the same links."""
+    rng = random.Random(seed)
+    before = report_check("2023")
+    sentences = [  # a table's row edited is a row no template knows: not_checked
+        p
+        for p in placed_records()
+        if p.record.reading is not None and len(re.findall(r"[^\W\d_]{2,}", p.record.quote)) >= 6
+    ]
+    target = rng.choice(sentences)
+    words = re.compile(r"\s+".join(map(re.escape, target.record.quote.split())))
+    found = words.search(report_text())
+    assert found is not None
+    cut = report_text().index(" ", found.start())
+    text = report_text()[:cut] + " (zie tabel 2)" + report_text()[cut:]
+    after = oi.check(Draft.from_text(text), previous="2023")
+    moved = after.assign(start=[s - 14 if s > cut else s for s in after["start"]])
+    merged = before.merge(moved, on="start", suffixes=("", "_after"))
+    linked = merged[merged["linked_to"].str.startswith("record:")]
+    assert len(linked) == 349
+    same_link = (
+        linked["linked_to"].str.split().str[0] == linked["linked_to_after"].str.split().str[0]
+    )
+    assert same_link.all(), linked[~same_link][["phrase", "linked_to", "linked_to_after"]]
+    assert (linked["status"] == linked["status_after"]).all()

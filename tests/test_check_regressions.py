@@ -396,3 +396,13 @@ def test_a_running_header_between_the_halves_of_a_sentence_does_not_hide_it() ->
     out = oi.check(draft, previous="2023").set_index("phrase")
     assert str(out.loc["999", "linked_to"]).startswith("record:"), out["linked_to"]
     assert out.loc["81%", "status"] == "within_rounding"
+
+
+def test_a_year_in_the_heading_above_is_the_year_of_the_sentence_under_it() -> None:
+    for year, status in ((2022, "transcribed"), (2021, "invalid")):  # no 2021 row: said
+        text = (
+            f"Drugsvangsten zeehavens {year}\n\nIn de haven van Vlissingen werd 4.157 kilo ontdekt."
+        )
+        row = _row(text, "4.157 kilo", previous="2023")
+        assert row["status"] == status, row["note"]
+        assert ("shifted by -1" in row["linked_to"]) == (year == 2021)

@@ -326,14 +326,18 @@ class _Linker:
         sat, score = _similar(self.shape.text, qshape.text, near_shape)
         if sat < 0:
             return None
-        window = self.shape.text[sat : sat + len(qshape.text) + 40]
+        # the alignment may start after a first word that was edited: look a little before
+        where = self.flat.original(self.shape.origin[sat])
+        head = bisect.bisect_left(self.flat.origin, bounds(self.draft.text, where, where + 1)[0])
+        lo = max(0, sat - 80, bisect.bisect_left(self.shape.origin, head))
+        window = self.shape.text[lo : sat + len(qshape.text) + 40]
         target = _shape_offset(qshape, offset)
         got = _align(qshape.text, window, target)
         if got is None:
             return _Found(self.shape.origin[sat], None, "similarity")
         return _Found(
             self.shape.origin[sat],
-            self.flat.original(self.shape.origin[sat + got]),
+            self.flat.original(self.shape.origin[lo + got]),
             f"similarity {score:.0f}%",
         )
 
