@@ -28,11 +28,18 @@ _ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
 
 def _time(command: list[str]) -> float:
     start = time.perf_counter()
-    # check ends with 1: the report has a (known) discrepancy; only a crash is an error
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, env=_ENV, check=False)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed with exit code {done.returncode}")
-    return time.perf_counter() - start
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_ENV, check=False
+    )
+    elapsed = time.perf_counter() - start
+    # check ends with 1: the report has a (known) discrepancy; anything on stderr (a
+    # traceback also ends with 1) or another code is a failure, not a time
+    if done.returncode not in (0, 1) or done.stderr:
+        raise SystemExit(
+            f"{' '.join(command)} failed (exit code {done.returncode}):\n"
+            + done.stderr.decode(errors="replace")[-2000:]
+        )
+    return elapsed
 
 
 def main() -> int:

@@ -116,11 +116,15 @@ def _as_printed(
     classes); in a draft it would hide any such phrase, a real figure too. What it matched
     in last year's text is what is not a figure now; without that text, no pattern holds.
     """
-    out: dict[str, tuple[re.Pattern[str], str]] = {}
+    by_reason: dict[str, set[str]] = {}
     for pattern, reason in patterns:
-        for printed in {m.group() for m in pattern.finditer(text or "") if m.group()}:
-            out.setdefault(printed, (re.compile(re.escape(printed)), reason))
-    return list(out.values())
+        printed = {m.group() for m in pattern.finditer(text or "") if m.group()}
+        by_reason.setdefault(reason, set()).update(printed)
+    return [  # one pattern per reason, the longest text first
+        (re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True))), reason)
+        for reason, texts in by_reason.items()
+        if texts
+    ]
 
 
 def _report_text(root: Path) -> str | None:
@@ -671,9 +675,8 @@ def check(
             if i in unlinked_reason:
                 note = f"{note} ({unlinked_reason[i]})"
             row.update(status=status, computed=computed, linked_to=linked_to, note=note.strip())
-    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     rank = {str(s): s.rank for s in CheckStatus}
-    order = np.lexsort((out["start"].to_numpy(), out["status"].map(rank).to_numpy()))
-    out = out.iloc[order].reset_index(drop=True)
+    rows.sort(key=lambda row: (rank[row["status"]], row["start"]))
+    out = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     out["page"] = out["page"].astype("Int64")
     return out

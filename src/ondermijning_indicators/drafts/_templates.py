@@ -18,6 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+import numpy.typing as npt
+
 from .._selection import Selection
 from ..published import FigureRecord, Reading
 from ..schemas import SCHEMAS, time_column
@@ -55,6 +58,23 @@ _BREAK = re.compile(r"(?<=[a-zà-ÿ])-\s+(?=[a-zà-ÿ])|\s+")
 """A word broken at a line's end ("ondermijnings-\\nzaken"), or a run of whitespace."""
 
 
+_WHITESPACE = np.array(
+    [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, *range(8192, 8203), 8232, 8233,
+     8239, 8287, 12288],
+    dtype=np.uint32,
+)  # fmt: skip
+"""The characters ``\\s`` matches: a run of them reads as one space."""
+_HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-\s+(?=[a-zà-ÿ])")
+
+
+def _codes(text: str) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+
+
+def _decode(codes: npt.NDArray[np.uint32]) -> str:
+    return codes.astype(np.uint32).tobytes().decode("utf-32-le")
+
+
 class _Text:
     """A text with its broken words joined and runs of whitespace made one space.
 
@@ -63,36 +83,57 @@ class _Text:
     """
 
     def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
-        parts: list[str] = []
-        origin: list[int] = []
-        pos = 0
-        if skip:  # page furniture (a running header) read as a space: the sentence goes on
-            text = _blank(text, skip)
-        for m in _BREAK.finditer(text):
-            parts.append(text[pos : m.start()])
-            origin.extend(range(pos, m.start()))
-            if not m.group().startswith("-"):
-                parts.append(" ")
-                origin.append(m.start())
-            pos = m.end()
-        parts.append(text[pos:])
-        origin.extend(range(pos, len(text)))
-        self.text = "".join(parts)
-        self.origin = origin
+        codes = _codes(text)
+        for a, b in skip:  # page furniture (a running header) read as a space
+            codes[a:b] = 32
+        space = np.isin(codes, _WHITESPACE)
+        keep = ~space
+        keep[1:] |= space[1:] & ~space[:-1]  # the first character of a run of spaces
+        if len(keep):
+            keep[0] |= bool(space[0])
+        for m in _HYPHEN_BREAK.finditer(text):
+            keep[m.start() : m.end()] = False
+        self.text = _decode(np.where(space, 32, codes)[keep])
+        self.origin = np.flatnonzero(keep)
 
     def original(self, i: int) -> int:
-        return self.origin[min(i, len(self.origin) - 1)] if self.origin else 0
+        if not len(self.origin):
+            return 0
+        return int(self.origin[min(i, len(self.origin) - 1)])
 
 
 class _Shape:
     """A text with every number written ``#`` and every qualifier ``~``, and the way back."""
 
     def __init__(self, text: str) -> None:
+        if len(text) < 4000:  # a quote: plain Python is quicker than arrays
+            self._small(text)
+            return
+        codes = _codes(text)
+        keep = np.ones(len(codes), dtype=bool)
+        self.numbers: list[tuple[int, int]] = []  # span in `text` of the i-th '#'
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN.finditer(text):
+            codes[m.start()] = 35 if m.lastgroup == "n" else 126  # '#' or '~'
+            keep[m.start() + 1 : m.end()] = False
+            if m.lastgroup == "n":
+                self.numbers.append((m.start(), m.end()))
+            starts.append(m.start())
+            ends.append(m.end())
+        place = np.cumsum(keep) - 1  # the offset in the shape of each kept character
+        self.text = _decode(codes[keep])
+        self.origin = np.flatnonzero(keep)
+        self.hashes = [int(place[a]) for a, _ in self.numbers]  # offset of the i-th '#'
+        self.ends = {int(place[a]): b for a, b in zip(starts, ends, strict=True)}
+        """Of a '#' or '~': where what it stands for ends."""
+
+    def _small(self, text: str) -> None:
         parts: list[str] = []
         origin: list[int] = []
-        self.numbers: list[tuple[int, int]] = []  # span in `text` of the i-th '#'
-        self.hashes: list[int] = []  # offset in the shape of the i-th '#'
-        self.ends: dict[int, int] = {}  # of a '#' or '~': where what it stands for ends
+        self.numbers = []
+        self.hashes = []
+        self.ends = {}
         pos = 0
         for m in _TOKEN.finditer(text):
             parts.append(text[pos : m.start()])
@@ -107,15 +148,7 @@ class _Shape:
         parts.append(text[pos:])
         origin.extend(range(pos, len(text)))
         self.text = "".join(parts)
-        self.origin = origin
-
-
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Return ``text`` with each span made spaces (same length: offsets stay)."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+        self.origin = np.array(origin, dtype=np.intp)
 
 
 def _normal(text: str) -> str:
@@ -123,18 +156,30 @@ def _normal(text: str) -> str:
     return _BREAK.sub(lambda m: "" if m.group().startswith("-") else " ", text.strip())
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def _phrase_offset(quote: str, phrase: str, occurrence: int) -> int | None:
-    """Offset in ``quote`` of the ``occurrence``-th time ``phrase`` stands there as a whole."""
-    found = [m.start() for m in _standing(phrase).finditer(quote)]
+    r"""Offset in ``quote`` of the ``occurrence``-th time ``phrase`` stands there as a whole.
+
+    As a whole: not inside a longer number or word (the pattern
+    ``(?<![\w.,])phrase(?![\w]|[.,]\d)``, without compiling one per phrase).
+    """
+    found = []
+    at = quote.find(phrase)
+    while at >= 0:
+        before = quote[at - 1] if at else ""
+        rest = quote[at + len(phrase) : at + len(phrase) + 2]
+        inside = bool(before) and (_word_char(before) or before in ".,")
+        inside |= bool(rest) and _word_char(rest[0])
+        inside |= len(rest) == 2 and rest[0] in ".," and rest[1].isdigit()
+        if not inside:
+            found.append(at)
+        at = quote.find(phrase, at + 1)
     if not found:
         return None
     return found[min(occurrence, len(found) - 1)]
-
-
-@functools.lru_cache(maxsize=1024)
-def _standing(phrase: str) -> re.Pattern[str]:
-    """Return the pattern of the phrase standing as a whole (not inside a longer number)."""
-    return re.compile(rf"(?<![\w.,]){re.escape(phrase)}(?![\w]|[.,]\d)")
 
 
 def _shift_selection(sel: Selection, shift: int) -> Selection:
@@ -178,15 +223,27 @@ _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n|(?<=\n)[^\n]{1,50}\n(?=[ \t]*[A
 line before a capitalised one (a heading: it ends where the text under it begins)."""
 
 
+@functools.lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Return where every sentence boundary of ``text`` starts and ends (found once)."""
+    found = [(m.start(), m.end()) for m in _BOUNDARY.finditer(text)]
+    starts = np.array([a for a, _ in found], dtype=np.intp)
+    return starts, np.array([b for _, b in found], dtype=np.intp)
+
+
 def bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return where the sentence holding ``text[start:end]`` begins and ends."""
+    """Return where the sentence holding ``text[start:end]`` begins and ends.
+
+    At most 600 characters either side: a sentence without boundaries stops there.
+    """
+    starts, ends = _boundaries(text)
     lo = max(0, start - 600)
-    head = 0
-    for m in _BOUNDARY.finditer(text, lo, start):
-        head = m.end()
-    head = max(head, lo)
-    stop = _BOUNDARY.search(text, end, end + 600)
-    return head, (stop.start() + 1 if stop else min(len(text), end + 600))
+    i = int(np.searchsorted(ends, start, side="right")) - 1
+    head = int(ends[i]) if i >= 0 and starts[i] >= lo else lo
+    j = int(np.searchsorted(starts, end, side="left"))
+    limit = min(len(text), end + 600)
+    tail = int(starts[j]) + 1 if j < len(starts) and ends[j] <= limit else limit
+    return max(head, lo), tail
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -205,18 +262,28 @@ _MAX_SHIFT = 5
 _TOKENS = re.compile(r"[#~]|[^\W\d_]+|[^\s\w]")
 
 
+@functools.lru_cache(maxsize=8)
+def _year_index(text: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Return where each year of ``text`` stands and which year it is (found once)."""
+    found = [(m.start(), int(m.group())) for m in _STRICT_YEAR.finditer(text)]
+    return (
+        np.array([a for a, _ in found], dtype=np.intp),
+        np.array([y for _, y in found], dtype=np.intp),
+    )
+
+
 def _nearest_year(text: str, pos: int) -> int | None:
     """Return the year nearest ``pos`` in its sentence, else in the sentence before it."""
+    places, years = _year_index(text)
     head, tail = bounds(text, pos, pos + 1)
-    places = [(head, tail)]
+    spans = [(head, tail)]
     if head > 0:
-        places.append((bounds(text, max(0, head - 2), max(0, head - 1))[0], head))
-    for lo, hi in places:
-        found = [
-            (abs(m.start() - pos), int(m.group())) for m in _STRICT_YEAR.finditer(text, lo, hi)
-        ]
-        if found:
-            return min(found)[1]
+        spans.append((bounds(text, max(0, head - 2), max(0, head - 1))[0], head))
+    for lo, hi in spans:
+        a, b = np.searchsorted(places, [lo, hi])
+        if b > a:
+            nearest = a + int(np.argmin(np.abs(places[a:b] - pos)))
+            return int(years[nearest])
     return None
 
 
@@ -402,12 +469,14 @@ def link_records(
         years = [(abs(m.start() - offset), int(m.group())) for m in _STRICT_YEAR.finditer(quote)]
         return _year_shift(min(years)[1] if years else None, now)
 
-    def link(rec: FigureRecord, found: _Found, shift: int | None) -> None:
+    def link(
+        rec: FigureRecord, found: _Found, quote: str, offset: int, before_at: int | None
+    ) -> None:
         i = linker.span(found.where)
-        if i is None:
+        if i is None or found.where is None:
             return
         linker.taken.add(i)
-        links.append((rec, i, shift, found.how))
+        links.append((rec, i, shift_of(quote, offset, before_at, found.where), found.how))
 
     for rec in records:
         if rec.problem is not None or not rec.quote:
@@ -452,15 +521,14 @@ def link_records(
         if found is None:
             continue
         last[rec.source] = (quote, found)
-        if found.where is not None:
-            link(rec, found, shift_of(quote, offset, before_at, found.where))
+        link(rec, found, quote, offset, before_at)
     # a sentence printed twice (a summary and the body): each copy is checked
     for rec, quote, offset, before_at in placed:
         at = flat.text.find(quote)
         while at >= 0:
             again = _Found(at, flat.original(at + offset), "quote")
             if len(_WORDS.findall(quote)) >= _MIN_WORDS_ANYWHERE or linker.alone(at, len(quote)):
-                link(rec, again, shift_of(quote, offset, before_at, again.where or 0))
+                link(rec, again, quote, offset, before_at)
             at = flat.text.find(quote, at + 1)
         if len(_WORDS.findall(quote)) < _MIN_WORDS_REPEATED:
             continue  # a short line of a table: its shape is that of other lines
@@ -470,10 +538,7 @@ def link_records(
             first = bisect.bisect_left(linker.shape.hashes, sat)
             flat_at = linker.shape.origin[sat]
             where = _anchor(qshape, offset, linker.shape, first, flat_at, flat)
-            if where is not None:
-                link(
-                    rec, _Found(flat_at, where, "shape"), shift_of(quote, offset, before_at, where)
-                )
+            link(rec, _Found(int(flat_at), where, "shape"), quote, offset, before_at)
             sat = linker.shape.text.find(qshape.text, sat + 1)
     # a figure whose sentences name no year takes the shift most links show
     common = Counter(s for _, _, s, _ in links if s is not None).most_common(1)
