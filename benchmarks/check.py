@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from _alternate import alternate, installed_cli
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "editions" / "2023" / "report.txt"
 _ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
@@ -48,22 +48,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--limit", type=float, default=1.5)
     args = parser.parse_args()
-    here = Path(sys.executable).parent
-    cli = shutil.which("ondermijning-indicators", path=str(here)) or shutil.which(
-        "ondermijning-indicators"
-    )
+    cli = installed_cli()
     if cli is None:
         print("ondermijning-indicators is not installed beside this Python", file=sys.stderr)
         return 2
-    reproduce_cmd = [cli, "reproduce"]
-    check_cmd = [cli, "check", str(REPORT)]
-    for command in (reproduce_cmd, check_cmd):  # warm the file cache and bytecode
-        _time(command)
-    reproduce, check = [], []
-    for _ in range(args.runs):
-        reproduce.append(_time(reproduce_cmd))
-        check.append(_time(check_cmd))
-    base, checked = statistics.median(reproduce), statistics.median(check)
+    base, checked = alternate([cli, "reproduce"], [cli, "check", str(REPORT)], args.runs, _time)
     ratio = checked / base
     print(f"ondermijning-indicators reproduce       median {base:.3f} s of {args.runs} runs")
     print(f"ondermijning-indicators check REPORT    median {checked:.3f} s of {args.runs} runs")

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
+
+from _alternate import alternate, installed_cli
 
 
 def _time(command: list[str]) -> float:
@@ -37,22 +36,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--limit", type=float, default=1.3)
     args = parser.parse_args()
-    here = Path(sys.executable).parent
-    cli = shutil.which("ondermijning-indicators", path=str(here)) or shutil.which(
-        "ondermijning-indicators"
-    )
+    cli = installed_cli()
     if cli is None:
         print("ondermijning-indicators is not installed beside this Python", file=sys.stderr)
         return 2
     baseline_cmd = [sys.executable, "-c", "import pandas, pandera.pandas"]
-    reproduce_cmd = [cli, "reproduce"]
-    for command in (baseline_cmd, reproduce_cmd):  # warm the file cache and bytecode
-        subprocess.run(command, stdout=subprocess.DEVNULL, env=_ENV, check=False)
-    baseline, reproduce = [], []
-    for _ in range(args.runs):
-        baseline.append(_time(baseline_cmd))
-        reproduce.append(_time(reproduce_cmd))
-    base, repro = statistics.median(baseline), statistics.median(reproduce)
+    base, repro = alternate(baseline_cmd, [cli, "reproduce"], args.runs, _time)
     ratio = repro / base
     print(f"import pandas, pandera.pandas   median {base:.3f} s of {args.runs} runs")
     print(f"ondermijning-indicators reproduce  median {repro:.3f} s of {args.runs} runs")

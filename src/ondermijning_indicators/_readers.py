@@ -32,9 +32,12 @@ import tomli  # tomllib, compiled: the records of an edition read three times fa
 
 __all__ = [
     "LIMITS",
+    "WORKBOOK",
     "Limits",
     "RawTable",
     "UnreadableFileError",
+    "ZipKind",
+    "check_archive",
     "parse_toml",
     "read_csv",
     "read_parquet",
@@ -274,8 +277,25 @@ class _NoValue:
 NO_VALUE = _NoValue()
 
 
-def _check_archive(path: Path, limits: Limits) -> None:
-    """Refuse a workbook that is not a zip archive, or that expands beyond the limits."""
+@dataclass(frozen=True)
+class ZipKind:
+    """What a zip-based file is, in the words of a refusal."""
+
+    noun: str  # "workbook"
+    name: str  # "an Excel workbook (.xlsx)"
+    instead: str  # "saved as .xlsx rather than .xls or .csv"
+
+
+WORKBOOK = ZipKind(
+    "workbook", "an Excel workbook (.xlsx)", "saved as .xlsx rather than .xls or .csv"
+)
+
+
+def check_archive(path: Path, limits: Limits = LIMITS, kind: ZipKind = WORKBOOK) -> None:
+    """Refuse a zip-based file (a workbook, a Word document) that expands beyond the limits.
+
+    Or that is no zip archive at all; the message says which, to follow the file's name.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
@@ -285,12 +305,12 @@ def _check_archive(path: Path, limits: Limits) -> None:
                 if info.file_size > 2**20 and ratio > limits.compression_ratio:
                     raise UnreadableFileError(
                         f"has a part ({info.filename}) that expands {ratio:,.0f} times when "
-                        "unpacked: a damaged or hostile workbook"
+                        f"unpacked: a damaged or hostile {kind.noun}"
                     )
             if total > limits.workbook_bytes:
                 raise UnreadableFileError(
                     f"unpacks to {total:,} bytes, more than the {limits.workbook_bytes:,} a "
-                    "workbook may have"
+                    f"{kind.noun} may have"
                 )
     except (
         zipfile.BadZipFile,
@@ -300,8 +320,7 @@ def _check_archive(path: Path, limits: Limits) -> None:
         NotImplementedError,  # a zip feature or version the zip module does not read
     ) as exc:
         raise UnreadableFileError(
-            f"is not an Excel workbook (.xlsx) that can be read ({exc}); is it complete, and "
-            "saved as .xlsx rather than .xls or .csv?"
+            f"is not {kind.name} that can be read ({exc}); is it complete, and {kind.instead}?"
         ) from None
 
 
@@ -410,7 +429,7 @@ def read_xlsx(path: Path, limits: Limits = LIMITS) -> list[RawTable]:
     A formula cell whose value the file does not store holds `NO_VALUE`.
     """
     _size(path, limits)
-    _check_archive(path, limits)
+    check_archive(path, limits)
     import openpyxl
 
     budget = [limits.workbook_cells]

@@ -27,7 +27,6 @@ import math
 import numbers
 import os
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -37,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._notation import format_number
-from .._readers import LIMITS, UnreadableFileError, read_text
+from .._readers import LIMITS, UnreadableFileError, ZipKind, check_archive, read_text
 from .._units import Unit
 from .._writers import check_target, staged
 from ..errors import InvalidInputError
@@ -555,29 +554,17 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
+_DOCX = ZipKind(
+    "Word document", "a Word document (.docx)", "saved as .docx rather than .doc, .rtf or text"
+)
+
+
 def _check_zip(path: Path) -> None:
     """Refuse a file that is not a zip archive or that unpacks beyond the limits."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = 0
-            for info in archive.infolist():
-                total += info.file_size
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > 2**20 and ratio > LIMITS.compression_ratio:
-                    raise UnreadableFileError(
-                        f"{path} has a part ({info.filename}) that expands {ratio:,.0f} times "
-                        "when unpacked: a damaged or hostile Word document"
-                    )
-            if total > LIMITS.workbook_bytes:
-                raise UnreadableFileError(
-                    f"{path} unpacks to {total:,} bytes, more than the "
-                    f"{LIMITS.workbook_bytes:,} a Word document may have"
-                )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, NotImplementedError) as exc:
-        raise UnreadableFileError(
-            f"{path} is not a Word document (.docx) that can be read ({exc}); is it "
-            "complete, and saved as .docx rather than .doc, .rtf or text?"
-        ) from None
+        check_archive(path, LIMITS, _DOCX)
+    except UnreadableFileError as exc:
+        raise UnreadableFileError(f"{path} {exc}") from None
 
 
 def _open_docx(path: Path) -> DocxDocument:
