@@ -41,12 +41,11 @@ from ..published._records import _declared_inputs
 from ..schemas import SCHEMAS, time_column
 from ._draft import CHECK_COLUMNS, CheckStatus, Draft
 from ._extract import Claim, Kind, Span, find_numbers
-from ._templates import bounds, link_records, shift_record
+from ._templates import NAMED_YEAR, bounds, link_records, shift_record
 
 __all__ = ["check"]
 
 _NAME_CUTOFF = 85.0
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 _FACTOR_UNITS = {Unit.FACTOR}
 _RATIO_UNITS = {Unit.SHARE, Unit.ATTAINMENT, Unit.RELATIVE_CHANGE, Unit.RATE}
 
@@ -206,7 +205,7 @@ def _year_places(text: str, span: Span) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     seen: set[int] = set()
     for a, b in places:
-        found = [m for m in _YEAR.finditer(text, a, b) if m.start() not in seen]
+        found = [m for m in NAMED_YEAR.finditer(text, a, b) if m.start() not in seen]
         found.sort(key=lambda m: min(abs(m.start() - span.start), abs(m.start() - span.end)))
         for m in found:
             seen.add(m.start())

@@ -27,7 +27,7 @@ from ..schemas import SCHEMAS, time_column
 from ._draft import Draft
 from ._extract import NUMBER_WORD, Kind, Span
 
-__all__ = ["Link", "link_records", "shift_record"]
+__all__ = ["NAMED_YEAR", "Link", "bounds", "link_records", "shift_record"]
 
 _NUMBER = re.compile(
     rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?|{NUMBER_WORD.pattern}", re.IGNORECASE
@@ -40,7 +40,6 @@ _TOKEN = re.compile(rf"(?P<q>{_QUALIFIER})|(?P<n>{_NUMBER.pattern})", re.IGNOREC
 """The shape of a sentence hides its numbers and its qualifiers: a draft may change both."""
 """A number as the shape of a sentence hides it: Dutch notation ("2026.13" is a year and a
 footnote mark, two numbers), or a number word."""
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 _FUZZY_CUTOFF = 85.0
 
 
@@ -256,7 +255,7 @@ _MIN_WORDS_ANYWHERE = 4
 the place right after the previous record of its file."""
 _NEARBY = 1500
 """How far after the previous record's sentence a short quote may stand."""
-_STRICT_YEAR = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:19|20)\d\d(?![\w/]|[.,]\d|-[A-Za-z])")
+NAMED_YEAR = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:19|20)\d\d(?![\w/]|[.,]\d|-[A-Za-z])")
 """A year as a sentence names it, not one inside a web address or a name."""
 _MAX_SHIFT = 5
 _TOKENS = re.compile(r"[#~]|[^\W\d_]+|[^\s\w]")
@@ -265,7 +264,7 @@ _TOKENS = re.compile(r"[#~]|[^\W\d_]+|[^\s\w]")
 @functools.lru_cache(maxsize=8)
 def _year_index(text: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Return where each year of ``text`` stands and which year it is (found once)."""
-    found = [(m.start(), int(m.group())) for m in _STRICT_YEAR.finditer(text)]
+    found = [(m.start(), int(m.group())) for m in NAMED_YEAR.finditer(text)]
     return (
         np.array([a for a, _ in found], dtype=np.intp),
         np.array([y for _, y in found], dtype=np.intp),
@@ -466,7 +465,7 @@ def link_records(
             return _year_shift(
                 _nearest_year(previous_text, before.original(before_at + offset)), now
             )
-        years = [(abs(m.start() - offset), int(m.group())) for m in _STRICT_YEAR.finditer(quote)]
+        years = [(abs(m.start() - offset), int(m.group())) for m in NAMED_YEAR.finditer(quote)]
         return _year_shift(min(years)[1] if years else None, now)
 
     def link(
