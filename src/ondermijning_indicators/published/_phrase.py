@@ -99,7 +99,7 @@ def _below_thousand(word: str) -> int | None:
     head, sep, tail = word.partition("honderd")
     if sep:
         hundreds = _UNITS_WORDS.get(head) if head else 1
-        rest = _below_thousand(tail) if tail != word else None
+        rest = _below_thousand(tail)
         if hundreds is None or rest is None or rest >= 100:
             return None
         return hundreds * 100 + rest
