@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import ondermijning_indicators as oi
 from ondermijning_indicators.cli import app
-from ondermijning_indicators.drafts import Draft, find_numbers
+from ondermijning_indicators.drafts import Draft, DraftKind, find_numbers
 
 from .report_positions import report_text
 
@@ -406,3 +406,119 @@ def test_a_year_in_the_heading_above_is_the_year_of_the_sentence_under_it() -> N
         row = _row(text, "4.157 kilo", previous="2023")
         assert row["status"] == status, row["note"]
         assert ("shifted by -1" in row["linked_to"]) == (year == 2021)
+
+
+# --- the third attack ---------------------------------------------------------------------------
+
+
+def test_a_change_with_a_long_subject_is_a_change() -> None:
+    text = "In 2022 steeg het aantal schuldig bevonden verdachten met {}% ten opzichte van 2021."
+    right = _row(text.format(11), "steeg het aantal schuldig bevonden verdachten met 11%")
+    assert right["kind"] == "change"
+    assert right["status"] == "within_rounding", right["note"]
+    assert "uitspraken 2021-2022" in right["linked_to"]
+    wrong = _row(text.format(80), "steeg het aantal schuldig bevonden verdachten met 80%")
+    assert wrong["status"] == "discrepancy"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "years", "status"),
+    [
+        ("In 2020 was het aantal uitspraken 0,8 keer zo hoog als in 2019.", "0,8 keer zo hoog",
+         "2019-2020", "within_rounding"),
+        ("Het aantal uitspraken steeg van 2020 tot 2022 met 31%.", "31%", "2020-2022",
+         "within_rounding"),
+    ],
+)  # fmt: skip
+def test_the_year_measured_from_is_the_one_the_sentence_says(
+    text: str, phrase: str, years: str, status: str
+) -> None:
+    row = _row(text, phrase)
+    assert years in row["linked_to"]
+    assert row["status"] == status, row["note"]
+
+
+def test_a_running_header_s_year_does_not_shift_the_figures() -> None:
+    text = (
+        "Van de 1.283 strafzaken waarin de verdachte door de rechter schuldig werd bevonden\n"
+        "Voortgangsrapportage ondermijning 2023\n"
+        "legde de rechter in 999 gevallen, ofwel in 81% een vrijheidsstraf op.\n"
+    )
+    start = text.index("Voortgangsrapportage")
+    draft = Draft(text=text, furniture=((start, text.index("\nlegde")),))
+    out = oi.check(draft, previous="2023").set_index("phrase")
+    assert out.loc["1.283", "status"] == "discrepancy"
+    assert out.loc["81%", "status"] == "within_rounding"
+    assert "shifted" not in str(out.loc["81%", "linked_to"])
+
+
+@pytest.mark.parametrize(
+    ("word", "value", "step"),
+    [("honderdvijftig", 150, 10), ("negenhonderdtachtig", 980, 10), ("tweehonderd", 200, 100),
+     ("twaalfhonderd", 1200, 100), ("vijftienhonderd", 1500, 100),
+     ("twaalfhonderdachtendertig", 1238, 1)],
+)  # fmt: skip
+def test_a_compound_number_word_has_the_step_of_its_last_part(
+    word: str, value: int, step: int
+) -> None:
+    spans = [s for s in find_numbers(Draft.from_text(f"Het zijn er {word}.")) if s.quantity]
+    assert [(s.phrase, s.value, s.quantity.step if s.quantity else None) for s in spans] == [
+        (word, value, step)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2022 is 91% van de beslagdoelstelling gerealiseerd.",
+        "In 2022 is de beslagdoelstelling voor 91% gerealiseerd.",
+    ],
+)
+def test_a_share_of_the_target_reached_is_not_called_the_target_met(text: str) -> None:
+    out = oi.check(Draft.from_text(text), previous=None)
+    claims = out[out["kind"] == "realisation"]
+    assert len(claims) == 1, out[["phrase", "kind", "status"]]
+    assert claims.iloc[0]["status"] == "within_rounding", claims.iloc[0]["note"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "status"),
+    [
+        ("46.789 kilo cocaïne", "bijna 47.000 kilo cocaïne", "consistent_with_qualifier"),
+        ("46.789 kilo cocaïne", "46,8 ton cocaïne", "within_rounding"),
+        ("46.789 kilo cocaïne", "45.000 kilo cocaïne", "discrepancy"),
+        ("ruim 10%", "10%", "within_rounding"),  # 10,49%
+        ("ruim 10%", "11%", "discrepancy"),
+        ("bijna 18%", "17,7%", "within_rounding"),
+        ("3,5 miljard euro", "3,5 miljard dollar", "discrepancy"),
+    ],
+)
+def test_a_figure_written_another_way_is_checked_as_what_it_says(
+    old: str, new: str, status: str
+) -> None:
+    assert old in report_text(), old
+    text = report_text().replace(old, new, 1)
+    out = oi.check(Draft.from_text(text), previous="2023")
+    at = report_text().index(old)
+    hit = out[(out["start"] <= at + len(new) - 1) & (out["end"] > at)]
+    figures = hit[hit["kind"] != "not_a_figure"]
+    assert len(figures) == 1, hit[["phrase", "status"]]
+    assert figures.iloc[0]["status"] == status, figures.iloc[0][["phrase", "linked_to", "note"]]
+
+
+def test_a_markdown_table_row_is_read_as_the_table_s_row() -> None:
+    row = "| Schuldig | 1.173 | 1.257 | 963 | 1.113 | 1.283 |\n"
+    out = oi.check(Draft(text=row, kind=DraftKind.MARKDOWN), previous="2023").set_index("phrase")
+    assert out.loc["1.283", "status"] == "discrepancy"
+    assert out.loc["963", "status"] == "transcribed"
+
+
+def test_a_thin_space_separates_thousands() -> None:
+    spans = [s for s in find_numbers(Draft.from_text("Het waren 1\u2009238 zaken.")) if s.quantity]
+    assert [(s.phrase, s.value) for s in spans] == [("1\u2009238", 1238)]
+
+
+def test_last_year_s_list_number_does_not_hide_a_number_that_starts_with_it() -> None:
+    text = "Sinds oktober 2022 zijn ongeveer \n1.250 medewerkers getraind."
+    row = _row(text, "ongeveer 1.250", previous="2023")
+    assert row["kind"] == "number"

@@ -119,8 +119,15 @@ def _as_printed(
     for pattern, reason in patterns:
         printed = {m.group() for m in pattern.finditer(text or "") if m.group()}
         by_reason.setdefault(reason, set()).update(printed)
-    return [  # one pattern per reason, the longest text first
-        (re.compile("|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True))), reason)
+    return [  # one pattern per reason, the longest text first, each standing on its own
+        (
+            re.compile(
+                r"(?<![\w.,])(?:"
+                + "|".join(re.escape(t) for t in sorted(texts, key=len, reverse=True))
+                + r")(?![\w]|[.,]\d)"
+            ),
+            reason,
+        )
         for reason, texts in by_reason.items()
         if texts
     ]
@@ -160,18 +167,23 @@ def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
 
 
 _SINCE = re.compile(
-    r"(?:(?<![\w])dan|ten\s+opzichte\s+van|t\.o\.v\.|vergeleken\s+met|in\s+vergelijking\s+met"
+    r"(?:(?<![\w])(?:dan|als)|ten\s+opzichte\s+van|t\.o\.v\.|vergeleken\s+met|in\s+vergelijking\s+met"
     r"|sinds|vanaf|tegenover)\s+(?:in\s+|het\s+jaar\s+|eind\s+|begin\s+)?$",
     re.IGNORECASE,
 )
 """What stands before a year a change is measured from: "hoger dan in 2021", "sinds 2020"."""
+_FROM = re.compile(r"(?<![\w])van\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\s+(?:tot(?:\s+en\s+met)?|t/m|naar)\s+(?:19|20)\d\d", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:(]\s|\s(?:tegen|terwijl|maar|en|dan|waarvan|waarbij)\s", re.I)
 """Where a clause of a sentence ends: a comma, "tegen", "en" ..."""
 
 
 def _comparative(text: str, at: int) -> bool:
     """Tell whether the year at ``at`` is one something is compared with ("dan in 2021")."""
-    return bool(_SINCE.search(text, max(0, at - 30), at))
+    if _SINCE.search(text, max(0, at - 30), at):
+        return True
+    # "van 2020 tot 2022": the first year of a span of years
+    return bool(_FROM.search(text, max(0, at - 8), at) and _UNTIL.match(text, at + 4))
 
 
 def _sentence(text: str, span: Span) -> str:
@@ -260,13 +272,55 @@ def _as_record(span: Span, rec: FigureRecord, *, same: bool) -> FigureRecord:
     """Return the record with the draft's phrase; a known discrepancy only for the same one."""
     q = span.quantity
     assert q is not None
+    if same:
+        return replace(rec, phrase=q.phrase, quantity=q, finding=None)
+
+    # Another number than the record's: one the draft states, so a cell that holds an
+    # exact number is compared as a sum is ("bijna 47.000" for 46.789); a cell that holds
+    # a bound as printed ("meer dan 200") stays a transcription: another bound disagrees.
+    exact = rec.quantity is not None and rec.quantity.qualifier is None
+
+    def stated(reading: Reading | None) -> Reading | None:
+        if reading and reading.kind == "cell" and exact:
+            return replace(reading, kind="sum")
+        return reading
+
     return replace(
         rec,
         phrase=q.phrase,
         quantity=q,
-        known_discrepancy=rec.known_discrepancy if same else None,
+        reading=stated(rec.reading),
+        alternatives=tuple(a for a in (stated(r) for r in rec.alternatives) if a),
+        known_discrepancy=None,
         finding=None,
     )
+
+
+_UNIT_WORDS = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _other_unit_word(text: str, span: Span, record_phrase: str) -> str | None:
+    """Return the word after a unit-less phrase where its record had a unit word, if another.
+
+    "3,5 miljard dollar" for last year's "3,5 miljard euro": the unit is not one the
+    phrase grammar knows, so the phrase ends before it; the word says what it is.
+    """
+    if span.quantity is None or span.quantity.unit is not Unit.NUMBER:
+        return None
+    theirs = record_phrase.split()[-1].lower()
+    if theirs.isdigit() or parse_phrase_unit(theirs) is None:
+        return None
+    word = _UNIT_WORDS.match(text, span.end)
+    if word is None or word.group(1).lower() == theirs:
+        return None
+    return repr(word.group(1))
+
+
+def parse_phrase_unit(word: str) -> str | None:
+    """Return the unit a word names in a phrase ("euro", "kilo", "fte"); None for another."""
+    from ..published._phrase import _UNITS
+
+    return str(_UNITS[word][0]) if word in _UNITS else None
 
 
 def _synthetic(span: Span, rid: str, reading: Reading, quote: str) -> FigureRecord:
@@ -292,8 +346,8 @@ def _metric_candidates(span: Span, sentence: str, years: list[int]) -> list[Figu
     from rapidfuzz import fuzz  # imported by a check only, not with the package
 
     q = span.quantity
-    if q is None or not years:
-        return []
+    if q is None or not years or span.kind in (Kind.CHANGE, Kind.MULTIPLE):
+        return []  # a change is not a level: `_change_candidates`, `_points`
     out = []
     low = sentence.lower()
     for meta in iter_metrics():
@@ -445,10 +499,13 @@ def _change_candidates(
         named = re.search(rf"(?<![\w]){re.escape(name.split('_')[0])}", low) or (
             title and fuzz.partial_ratio(title.lower(), low) >= _NAME_CUTOFF
         )
+        category = _named_category(frame, low)
         column = next((c for c in _AMOUNT_COLUMNS if c in frame.columns), None)
-        if not named or column is None or "_" in name:
+        if not (named or category) or column is None or "_" in name:
             continue
         whole = "".join(f",{k}=totaal" for k in ("soort", "partij") if k in frame.columns)
+        if category:  # "het aantal schuldig bevonden verdachten": that category's rows
+            whole = f",{category[0]}={category[1]}"
         inputs = {
             args[0]: Selection.parse(f"{name}:{column}[jaar={earlier}{whole}]"),
             args[1]: Selection.parse(f"{name}:{column}[jaar={later}{whole}]"),
@@ -482,6 +539,23 @@ def _points(
     if first != second:
         return None
     return by_year[str(later)], by_year[str(earlier)]
+
+
+def _named_category(frame: pd.DataFrame, sentence: str) -> tuple[str, str] | None:
+    """Return the one category of a table the sentence names as a word ("schuldig"), if one."""
+    found = []
+    for column in frame.columns:
+        if column in ("jaar", "kwalificatie", "eenheid", "omschrijving", "gedrukt_als"):
+            continue
+        if not pd.api.types.is_object_dtype(frame[column]) and not pd.api.types.is_string_dtype(
+            frame[column]
+        ):
+            continue
+        for value in frame[column].dropna().unique():
+            words = str(value).replace("_", " ").lower()
+            if words != "totaal" and re.search(rf"(?<![\w]){re.escape(words)}(?![\w])", sentence):
+                found.append((str(column), str(value)))
+    return found[0] if len(found) == 1 else None
 
 
 def _decision(span: Span, computed: float) -> str | None:
@@ -582,16 +656,24 @@ def check(
         core = _core_phrase(span)
         if core is None or link.record.quantity is None:
             continue
-        same = link.shift == 0 and core == link.record.phrase
+        printed = link.record.quantity
+        same = (  # the number the record printed, as it printed it (its unit may be spelt out)
+            link.shift == 0
+            and span.quantity is not None
+            and span.quantity.qualifier == printed.qualifier
+            and math.isclose(span.quantity.value, printed.value, rel_tol=1e-12, abs_tol=1e-12)
+            and span.quantity.step == printed.step
+        )
         was, now = link.record.quantity.unit, span.quantity.unit if span.quantity else None
-        if now is not None and Unit.NUMBER not in (was, now) and was is not now:
+        other = _other_unit_word(doc.text, span, link.record.phrase)
+        if other or (now is not None and Unit.NUMBER not in (was, now) and was is not now):
             rows[link.span].update(
                 status=str(CheckStatus.DISCREPANCY),
                 linked_to=f"record:{link.record.id}",
                 note=(
-                    f"the phrase is in {now}, the figure of the previous edition it stands "
-                    f"for ({link.record.phrase!r}) in {was}: another quantity, or a unit "
-                    "written wrongly"
+                    f"the phrase is in {other or now}, the figure of the previous edition "
+                    f"it stands for ({link.record.phrase!r}) in {was}: another quantity, or "
+                    "a unit written wrongly"
                 ),
             )
             linked.add(link.span)

@@ -87,7 +87,7 @@ _SMALL = "een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen"
 _TEENS = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
 _TENS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _BELOW_100 = rf"(?:(?:{_SMALL})[eë]n(?:{_TENS})|{_TENS}|{_TEENS}|{_SMALL})"
-_BELOW_1000 = rf"(?:(?:(?:{_SMALL})?honderd)(?:{_BELOW_100})?|{_BELOW_100})"
+_BELOW_1000 = rf"(?:(?:(?:{_SMALL}|{_TEENS})?honderd)(?:{_BELOW_100})?|{_BELOW_100})"
 NUMBER_WORD = re.compile(
     rf"(?<![\w])(?:(?:(?:{_BELOW_1000})?duizend)(?:{_BELOW_1000})?|{_BELOW_1000})(?![\w])",
     re.IGNORECASE,
@@ -96,7 +96,7 @@ NUMBER_WORD = re.compile(
 
 _ATOM = re.compile(
     r"(?P<broken>(?<![\w])[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+(?![\w]))"
-    r"|(?:(?<![\w.,)\]%-])[-−+](?=\d))?(?:\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:,\d+)?|\d(?:[\d.,]*\d)?)"
+    r"|(?:(?<![\w.,)\]%-])[-−+](?=\d))?(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d(?:[\d.,]*\d)?)"
     rf"|{NUMBER_WORD.pattern}",
     re.IGNORECASE,
 )
@@ -126,7 +126,7 @@ _DOWN = (
 )
 _CHANGE_BEFORE = re.compile(
     rf"(?<![\w])(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<split>nam|namen|neemt|nemen))"
-    rf"(?:\s+[^\s.;:]+){{0,4}}?\s+(?P<conn>met|van)\s+$",
+    rf"(?:\s+[^\s.;:]+){{0,8}}?\s+(?P<conn>met|van)\s+$",
     re.IGNORECASE,
 )
 _SPLIT_END = re.compile(r"^\s+(?:(?P<up>toe)|(?P<down>af))(?![\w])", re.IGNORECASE)
@@ -141,7 +141,15 @@ _CHANGE_AFTER = re.compile(
 _TARGET = (
     r"(?:de\s+|het\s+)?(?:doelstelling(?:en)?|doel|norm|streefwaarde|ambitie|beslagdoelstelling)"
 )
-_OF_TARGET = re.compile(rf"^\s+van\s+{_TARGET}(?![\w])", re.IGNORECASE)
+_OF_TARGET = re.compile(
+    rf"^\s+van\s+{_TARGET}(?:\s+(?:is\s+|werd\s+|wordt\s+)?(?:gerealiseerd|behaald|gehaald))?"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_REACHED_AFTER = re.compile(
+    r"^\s+(?:is\s+|werd\s+|wordt\s+)?(?:gerealiseerd|behaald|gehaald)(?![\w])", re.IGNORECASE
+)
+"""After a percentage: "voor 91% gerealiseerd" (of a target the sentence names)."""
 _REALISED = re.compile(
     rf"(?<![\w])(?:(?P<not>niet)\s+)?(?:(?P<q>ruimschoots|ruim|ver|net|nipt|royaal)\s+)?"
     rf"(?:(?P<met>behaald|gehaald|gerealiseerd)"
@@ -149,6 +157,7 @@ _REALISED = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+_SHARE_BEFORE = re.compile(r"\d\s*(?:%|procent)[^.;]*$", re.IGNORECASE)
 _TARGET_NEAR = re.compile(rf"{_TARGET}(?![\w])", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(
     r"^\s*(?:keer|maal|x)\s+(?:zo\s+(?:veel|groot|hoog)|zoveel|zo\s+veel|meer|groter|hoger)(?![\w])",
@@ -424,7 +433,7 @@ _READ_AS = (
     (re.compile(r"−"), "-"),  # the minus sign
     (re.compile(r"[*_]"), ""),  # Markdown emphasis
     (re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_])"), ""),  # a word broken at a line's end
-    (re.compile(r"(?<=\d)[\u00a0\u202f](?=\d{3}(?!\d))"), "."),  # a thin space for thousands
+    (re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))"), "."),  # a thin space for thousands
     (re.compile(r"(?<=\d)(?=[^\W\d_])"), " "),  # a unit glued on: "246mln", "500kg"
 )
 
@@ -500,6 +509,8 @@ class _Scanner:
         tail = text[span.end : span.end + 80]
         if q.unit is Unit.SHARE:
             target = _OF_TARGET.match(tail)
+            if not target and _TARGET_NEAR.search(text, max(0, span.start - 120), span.start):
+                target = _REACHED_AFTER.match(tail)
             if target:
                 end = span.end + target.end()
                 low, high, _, high_closed = Semantics().interval(q)
@@ -513,7 +524,7 @@ class _Scanner:
                 return _replace(span, end, text, Kind.REALISATION, q.value, Unit.ATTAINMENT, claim)
             points = "procentpunt" in span.phrase.lower()
             unit = Unit.SHARE if points else Unit.RELATIVE_CHANGE  # points: a difference of shares
-            start_at = max(0, span.start - 80)
+            start_at = max(0, span.start - 140)
             head = _CHANGE_BEFORE.search(text[start_at : span.start])
             if head and head.group("conn").lower() == "van" and _TO_LEVEL.match(tail):
                 head = None  # "daalde van 81,4% in 2021 naar 80,7%": levels, not a change
@@ -687,6 +698,8 @@ def _special(scanner: _Scanner) -> list[Span]:
             sentence = text[max(0, m.start() - 200) : m.end() + 40]
             if not _TARGET_NEAR.search(sentence):
                 continue  # "behaald" of something that is not a target
+            if _SHARE_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "91% van de doelstelling gerealiseerd": the percentage's claim
         if not scanner.free(m.start(), m.end()):
             continue
         negated = bool(m.group("not"))

@@ -85,7 +85,7 @@ class _Text:
         codes = _codes(text)
         for a, b in skip:  # page furniture (a running header) read as a space
             codes[a:b] = 32
-        space = np.isin(codes, _WHITESPACE)
+        space = np.isin(codes, _WHITESPACE) | (codes == 124)  # a Markdown table's "|" too
         keep = ~space
         keep[1:] |= space[1:] & ~space[:-1]  # the first character of a run of spaces
         if len(keep):
@@ -298,7 +298,7 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+    return not text[line_start:start].strip(" \t|") and not text[end:line_end].strip(" \t|")
 
 
 def _align(quote: str, window: str, target: int) -> int | None:
@@ -398,6 +398,9 @@ class _Linker:
         lo = max(0, sat - 80, bisect.bisect_left(self.shape.origin, head))
         window = self.shape.text[lo : sat + len(qshape.text) + 40]
         target = _shape_offset(qshape, offset)
+        if qshape.text.startswith("~", target) and "#" in qshape.text[target:]:
+            # "ruim 10%" written "11%": the number is the place, not the qualifier
+            target = qshape.text.index("#", target)
         got = _align(qshape.text, window, target)
         if got is None:
             return _Found(self.shape.origin[sat], None, "similarity")

@@ -88,6 +88,8 @@ _NUMBER_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 _UNITS_WORDS = {k: v for k, v in _NUMBER_WORDS.items() if v < 10}
+_TEEN_WORDS = {k: v for k, v in _NUMBER_WORDS.items() if 10 < v < 20}
+"""Hundreds may be counted in teens: "twaalfhonderd" is 1200."""
 _TENS_WORDS = {k: v for k, v in _NUMBER_WORDS.items() if v >= 20 and v < 100}
 
 
@@ -98,7 +100,7 @@ def _below_thousand(word: str) -> int | None:
         return _NUMBER_WORDS[word]
     head, sep, tail = word.partition("honderd")
     if sep:
-        hundreds = _UNITS_WORDS.get(head) if head else 1
+        hundreds = (_UNITS_WORDS.get(head) or _TEEN_WORDS.get(head)) if head else 1
         rest = _below_thousand(tail)
         if hundreds is None or rest is None or rest >= 100:
             return None
@@ -181,8 +183,11 @@ def _parse_number(token: str, phrase: str) -> tuple[Decimal, Decimal]:
     n = number_word_value(token)
     if n is not None:
         # "twaalf" is exactly 12; a round word ("twintig", "honderd", "duizend") is
-        # printed to its leading digit, like "20" in "ongeveer twintig".
-        step = 10 ** math.floor(math.log10(n)) if n >= 20 and n % 10 == 0 else 1
+        # printed to its last part, like "20" in "ongeveer twintig": "honderdvijftig" to
+        # tens, "tweehonderd" to hundreds
+        step = 1
+        while n >= 20 and n % (step * 10) == 0:
+            step *= 10
         return Decimal(n), Decimal(step)
     if not DUTCH_NUMBER.match(token):
         hint = ""
