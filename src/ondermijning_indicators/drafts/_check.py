@@ -685,6 +685,7 @@ def check(
         linked_to = f"record:{link.record.id}" + (f" ({', '.join(how)})" if how else "")
         to_evaluate.append((link.span, rec, linked_to))
         linked.add(link.span)
+    plain = doc.without_furniture()  # a running header's year is no year of a sentence
     unlinked_reason: dict[int, str] = {}
     pairs: list[tuple[int, FigureRecord, FigureRecord, str]] = []
     for i, span in enumerate(spans):
@@ -698,8 +699,8 @@ def check(
             row["status"], row["note"] = str(CheckStatus.INVALID), span.problem
             continue
         sentence = _sentence(doc.text, span)
-        years = _years(doc.text, span)
-        since = _since(doc.text, span)
+        years = _years(plain, span)
+        since = _since(plain, span)
         pair = _points(span, sentence, years, since)
         if pair is not None:
             later, earlier = pair

@@ -140,6 +140,22 @@ class Draft:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return cls(text=text, name=name, kind=DraftKind.TEXT)
 
+    def without_furniture(self) -> str:
+        r"""Return the text with its page furniture made spaces (offsets stay as they are).
+
+        Examples
+        --------
+        >>> from ondermijning_indicators.drafts import Draft
+        >>> Draft(text="kop 2023\\nIn 2022 ...", furniture=((0, 8),)).without_furniture()
+        '        \\nIn 2022 ...'
+        """
+        if not self.furniture:
+            return self.text
+        chars = list(self.text)
+        for a, b in self.furniture:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+
     def line(self, offset: int) -> int:
         """Return the 1-based line of the character at ``offset``."""
         return bisect.bisect_right(self._line_starts, offset)

@@ -462,8 +462,10 @@ def link_records(
     last_before: dict[str, int] = {}
     placed: list[tuple[FigureRecord, str, int, int | None]] = []
 
+    plain = draft.without_furniture()  # a running header's year is no year of a sentence
+
     def shift_of(quote: str, offset: int, before_at: int | None, where: int) -> int | None:
-        now = _nearest_year(draft.text, where)
+        now = _nearest_year(plain, where)
         if before is not None and previous_text is not None and before_at is not None:
             return _year_shift(
                 _nearest_year(previous_text, before.original(before_at + offset)), now
