@@ -49,3 +49,9 @@ PY
 echo "wheel ok: CLI wrote $(($(wc -l < "$work/out.csv") - 1)) records"
 "$work/venv/bin/ondermijning-indicators" audit --format csv > "$work/audit.csv"
 echo "wheel ok: CLI audit listed $(($(wc -l < "$work/audit.csv") - 1)) findings"
+# check, without the report's text (not installed): the draft's number linked and exact
+printf 'In 2022 sprak de rechter in 1.543 ondermijningszaken een vonnis uit,\nwaarbij 1.238 verdachten schuldig werden bevonden.\n' > "$work/draft.txt"
+"$work/venv/bin/ondermijning-indicators" check "$work/draft.txt" --format csv > "$work/check.csv"
+grep -q '^1.543,.*,exact,.*record:bestraffen.uitspraken.totaal_2022_tekst' "$work/check.csv"
+grep -q '^1.238,.*,exact,' "$work/check.csv"
+echo "wheel ok: CLI check found $(($(wc -l < "$work/check.csv") - 1)) numbers of a draft, both figures exact"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -522,3 +523,11 @@ def test_last_year_s_list_number_does_not_hide_a_number_that_starts_with_it() ->
     text = "Sinds oktober 2022 zijn ongeveer \n1.250 medewerkers getraind."
     row = _row(text, "ongeveer 1.250", previous="2023")
     assert row["kind"] == "number"
+
+
+def test_without_last_year_s_text_its_not_a_figure_texts_still_hold() -> None:
+    from ondermijning_indicators.drafts._check import _as_printed
+
+    patterns = _as_printed([("in 1.000 euro", "unit"), (re.compile(r"\d+ jaar"), "class")], None)
+    assert [(p.pattern.count("1\\.000"), reason) for p, reason in patterns] == [(1, "unit")]
+    assert patterns[0][0].search("bedragen in 1.000 euro")

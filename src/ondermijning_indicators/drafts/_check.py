@@ -107,17 +107,21 @@ def _previous(previous: object) -> _Previous:
 
 
 def _as_printed(
-    patterns: list[tuple[re.Pattern[str], str]], text: str | None
+    patterns: list[tuple[re.Pattern[str] | str, str]], text: str | None
 ) -> list[tuple[re.Pattern[str], str]]:
     r"""Return the previous edition's not-a-figure entries as the texts they matched there.
 
     A pattern was written for last year's text ("straf van \\d+ jaar" for its duration
     classes); in a draft it would hide any such phrase, a real figure too. What it matched
-    in last year's text is what is not a figure now; without that text, no pattern holds.
+    in last year's text is what is not a figure now; without that text (an installed
+    package has none), only the entries that are texts hold.
     """
     by_reason: dict[str, set[str]] = {}
     for pattern, reason in patterns:
-        printed = {m.group() for m in pattern.finditer(text or "") if m.group()}
+        if isinstance(pattern, str):
+            printed = {pattern}
+        else:
+            printed = {m.group() for m in pattern.finditer(text or "") if m.group()}
         by_reason.setdefault(reason, set()).update(printed)
     return [  # one pattern per reason, the longest text first, each standing on its own
         (
@@ -144,10 +148,11 @@ def _report_text(root: Path) -> str | None:
         return None
 
 
-def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
+def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str] | str, str]]:
+    """Return the edition's not-a-figure entries: a text as it is, a pattern compiled."""
     from .._readers import parse_toml, read_text
 
-    out = []
+    out: list[tuple[re.Pattern[str] | str, str]] = []
     for path in sorted((root / "figures").glob("*.toml")):
         try:
             doc = parse_toml(read_text(path))
@@ -156,8 +161,8 @@ def _not_a_figure_patterns(root: Path) -> list[tuple[re.Pattern[str], str]]:
         for entry in doc.get("not_a_figure", []):
             if not isinstance(entry, dict) or not isinstance(entry.get("reason"), str):
                 continue
-            if isinstance(entry.get("text"), str):  # kept as a pattern: matched in the text
-                out.append((re.compile(re.escape(entry["text"])), entry["reason"]))
+            if isinstance(entry.get("text"), str):
+                out.append((entry["text"], entry["reason"]))
             elif isinstance(entry.get("pattern"), str):
                 try:
                     out.append((re.compile(entry["pattern"]), entry["reason"]))
