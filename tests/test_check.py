@@ -344,3 +344,16 @@ def test_a_sentence_broken_over_lines_with_hyphens_is_linked_to_its_record() -> 
     assert linked.loc["201", "linked_to"] == "record:bestraffen.uitspraken.vrijspraak_2022_tekst"
     assert set(linked["status"]) == {"exact"}
     assert linked.loc["201", "line"] == 3
+
+
+def test_importing_the_package_loads_no_draft_reader() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ondermijning_indicators as oi; oi.reproduce(); "
+        "loaded = [m for m in ('ondermijning_indicators.drafts', 'rapidfuzz', 'docx', 'pypdf') "
+        "if m in sys.modules]; assert not loaded, loaded; "
+        "assert oi.check.__module__ == 'ondermijning_indicators.drafts._check'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

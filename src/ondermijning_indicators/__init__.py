@@ -14,6 +14,8 @@ Examples
 0.8069...
 """
 
+from typing import TYPE_CHECKING, Any
+
 from . import errors, metrics, schemas
 from ._audit import audit
 from ._editions import (
@@ -37,7 +39,6 @@ from ._folders import write_tables
 from ._registry import Application, MetricMeta, Source, Theme, Unit, get_metric, list_metrics
 from ._results import ComputeResult, compute, result_schema, write_results
 from ._validation import TableSource, validate_tables
-from .drafts import check
 from .published import parse_phrase
 
 __version__ = "0.1.0"
@@ -60,6 +61,7 @@ __all__ = [
     "audit",
     "check",
     "compute",
+    "drafts",
     "errors",
     "get_metric",
     "latest_edition",
@@ -80,3 +82,22 @@ __all__ = [
     "write_results",
     "write_tables",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the draft checker when it is first asked for: `reproduce` does not need it.
+
+    ``oi.check`` and ``oi.drafts`` load `ondermijning_indicators.drafts` (its patterns
+    take 30 ms to compile) on first use.
+    """
+    if name in ("check", "drafts"):
+        import importlib
+
+        drafts = importlib.import_module(f"{__name__}.drafts")
+        return drafts if name == "drafts" else drafts.check
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from . import drafts as drafts
+    from .drafts import check as check
