@@ -89,19 +89,23 @@ _TENS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _BELOW_100 = rf"(?:(?:{_SMALL})[eë]n(?:{_TENS})|{_TENS}|{_TEENS}|{_SMALL})"
 _BELOW_1000 = rf"(?:(?:(?:{_SMALL}|{_TEENS})?honderd)(?:{_BELOW_100})?|{_BELOW_100})"
 NUMBER_WORD = re.compile(
-    rf"(?<![\w])(?:(?:(?:{_BELOW_1000})?duizend)(?:{_BELOW_1000})?|{_BELOW_1000})(?![\w])",
+    # (the look-ahead at the first letter lets the scan pass other words at once)
+    rf"(?<![\w])(?=[eéadhnvzt])(?:(?:(?:{_BELOW_1000})?duizend)(?:{_BELOW_1000})?|{_BELOW_1000})"
+    r"(?![\w])",
     re.IGNORECASE,
 )
 """A Dutch number word, one to 999.999 ("twaalf", "vijfentwintig", "tweehonderd")."""
 
 _ATOM = re.compile(
-    r"(?P<broken>(?<![\w])[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+(?![\w]))"
-    r"|(?:(?<![\w.,)\]%-])[-−+](?=\d))?(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d(?:[\d.,]*\d)?)"
+    r"(?:(?<![\w.,)\]%-])[-−+](?=\d))?(?:\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d(?:[\d.,]*\d)?)"
     rf"|{NUMBER_WORD.pattern}",
     re.IGNORECASE,
 )
-"""A digit run (with a sign, thousands dots or thin spaces, a decimal comma), a number
-word, or a word broken at a line's end ("twee-\\nhonderd")."""
+"""A digit run (with a sign, thousands dots or thin spaces, a decimal comma), or a number
+word; a number word broken at a line's end ("twee-\\nhonderd") is `_BROKEN`'s."""
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_BROKEN = re.compile(r"[^\W\d_]+-[ \t]*\n[ \t]*[^\W\d_]+(?![\w])")
 
 _QUALIFIERS = (
     r"ruim\s+meer\s+dan|meer\s+dan|minder\s+dan|ten\s+minste|tenminste|minstens|minimaal"
@@ -380,24 +384,35 @@ def _zones(
 _EXTRA = re.compile(r"\s+extra(?![\w])", re.IGNORECASE)
 
 
-def _atoms(text: str) -> Iterator[re.Match[str]]:
-    """Yield every digit run and number word; of a word broken at a line's end, the number."""
-    for m in _ATOM.finditer(text):
-        word = m.group()
-        if m.group("broken"):
-            if number_word_value(re.sub(r"-\s*", "", word)) is not None:
-                yield m
-            else:  # "vijf-\njarig": the number word in it
-                yield from (
-                    w
-                    for w in NUMBER_WORD.finditer(text, m.start(), m.end())
-                    if w.group().lower() != "een" or _EXTRA.match(text, w.end())
-                )
+def _broken(text: str) -> list[re.Match[str]]:
+    r"""Return the number words broken at a line's end ("twee-\\nhonderd"), found by the break."""
+    out = []
+    for m in _LINE_END_HYPHEN.finditer(text):
+        head = _WORD_END.search(text, max(0, m.start() - 30), m.start())
+        if head is None or (head.start() and (text[head.start() - 1].isalnum())):
             continue
+        word = _BROKEN.match(text, head.start())
+        if word and number_word_value(re.sub(r"-\s*", "", word.group())) is not None:
+            out.append(word)
+    return out
+
+
+def _atoms(text: str) -> Iterator[re.Match[str]]:
+    """Yield every digit run and number word, and each number word broken at a line's end."""
+    broken = _broken(text)
+    taken = [(m.start(), m.end()) for m in broken]
+    found: list[re.Match[str]] = list(broken)
+    for m in _ATOM.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue  # a part of "twee-\nhonderd"
+        word = m.group()
         if word[0] in "0123456789-−+" or number_word_value(word) is not None:
             if word.lower() == "een" and not _EXTRA.match(text, m.end()):
                 continue  # the article
-            yield m
+            found.append(m)
+    if broken:
+        found.sort(key=lambda m: m.start())
+    yield from found
 
 
 def _free_atoms(text: str, scanner: _Scanner) -> Iterator[re.Match[str]]:

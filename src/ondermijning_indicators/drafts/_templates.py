@@ -150,6 +150,12 @@ class _Shape:
         self.origin = np.array(origin, dtype=np.intp)
 
 
+@functools.lru_cache(maxsize=4096)
+def _quote_shape(quote: str) -> _Shape:
+    """Return the shape of a quote, made once: records share their sentences."""
+    return _Shape(quote)
+
+
 def _normal(text: str) -> str:
     """Return the text as `_Text` reads it: broken words joined, whitespace one space."""
     return _BREAK.sub(lambda m: "" if m.group().startswith("-") else " ", text.strip())
@@ -370,7 +376,7 @@ class _Linker:
         return None
 
     def shaped(self, quote: str, offset: int, after: int, short: bool, near: bool) -> _Found | None:
-        qshape = _Shape(quote)
+        qshape = _quote_shape(quote)
         sat = self.shape.text.find(qshape.text, bisect.bisect_left(self.shape.origin, after))
         while sat >= 0:
             flat_at = self.shape.origin[sat]
@@ -387,7 +393,7 @@ class _Linker:
         return None
 
     def similar(self, quote: str, offset: int, near: int) -> _Found | None:
-        qshape = _Shape(quote)
+        qshape = _quote_shape(quote)
         near_shape = bisect.bisect_left(self.shape.origin, near)
         sat, score = _similar(self.shape.text, qshape.text, near_shape)
         if sat < 0:
@@ -536,7 +542,7 @@ def link_records(
             at = flat.text.find(quote, at + 1)
         if len(_WORDS.findall(quote)) < _MIN_WORDS_REPEATED:
             continue  # a short line of a table: its shape is that of other lines
-        qshape = _Shape(quote)
+        qshape = _quote_shape(quote)
         sat = linker.shape.text.find(qshape.text)
         while sat >= 0:
             first = bisect.bisect_left(linker.shape.hashes, sat)
