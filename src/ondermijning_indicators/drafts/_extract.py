@@ -266,6 +266,14 @@ _NOT_A_FIGURE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 
+_EMAIL = _NOT_A_FIGURE[1][0]
+_NEAR_DIGITS = frozenset(
+    pattern
+    for pattern, reason in _NOT_A_FIGURE
+    if reason not in ("web address", "e-mail address", "one-to-one (één op één), not a count")
+)
+"""The patterns whose every match holds a digit within reach: the rest scan the whole text."""
+
 _FOOTNOTE_MARK = (
     re.compile(r"(?<=[a-zà-ÿ)’'\"”]\.)\d{1,2}(?=\s|$)"),
     re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:]|$)"),
@@ -342,6 +350,24 @@ def _a_year(text: str, start: int, end: int) -> bool:
     return not (word and _PLURAL.fullmatch(word.group(1)) and word.group(1) not in _NOT_NOUNS)
 
 
+_DIGIT_RUNS = re.compile(r"\d+")
+_BEFORE_DIGIT, _AFTER_DIGIT = 40, 60
+"""How far a not-a-figure pattern reaches before its first digit ("september ", "artikel ")
+and after its last ("uur", " euro"): the windows around the text's digits hold every match."""
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Return the stretches of the text around its digits, those close together merged."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUNS.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE_DIGIT), min(len(text), m.end() + _AFTER_DIGIT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _after_a_break(text: str, line_start: int) -> bool:
     """Tell whether the line before ``line_start`` is empty or ends a sentence (not wrapped)."""
     before = text[max(0, line_start - 200) : line_start].rstrip(" \t")
@@ -370,8 +396,16 @@ def _zones(
     if draft.kind == "markdown":
         for m in re.finditer(r"(?m)^[ \t]*\d+[.)](?=[ \t])", text):
             zones.append((m.start(), m.end(), "list number"))
+    windows = _digit_windows(text)
     for pattern, reason in (*extra, *_NOT_A_FIGURE):
-        zones.extend((m.start(), m.end(), reason) for m in pattern.finditer(text) if m.group())
+        found: Iterable[re.Match[str]]
+        if pattern in _NEAR_DIGITS:  # a match holds a digit: look only near the digits
+            found = (m for a, b in windows for m in pattern.finditer(text, a, b))
+        elif pattern is _EMAIL and "@" not in text:
+            continue
+        else:
+            found = pattern.finditer(text)
+        zones.extend((m.start(), m.end(), reason) for m in found if m.group())
     zones.sort(key=lambda z: (z[0], -(z[1] - z[0])))
     merged: list[tuple[int, int, str]] = []
     for a, b, reason in zones:
